@@ -1,0 +1,44 @@
+# The two quickstart commands: `make demo` and `make test`. Everything they need is installed
+# into .venv from the pinned versions in constraints.txt.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+.PHONY: demo test lint typecheck unit bench install clean demo-data
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "driftbot needs Python 3.11 or later; set PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+# Check the bundled example environment (a day of CloudTrail logs and a Terraform state).
+# `drift check` exits 2 when it finds drift, which is what the demo shows.
+demo: install
+	$(BIN)/drift check demo --config examples/demo/drift.yml --since 24h --until 2026-11-24T00:00:00Z || test $$? -eq 2
+
+# Rewrite the demo's files from examples/demo/generate.py.
+demo-data: install
+	rm -rf examples/demo/cloudtrail
+	$(BIN)/python -m examples.demo.generate
+
+test: install lint typecheck unit
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python -m bench.bench_check
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""The imperative shell: everything that touches files, the network or other processes."""

@@ -1,0 +1,195 @@
+"""`drift`: the command line. Exit codes: 0 no drift, 2 drift, 1 error (like
+`terraform plan -detailed-exitcode`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import orjson
+
+from bot import __version__
+from bot.config import LoadedConfig, parse_config
+from bot.errors import ConfigError, DriftBotError
+
+EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
+DEFAULT_CONFIG = "drift.yml"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error exits 1 (2 means drift here)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"drift: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drift",
+        description="Find AWS infrastructure drift: CloudTrail changes checked against IaC state.",
+    )
+    parser.add_argument("--version", action="version", version=f"driftbot {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check one environment for drift")
+    check.add_argument("environment", metavar="ENV", help="environment name from drift.yml")
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help=f"config file (default: ./{DEFAULT_CONFIG}, then $DRIFT_CONFIG)",
+    )
+    check.add_argument(
+        "--since",
+        default="24h",
+        metavar="WHEN",
+        help="window start: a duration back from --until (24h, 90m, 7d) or a time "
+        "(2026-11-23T10:00:00Z); default 24h",
+    )
+    check.add_argument(
+        "--until", metavar="WHEN", help="window end, a time (default: now); for past periods"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--show-unknown",
+        action="store_true",
+        help="list the changing calls the event catalog does not know",
+    )
+    check.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
+
+    catalog = sub.add_parser("catalog", help="list what driftbot knows")
+    catalog.add_argument("which", choices=("events", "terraform"))
+    catalog.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        return _catalog(args)
+    except DriftBotError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted.")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _error(text: str) -> None:
+    first, _, rest = text.partition("\n")
+    sys.stderr.write(f"drift: error: {first}\n" + (f"{rest}\n" if rest else ""))
+
+
+def find_config(flag: str | None) -> Path:
+    """--config, else ./drift.yml, else $DRIFT_CONFIG; ConfigError says where it looked."""
+    if flag:
+        path = Path(flag).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"Config file `{path}` (from --config) does not exist.")
+        return path
+    local = Path(DEFAULT_CONFIG)
+    if local.is_file():
+        return local
+    env_value = os.environ.get("DRIFT_CONFIG")
+    if env_value:
+        path = Path(env_value).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"Config file `{path}` (from $DRIFT_CONFIG) does not exist.")
+        return path
+    raise ConfigError(
+        f"No config file: there is no ./{DEFAULT_CONFIG} and $DRIFT_CONFIG is not set.",
+        "Pass --config FILE, or create drift.yml (see the README's Configuration section).",
+    )
+
+
+def load_config(flag: str | None) -> LoadedConfig:
+    path = find_config(flag)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"I couldn't read the config file `{path}`: {exc}.") from exc
+    return parse_config(text, path.resolve())
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.check import run_check
+    from bot.report import render_json, render_text
+    from bot.window import resolve_window
+
+    loaded = load_config(args.config)
+    loaded.environment(args.environment)  # fail fast on a typo, before any reading
+    start, end = resolve_window(args.since, args.until, datetime.now(UTC))
+    progress = None if args.quiet else _Progress.for_stream(sys.stderr)
+    outcome = run_check(loaded, args.environment, start, end, progress)
+    if progress is not None:
+        progress.done()
+    if not args.quiet:
+        for problem in outcome.problems:
+            sys.stderr.write(f"drift: warning: skipped {problem.path}: {problem.reason}\n")
+        if outcome.unknown_tf_types:
+            names = ", ".join(sorted(outcome.unknown_tf_types))
+            sys.stderr.write(
+                f"drift: note: the state has resource types the catalog does not map: {names}\n"
+            )
+    unknown = outcome.unknown if args.show_unknown else None
+    if args.format == "json":
+        sys.stdout.write(render_json(outcome.report, unknown))
+    else:
+        sys.stdout.write(render_text(outcome.report, unknown))
+    return EXIT_DRIFT if outcome.report.has_drift else EXIT_OK
+
+
+class _Progress:
+    """Files and records read so far, on one stderr line, at most every half second."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = 0.0
+        self.shown = False
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> _Progress | None:
+        return cls(stream) if stream.isatty() else None
+
+    def __call__(self, files: int, records: int) -> None:
+        now = time.monotonic()
+        if now - self.last >= 0.5:
+            self.last = now
+            self.shown = True
+            self.stream.write(f"\rreading CloudTrail: {files:,} files, {records:,} records")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    from bot.catalog_view import event_entries, terraform_entries
+
+    entries = event_entries() if args.which == "events" else terraform_entries()
+    if args.format == "json":
+        sys.stdout.write(orjson.dumps(entries, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    for entry in entries:
+        sys.stdout.write("  ".join(_cell(v) for v in entry.values()) + "\n")
+    sys.stdout.write(f"{len(entries)} entries\n")
+    return EXIT_OK
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ",".join(_cell(v) for v in value) or "-"
+    if isinstance(value, dict):
+        return _cell(list(value.values()))
+    return "-" if value is None else str(value)

@@ -1,0 +1,46 @@
+"""The exception hierarchy of driftbot, in one place.
+
+DriftBotError                 user_message (safe to show) + hint
+├── ConfigError               bad drift.yml, runbook or registry wiring: fail at start-up
+├── MalformedInput            a payload or file that failed validation
+└── StateUnavailable          IaC state missing, of an unsupported version, or unparseable
+"""
+
+from __future__ import annotations
+
+
+class DriftBotError(Exception):
+    """Base of every error we raise on purpose; its text is written for a person."""
+
+    retryable = False
+
+    def __init__(self, user_message: str, hint: str = "") -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.user_message}\n{self.hint}" if self.hint else self.user_message
+
+
+class ConfigError(DriftBotError):
+    """A configuration file is missing or invalid; names the file and the key."""
+
+
+class MalformedInput(DriftBotError):
+    """An input (log file, record, payload) could not be understood."""
+
+
+class StateUnavailable(DriftBotError):
+    """An IaC state could not be read or is of a version we do not support."""
+
+
+class DuplicateKey(DriftBotError):
+    """A registry got the same key twice (a programming error in a catalog)."""
+
+
+class UnknownKey(DriftBotError, KeyError):
+    """A registry has no entry under a key; the message suggests close matches."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return DriftBotError.__str__(self)

@@ -1,0 +1,18 @@
+"""Shared value types of the core: resource references and kinds of change. No I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ChangeKind = Literal["create", "update", "delete"]
+FindingKind = Literal["modified", "deleted", "unmanaged"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRef:
+    """A resource a CloudTrail call touched: canonical type, physical id, and how it changed."""
+
+    resource_type: str
+    resource_id: str
+    change: ChangeKind

@@ -1,0 +1,59 @@
+"""Registry[T]: a named str -> T map filled at import time, with close-match errors."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+from bot.errors import DuplicateKey, UnknownKey
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """A named str -> T map, filled at import time by decorators or add()."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._items: dict[str, T] = {}
+
+    def add(self, key: str, item: T) -> T:
+        """Register `item` under `key`; a second registration of the same key raises."""
+        if key in self._items:
+            raise DuplicateKey(f"{self.kind} `{key}` is registered twice.")
+        self._items[key] = item
+        return item
+
+    def register(self, key: str) -> Callable[[T], T]:
+        """Decorator form of add()."""
+
+        def deco(item: T) -> T:
+            return self.add(key, item)
+
+        return deco
+
+    def get(self, key: str) -> T:
+        """The entry under `key`; UnknownKey names close matches when there is none."""
+        try:
+            return self._items[key]
+        except KeyError:
+            close = difflib.get_close_matches(key, self._items, n=3)
+            hint = f"Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
+            raise UnknownKey(f"No {self.kind} named `{key}`.", hint) from None
+
+    def find(self, key: str) -> T | None:
+        """The entry under `key`, or None (the hot path: no exception cost)."""
+        return self._items.get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[tuple[str, T]]:
+        return iter(sorted(self._items.items()))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def keys(self) -> list[str]:
+        return sorted(self._items)

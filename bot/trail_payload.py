@@ -1,0 +1,111 @@
+"""The shapes CloudTrail records arrive in, turned into a stream of records. Pure; no I/O.
+
+- a trail's S3 object: `{"Records": [...]}` (gzip or plain);
+- what `aws cloudtrail lookup-events` prints: `{"Events": [{"CloudTrailEvent": "<json>"}]}`;
+- EventBridge deliveries: `{"detail-type": "AWS API Call via CloudTrail", "detail": {...}}`,
+  alone, in a JSON array, or one per line / back to back as Firehose writes them to S3;
+- a bare record, or a JSON array of records.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+
+from bot.errors import MalformedInput
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def decompress(data: bytes) -> bytes:
+    """The file's bytes, gunzipped when they are gzip (by content, not by name)."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (EOFError, OSError, zlib.error) as exc:
+        raise MalformedInput(f"gzip data is damaged or truncated ({exc})") from exc
+
+
+def parse_documents(data: bytes) -> list[Any]:
+    """One JSON document, or several (JSON Lines, or objects back to back)."""
+    try:
+        return [orjson.loads(data)]
+    except orjson.JSONDecodeError as first:
+        text = _text(data)
+        docs: list[Any] = []
+        decoder = json.JSONDecoder()
+        i, n = 0, len(text)
+        while i < n:
+            while i < n and text[i] in " \t\r\n":
+                i += 1
+            if i == n:
+                break
+            try:
+                doc, i = decoder.raw_decode(text, i)
+            except json.JSONDecodeError:
+                raise MalformedInput(f"not JSON ({first})") from first
+            docs.append(doc)
+        if not docs:
+            raise MalformedInput("the file is empty") from first
+        return docs
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MalformedInput("not JSON (the bytes are not UTF-8 text)") from exc
+
+
+def iter_records(doc: Any) -> Iterator[dict[str, Any]]:
+    """Every CloudTrail record in a parsed document; MalformedInput for other JSON."""
+    if isinstance(doc, list):
+        for item in doc:
+            yield from _records_of(item, strict=False)
+        return
+    yield from _records_of(doc, strict=True)
+
+
+def _records_of(doc: Any, *, strict: bool) -> Iterator[dict[str, Any]]:
+    if isinstance(doc, dict):
+        if isinstance(doc.get("Records"), list):
+            yield from (r for r in doc["Records"] if isinstance(r, dict))
+            return
+        if isinstance(doc.get("Events"), list):
+            for event in doc["Events"]:
+                record = _lookup_event(event)
+                if record is not None:
+                    yield record
+            return
+        detail = doc.get("detail")
+        if isinstance(detail, dict) and "eventName" in detail:
+            yield detail
+            return
+        if "eventName" in doc:
+            yield doc
+            return
+    if strict:
+        raise MalformedInput(
+            "JSON, but not CloudTrail records (expected `Records`, `Events` or an EventBridge "
+            "`detail`)"
+        )
+
+
+def _lookup_event(event: Any) -> dict[str, Any] | None:
+    """LookupEvents gives the record as a JSON string under `CloudTrailEvent`."""
+    if not isinstance(event, dict):
+        return None
+    raw = event.get("CloudTrailEvent")
+    if isinstance(raw, str):
+        try:
+            record = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return None
+        return record if isinstance(record, dict) else None
+    return raw if isinstance(raw, dict) else None

@@ -1,0 +1,61 @@
+"""The time window of a check, from `--since` and `--until`. Pure; `now` is an argument."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from bot.errors import ConfigError
+
+_PART = re.compile(r"(\d+)\s*([smhdw])")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """`24h`, `90m`, `7d`, `2w`, `1d12h` as a timedelta; None when it is not a duration."""
+    compact = text.strip().lower().replace(" ", "")
+    if not compact or _PART.sub("", compact):
+        return None
+    total = timedelta()
+    for amount, unit in _PART.findall(compact):
+        total += timedelta(**{_UNITS[unit]: int(amount)})
+    return total
+
+
+def parse_instant(text: str) -> datetime | None:
+    """`2026-11-23`, `2026-11-23T10:00:00Z` or with an offset, as an aware UTC datetime."""
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def resolve_window(since: str, until: str | None, now: datetime) -> tuple[datetime, datetime]:
+    """(start, end) of the check; ConfigError names the flag and the accepted forms."""
+    end = now.astimezone(UTC)
+    if until:
+        parsed_end = parse_instant(until)
+        if parsed_end is None:
+            raise ConfigError(
+                f"--until: expected a time such as 2026-11-24T10:00:00Z or 2026-11-24 "
+                f"(got {until!r})."
+            )
+        end = parsed_end
+    duration = parse_duration(since)
+    if duration is not None:
+        start = end - duration
+    else:
+        parsed_start = parse_instant(since)
+        if parsed_start is None:
+            raise ConfigError(
+                f"--since: expected a duration such as 24h, 90m or 7d, or a time such as "
+                f"2026-11-23T10:00:00Z (got {since!r})."
+            )
+        start = parsed_start
+    if start > end:
+        raise ConfigError(f"The window starts after it ends ({start:%Y-%m-%dT%H:%M:%SZ} > "
+                          f"{end:%Y-%m-%dT%H:%M:%SZ}); check --since and --until.")  # fmt: skip
+    return start.replace(microsecond=0), end.replace(microsecond=0)

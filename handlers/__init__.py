@@ -1,0 +1,1 @@
+"""Slack listeners (empty until the Slack app lands)."""

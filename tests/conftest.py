@@ -1,0 +1,17 @@
+"""Test isolation: no user config, credentials or tokens leak into a test."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAKY = ("DRIFT_CONFIG", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "REDIS_URL", "SLACK_BOT_TOKEN",
+         "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in LEAKY:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
