@@ -38,6 +38,7 @@ def terraform_entries() -> list[dict[str, Any]]:
             "identifiers": list(spec.identifiers),
             "parent": spec.resource_type if spec.child else None,
             "alias_for": spec.alias_for[0] if spec.alias_for else None,
+            "also": [{"resource_type": t, "attribute": a} for t, a in spec.also],
         }
         for _, spec in TF_TYPES
     ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from bot.adapters.trail_files import FileProblem, WalkStats, stream_records
+from bot.adapters.trail_files import FileProblem, WalkStats, stream_batches
 from bot.config import Environment, LoadedConfig
 from bot.detector import Detector
 from bot.errors import ConfigError, StateUnavailable
@@ -116,15 +116,7 @@ def run_check(
 def _feed(
     detector: Detector, root: Path, scope: PathScope, walk: WalkStats, progress: Progress | None
 ) -> None:
-    feed = detector.feed
-    if progress is None:
-        for record in stream_records(root, scope, walk):
-            feed(record)
-        return
-    opened = -1
-    for record in stream_records(root, scope, walk):
-        feed(record)
-        if walk.opened != opened:
-            opened = walk.opened
-            progress(opened, detector.records)
-    progress(walk.opened, detector.records)
+    for records in stream_batches(root, scope, walk):
+        detector.feed_many(records)
+        if progress is not None:
+            progress(walk.opened, detector.records)

@@ -7,7 +7,7 @@ over millions of records needs memory for the changes, not for the records.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.findings import Change
@@ -29,11 +29,21 @@ class Detector:
 
     def feed(self, record: Mapping[str, Any]) -> None:
         """Look at one raw CloudTrail record."""
-        self.records += 1
-        reason = self.filter.drop_reason(record)
-        if reason is not None:
-            self.dropped[reason] += 1
-            return
+        self.feed_many((record,))
+
+    def feed_many(self, records: Sequence[Mapping[str, Any]]) -> None:
+        """Look at a batch of raw records (one file's): the hot loop of every check."""
+        drop = self.filter.drop_reason
+        dropped = self.dropped
+        for record in records:
+            reason = drop(record)
+            if reason is None:
+                self._keep(record)
+            else:
+                dropped[reason] += 1
+        self.records += len(records)
+
+    def _keep(self, record: Mapping[str, Any]) -> None:
         source, name = str(record["eventSource"]), str(record["eventName"]).strip()
         event_time = parse_event_time(record) or ""
         event_id = record.get("eventID")

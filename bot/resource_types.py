@@ -62,6 +62,9 @@ class ResourceType:
         if service == "iam" or self.name == "AWS::Lambda::Function":
             # IAM paths (role/path/name) and Lambda qualifiers (function:name:alias)
             resource = resource.split(":", 1)[0].rsplit("/", 1)[-1]
+        elif "Name/" in resource:
+            # autoScalingGroup:UUID:autoScalingGroupName/NAME (and launch configurations)
+            resource = resource.rsplit("Name/", 1)[-1]
         elif service == "apigateway":
             resource = resource.split("/", 1)[0]  # /restapis/ID/stages/NAME → ID
         elif self.name == "AWS::Logs::LogGroup":
@@ -149,8 +152,9 @@ _many(
     ("AWS::EC2::LocalGatewayRoute", "local-gateway-route-table/"),
     ("AWS::EC2::ClientVpnEndpoint", "client-vpn-endpoint/"),
     ("AWS::EC2::PlacementGroup", "placement-group/"),
-    ("AWS::EC2::KeyPair", "key-pair/"),
 )
+# Key pairs are named by their key name (CloudFormation's physical id); ARNs carry the key-… id.
+_add("AWS::EC2::KeyPair", "name", "key-pair/")
 # CloudFormation has no type for AMIs, snapshots or account-wide EC2 settings.
 _add("AWS::EC2::Image", "id", "image/", cfn=False)
 _add("AWS::EC2::Snapshot", "id", "snapshot/", cfn=False)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from collections.abc import Iterator
 from typing import Any
 
 import orjson
@@ -63,38 +62,35 @@ def _text(data: bytes) -> str:
         raise MalformedInput("not JSON (the bytes are not UTF-8 text)") from exc
 
 
-def iter_records(doc: Any) -> Iterator[dict[str, Any]]:
+def extract_records(doc: Any) -> list[dict[str, Any]]:
     """Every CloudTrail record in a parsed document; MalformedInput for other JSON."""
     if isinstance(doc, list):
+        out: list[dict[str, Any]] = []
         for item in doc:
-            yield from _records_of(item, strict=False)
-        return
-    yield from _records_of(doc, strict=True)
+            out.extend(_records_of(item, strict=False))
+        return out
+    return _records_of(doc, strict=True)
 
 
-def _records_of(doc: Any, *, strict: bool) -> Iterator[dict[str, Any]]:
+def _records_of(doc: Any, *, strict: bool) -> list[dict[str, Any]]:
     if isinstance(doc, dict):
-        if isinstance(doc.get("Records"), list):
-            yield from (r for r in doc["Records"] if isinstance(r, dict))
-            return
-        if isinstance(doc.get("Events"), list):
-            for event in doc["Events"]:
-                record = _lookup_event(event)
-                if record is not None:
-                    yield record
-            return
+        records = doc.get("Records")
+        if isinstance(records, list):
+            return [r for r in records if isinstance(r, dict)]
+        events = doc.get("Events")
+        if isinstance(events, list):
+            return [r for r in map(_lookup_event, events) if r is not None]
         detail = doc.get("detail")
         if isinstance(detail, dict) and "eventName" in detail:
-            yield detail
-            return
+            return [detail]
         if "eventName" in doc:
-            yield doc
-            return
+            return [doc]
     if strict:
         raise MalformedInput(
             "JSON, but not CloudTrail records (expected `Records`, `Events` or an EventBridge "
             "`detail`)"
         )
+    return []
 
 
 def _lookup_event(event: Any) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.errors import MalformedInput
 from bot.trail_paths import PathScope, is_not_a_log, parse_log_path
-from bot.trail_payload import decompress, iter_records, parse_documents
+from bot.trail_payload import decompress, extract_records, parse_documents
 
 
 @dataclass
@@ -51,28 +51,32 @@ def find_log_files(root: Path, scope: PathScope, stats: WalkStats) -> Iterator[P
                 stats.pruned += 1
 
 
-def read_file_records(path: Path) -> Iterator[dict[str, Any]]:
-    """The records of one file; MalformedInput (with the reason) when it cannot be read."""
+def read_file_records(path: Path) -> list[dict[str, Any]]:
+    """The records of one file; MalformedInput (with the reason) when it cannot be read.
+
+    A file that fails half-way (damaged gzip, broken JSON) yields nothing: it is parsed fully
+    before its records are handed out, so no file is ever counted half.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise MalformedInput(f"unreadable ({exc.strerror or exc})") from exc
     documents = parse_documents(decompress(data))
-    for doc in documents:
-        yield from iter_records(doc)
+    if len(documents) == 1:
+        return extract_records(documents[0])
+    return [record for doc in documents for record in extract_records(doc)]
 
 
-def stream_records(root: Path, scope: PathScope, stats: WalkStats) -> Iterator[dict[str, Any]]:
-    """Records of every readable file in scope; bad files are recorded in `stats` and skipped.
-
-    A file that fails half-way (damaged gzip, broken JSON) yields nothing: it is parsed fully
-    before its first record is handed out, so no file is ever counted half.
-    """
+def stream_batches(
+    root: Path, scope: PathScope, stats: WalkStats
+) -> Iterator[list[dict[str, Any]]]:
+    """The records of every readable file in scope, a file at a time; bad files are recorded
+    in `stats` and skipped."""
     for path in find_log_files(root, scope, stats):
         try:
-            records = list(read_file_records(path))
+            records = read_file_records(path)
         except MalformedInput as exc:
             stats.problems.append(FileProblem(path, exc.user_message))
             continue
         stats.opened += 1
-        yield from records
+        yield records

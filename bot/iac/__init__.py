@@ -60,9 +60,14 @@ class StateIndex:
         self._aliases[(resource_type, alias)] = resource_id
 
     def owners(self, resource_type: str, resource_id: str) -> list[DesiredResource]:
-        """Who manages this resource, or any part of it; empty when nobody does."""
+        """Who manages this resource, or any part of it; empty when nobody does.
+
+        An owner recorded under the id `*` manages that type whatever the id: account-wide
+        settings in a state that never names its account (`aws_ebs_encryption_by_default`).
+        """
         rid = self._aliases.get((resource_type, resource_id), resource_id)
-        return list(self._owners.get((resource_type, rid), ()))
+        found = self._owners.get((resource_type, rid)) or self._owners.get((resource_type, "*"))
+        return list(found or ())
 
     def canonical_id(self, resource_type: str, resource_id: str) -> str:
         """The physical id an alias stands for (or the id itself)."""

@@ -133,7 +133,8 @@ def test_errors_exit_1_with_a_message(capsys, argv, words):
 
     assert code == 1
     assert out == ""
-    assert err.startswith("drift: error:") and words in err
+    assert err.startswith("drift: error:")
+    assert words in err
 
 
 def test_usage_errors_exit_1(capsys):
@@ -181,14 +182,15 @@ def test_show_unknown_lists_calls_the_catalog_does_not_know(capsys, tmp_path):
     config = tmp_path / "demo" / "drift.yml"
 
     _, doc, _ = demo_json(capsys, "--show-unknown", config=config)
-    code, out, _ = run(capsys, "check", "demo", "--config", str(config), *DEMO_WINDOW,
+    _code, out, _ = run(capsys, "check", "demo", "--config", str(config), *DEMO_WINDOW,
                        "--show-unknown")  # fmt: skip
 
     assert doc["stats"]["unknown_events"] == 1
     assert doc["unknown"] == [
         {"event_source": "example.amazonaws.com", "event_name": "FrobnicateWidget", "count": 1}
     ]
-    assert "Calls the catalog does not know (1)" in out and "FrobnicateWidget" in out
+    assert "Calls the catalog does not know (1)" in out
+    assert "FrobnicateWidget" in out
 
 
 def test_config_defaults_to_local_drift_yml_then_drift_config(capsys, tmp_path, monkeypatch):
@@ -215,7 +217,8 @@ def test_catalogs_list_their_entries_as_json(capsys):
     sg = next(e for e in events_doc if e["event_name"] == "AuthorizeSecurityGroupIngress")
     assert sg["event_source"] == "ec2.amazonaws.com"
     assert sg["resource_type"] == "AWS::EC2::SecurityGroup"
-    assert sg["change"] == "update" and sg["ids"]
+    assert sg["change"] == "update"
+    assert sg["ids"]
     rule = next(t for t in tf_doc if t["terraform_type"] == "aws_security_group_rule")
     assert rule["parent"] == "AWS::EC2::SecurityGroup"
     db = next(t for t in tf_doc if t["terraform_type"] == "aws_db_instance")

@@ -12,7 +12,7 @@ import pytest
 from bot.cli import main
 from bot.detector import Detector
 from bot.trail import TrailFilter
-from bot.trail_payload import decompress, iter_records, parse_documents
+from bot.trail_payload import decompress, extract_records, parse_documents
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 CONFIG = """
@@ -65,7 +65,7 @@ def corpus_detector() -> Detector:
     for folder in ("cloudtrail", "lookup-events", "eventbridge"):
         for path in sorted((CORPUS / folder).rglob("*.json*")):
             for doc in parse_documents(decompress(path.read_bytes())):
-                for record in iter_records(doc):
+                for record in extract_records(doc):
                     detector.feed(record)
     return detector
 

@@ -99,4 +99,5 @@ def test_odd_identities_never_raise():
     for identity in ("...", None, {"type": "..."}, {"type": "Unknown"}, {}):
         who = attribute(make_record(userIdentity=identity, sourceIPAddress=None))
 
-        assert who.actor and who.source_ip == ""
+        assert who.actor
+        assert who.source_ip == ""

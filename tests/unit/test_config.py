@@ -86,7 +86,8 @@ def test_wrong_value_names_key_and_expectation():
     message = error_of(VALID.replace("source: files", "source: filez"))
 
     assert "`environments.prod.cloudtrail.source`" in message
-    assert "'files'" in message and "filez" in message
+    assert "'files'" in message
+    assert "filez" in message
 
 
 @pytest.mark.parametrize(
@@ -114,7 +115,8 @@ def test_yaml_syntax_error_names_line_and_column():
     """Broken YAML says where."""
     message = error_of("environments:\n  prod: [unclosed\n")
 
-    assert f"{PATH} line" in message and "not valid YAML" in message
+    assert f"{PATH} line" in message
+    assert "not valid YAML" in message
 
 
 def test_not_a_mapping():
@@ -130,4 +132,5 @@ def test_unknown_environment_lists_the_known_ones():
     with pytest.raises(ConfigError) as err:
         loaded.environment("prdo")
 
-    assert "Did you mean `prod`?" in str(err.value) and "Known environments: prod" in str(err.value)
+    assert "Did you mean `prod`?" in str(err.value)
+    assert "Known environments: prod" in str(err.value)

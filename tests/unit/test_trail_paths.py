@@ -31,7 +31,7 @@ def test_organization_trail_layout():
 
 def test_flat_folder_and_unknown_names_say_nothing():
     """Files outside the layout are always opened."""
-    assert parse_log_path("/tmp/logs/export.json") == LogPath()
+    assert parse_log_path("/srv/logs/export.json") == LogPath()
     assert PathScope(datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 2, tzinfo=UTC)).allows(
         LogPath()
     )

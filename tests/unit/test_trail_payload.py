@@ -8,12 +8,12 @@ import json
 import pytest
 
 from bot.errors import MalformedInput
-from bot.trail_payload import decompress, iter_records, parse_documents
+from bot.trail_payload import decompress, extract_records, parse_documents
 from tests.records import make_record
 
 
 def records_of(data: bytes) -> list[dict]:
-    return [r for doc in parse_documents(decompress(data)) for r in iter_records(doc)]
+    return [r for doc in parse_documents(decompress(data)) for r in extract_records(doc)]
 
 
 def test_trail_object_gzip_and_plain():

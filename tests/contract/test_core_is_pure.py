@@ -1,0 +1,45 @@
+"""The functional core does no I/O: no network or process libraries, no file reads or writes,
+no environment reads, no async. Checked on the source, so a slip fails CI, not production."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+BOT = Path(__file__).resolve().parents[2] / "bot"
+SHELL = {"check.py", "cli.py", "__main__.py"}
+CORE = sorted(p for p in BOT.rglob("*.py") if "adapters" not in p.parts and p.name not in SHELL)
+BANNED_MODULES = {"boto3", "botocore", "slack_sdk", "slack_bolt", "redis", "arq", "aiohttp",
+                  "requests", "urllib", "http", "socket", "subprocess", "os", "shutil",
+                  "asyncio", "tempfile"}  # fmt: skip
+BANNED_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "getenv",
+                "iterdir", "glob", "rglob", "mkdir", "unlink"}  # fmt: skip
+
+
+def violations(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        else:
+            names = []
+        found += [f"imports {n}" for n in names if n.split(".")[0] in BANNED_MODULES]
+        if isinstance(node, ast.AsyncFunctionDef):
+            found.append(f"async def {node.name}")
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in BANNED_CALLS:
+                found.append(f"calls {name}() at line {node.lineno}")
+    return found
+
+
+@pytest.mark.parametrize("path", CORE, ids=[str(p.relative_to(BOT)) for p in CORE])
+def test_core_module_does_no_io(path):
+    """Core modules decide; bot/adapters and the roots (check.py, cli.py) do the I/O."""
+    assert violations(path) == []
