@@ -46,7 +46,7 @@ _CHANGES = [
 
 def records(n: int, seed: int) -> Iterator[tuple[str, Record]]:
     """n records, time-ordered, spread over regions; ~1% are changes by people."""
-    rng = random.Random(seed)  # noqa: S311  (test data)
+    rng = random.Random(seed)
     ids = Identities(ACCOUNT)
     step = timedelta(seconds=0.6)
     when = START

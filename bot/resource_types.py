@@ -65,6 +65,8 @@ class ResourceType:
         elif "Name/" in resource:
             # autoScalingGroup:UUID:autoScalingGroupName/NAME (and launch configurations)
             resource = resource.rsplit("Name/", 1)[-1]
+        elif service == "eks" and resource.count("/") == 2:
+            resource = resource.rsplit("/", 1)[0]  # CLUSTER/NAME/UUID → CLUSTER/NAME
         elif service == "apigateway":
             resource = resource.split("/", 1)[0]  # /restapis/ID/stages/NAME → ID
         elif self.name == "AWS::Logs::LogGroup":
@@ -270,9 +272,11 @@ _add("AWS::ECS::TaskDefinition", "arn")
 _add("AWS::ECS::CapacityProvider", "name", "capacity-provider/")
 _add("AWS::ECS::AccountSetting", "account", cfn=False)
 _add("AWS::EKS::Cluster", "name", "cluster/")
-_add("AWS::EKS::Nodegroup", "arn")
-_add("AWS::EKS::Addon", "arn")
-_add("AWS::EKS::FargateProfile", "arn")
+# Node groups, add-ons and Fargate profiles: `CLUSTER/NAME`, as CloudFormation names them; their
+# ARNs (nodegroup/CLUSTER/NAME/UUID) are turned into that, so create and update calls agree.
+_add("AWS::EKS::Nodegroup", "name", "nodegroup/")
+_add("AWS::EKS::Addon", "name", "addon/")
+_add("AWS::EKS::FargateProfile", "name", "fargateprofile/")
 _add("AWS::EKS::IdentityProviderConfig", "arn")
 _add("AWS::EKS::AccessEntry", "arn")
 _add("AWS::EKS::PodIdentityAssociation", "arn")
@@ -521,7 +525,13 @@ ARN_KINDS.update(
         ("rds", "og"): "AWS::RDS::OptionGroup",
         ("rds", "snapshot"): "AWS::RDS::DBSnapshot",
         ("rds", "cluster-snapshot"): "AWS::RDS::DBClusterSnapshot",
+        ("rds", "es"): "AWS::RDS::EventSubscription",
+        ("rds", "db-proxy"): "AWS::RDS::DBProxy",
+        ("rds", "secgrp"): "AWS::RDS::DBSecurityGroup",
+        ("rds", "global-cluster"): "AWS::RDS::GlobalCluster",
         ("lambda", "function"): "AWS::Lambda::Function",
+        ("lambda", "event-source-mapping"): "AWS::Lambda::EventSourceMapping",
+        ("lambda", "layer"): "AWS::Lambda::LayerVersion",
         ("kms", "key"): "AWS::KMS::Key",
         ("kms", "alias"): "AWS::KMS::Alias",
         ("elasticloadbalancing", "loadbalancer/app"): "AWS::ElasticLoadBalancingV2::LoadBalancer",

@@ -107,6 +107,7 @@ OPERATIONAL: dict[str, frozenset[str] | None] = {
          "PutUseCaseForModelAccess", "CreateModelInvocationJob", "CreateEvaluationJob"}
     ),
     "iam.amazonaws.com": frozenset({"ChangePassword"}),
+    "acm.amazonaws.com": frozenset({"ResendValidationEmail"}),
     "cloudtrail.amazonaws.com": frozenset({"StartQuery", "CancelQuery"}),
     "ecs.amazonaws.com": frozenset(
         {"RunTask", "StartTask", "StopTask", "SubmitTaskStateChange",

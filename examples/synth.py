@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 Record = dict[str, Any]
+ACCOUNT = "111122223333"
 
 CONSOLE_UA = "AWS Internal"
 CLI_UA = "aws-cli/2.22.4 md/awscrt#0.23.4 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.12.6"
@@ -139,23 +140,27 @@ _NOISE: list[tuple[str, str, Record | None]] = [
     ("iam.amazonaws.com", "ListAttachedRolePolicies", {"roleName": "app-runtime"}),
     ("kms.amazonaws.com", "Decrypt", {"encryptionAlgorithm": "SYMMETRIC_DEFAULT"}),
     ("kms.amazonaws.com", "GenerateDataKey", {"keySpec": "AES_256"}),
-    ("sts.amazonaws.com", "AssumeRole", {"roleArn": "arn:aws:iam::111122223333:role/app-runtime",
-                                          "roleSessionName": "app"}),  # fmt: skip
+    (
+        "sts.amazonaws.com",
+        "AssumeRole",
+        {"roleArn": "arn:aws:iam::111122223333:role/app-runtime", "roleSessionName": "app"},
+    ),
     ("rds.amazonaws.com", "DescribeDBInstances", {"dBInstanceIdentifier": "orders-db"}),
     ("lambda.amazonaws.com", "GetFunction20150331v2", {"functionName": "thumbnailer"}),
     ("logs.amazonaws.com", "DescribeLogGroups", {"limit": 50}),
     ("cloudwatch.amazonaws.com", "GetMetricData", {"maxDatapoints": 1440}),
     ("ssm.amazonaws.com", "GetParameters", {"names": ["/app/db/url"], "withDecryption": True}),
-    ("elasticloadbalancing.amazonaws.com", "DescribeTargetHealth",
-     {"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0a1b2c3d"}),  # fmt: skip
+    (
+        "elasticloadbalancing.amazonaws.com",
+        "DescribeTargetHealth",
+        {"targetGroupArn": f"arn:aws:elasticloadbalancing:us-east-1:{ACCOUNT}:targetgroup/web/0"},
+    ),
     ("autoscaling.amazonaws.com", "DescribeAutoScalingGroups", {"maxRecords": 100}),
     ("secretsmanager.amazonaws.com", "GetSecretValue", {"secretId": "prod/app/db"}),
 ]
 
 
-def noise(
-    rng: random.Random, ids: Identities, account: str, region: str, when: datetime
-) -> Record:
+def noise(rng: random.Random, ids: Identities, account: str, region: str, when: datetime) -> Record:
     """One record of background traffic: reads by apps and people, AWS services, failures."""
     source, name, request = rng.choice(_NOISE)
     roll = rng.random()

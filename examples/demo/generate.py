@@ -49,7 +49,7 @@ def at(hour: int, minute: int, second: int = 0) -> datetime:
     return DAY + timedelta(hours=hour, minutes=minute, seconds=second)
 
 
-def changes(ids: Identities, rng: random.Random) -> list[tuple[str, Record]]:  # noqa: PLR0915
+def changes(ids: Identities, rng: random.Random) -> list[tuple[str, Record]]:
     """The day's changes as (region, record)."""
     dev = ids.sso("dev@example.com")
     ops = ids.sso("ops@example.com")
@@ -95,7 +95,8 @@ def changes(ids: Identities, rng: random.Random) -> list[tuple[str, Record]]:  #
             identity=bob, agent=CLI_UA, ip="198.51.100.77",
             request={"instancesSet": {"items": [{"instanceId": APP_INSTANCES[1]}]}},
             response={"instancesSet": {"items": [{
-                "instanceId": APP_INSTANCES[1], "currentState": {"code": 32, "name": "shutting-down"},
+                "instanceId": APP_INSTANCES[1],
+                "currentState": {"code": 32, "name": "shutting-down"},
                 "previousState": {"code": 16, "name": "running"}}]}}),
         rec(use1, at(14, 20, 3), source="iam.amazonaws.com", name="AttachRolePolicy",
             identity=alice, agent=CLI_UA, ip="198.51.100.34",
@@ -145,7 +146,7 @@ def changes(ids: Identities, rng: random.Random) -> list[tuple[str, Record]]:  #
 
 def logs(out: Path) -> int:
     """Write the day's CloudTrail files under out/cloudtrail; returns the number of records."""
-    rng = random.Random(20261123)  # noqa: S311  (test data, not security)
+    rng = random.Random(20261123)
     ids = Identities(ACCOUNT)
     by_region: dict[str, list[Record]] = {r: [] for r in REGIONS}
     for region, rec in changes(ids, rng):
@@ -184,48 +185,178 @@ def state() -> dict[str, Any]:
 
     arn = f"arn:aws:iam::{ACCOUNT}"
     resources = [
-        resource("aws_vpc", "main", [(None, {"id": "vpc-0f1e2d3c4b5a69788",
-                 "cidr_block": "10.0.0.0/16"})], module="module.network"),  # fmt: skip
-        resource("aws_security_group", "web", [(None, {
-            "id": SG_WEB, "name": "web", "vpc_id": "vpc-0f1e2d3c4b5a69788",
-            "arn": f"arn:aws:ec2:us-east-1:{ACCOUNT}:security-group/{SG_WEB}",
-            "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "from_port": 443, "to_port": 443,
-                         "protocol": "tcp", "description": "https"}]})], module="module.network"),
-        resource("aws_security_group", "db", [(None, {"id": SG_DB, "name": "db"})],
-                 module="module.network"),
-        resource("aws_security_group_rule", "db_from_web", [(None, {
-            "id": "sgrule-1794835432", "security_group_id": SG_DB, "type": "ingress",
-            "from_port": 5432, "to_port": 5432, "protocol": "tcp",
-            "source_security_group_id": SG_WEB})], module="module.network"),
-        resource("aws_s3_bucket", "buckets", [
-            ("logs", {"id": LOGS_BUCKET, "bucket": LOGS_BUCKET,
-                      "arn": f"arn:aws:s3:::{LOGS_BUCKET}"}),
-            ("assets", {"id": ASSETS_BUCKET, "bucket": ASSETS_BUCKET,
-                        "arn": f"arn:aws:s3:::{ASSETS_BUCKET}"})]),
-        resource("aws_s3_bucket_policy", "logs", [(None, {"id": LOGS_BUCKET, "bucket": LOGS_BUCKET,
-                 "policy": "{\"Version\":\"2012-10-17\",\"Statement\":[]}"})]),
-        resource("aws_iam_role", "app", [(None, {"id": "app-runtime", "name": "app-runtime",
-                 "arn": f"{arn}:role/app-runtime"})]),
-        resource("aws_iam_role_policy_attachment", "app_readonly", [(None, {
-            "id": "app-runtime-20261101093000000000000001", "role": "app-runtime",
-            "policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})]),
-        resource("aws_db_instance", "orders", [(None, {
-            "id": "db-ABCDEFGHIJKLMNOPQRSTUVWXY1", "identifier": "orders-db",
-            "resource_id": "db-ABCDEFGHIJKLMNOPQRSTUVWXY1", "engine": "postgres",
-            "instance_class": "db.t4g.medium", "backup_retention_period": 7})]),
-        resource("aws_instance", "app", [
-            (0, {"id": APP_INSTANCES[0], "instance_type": "t3.small"}),
-            (1, {"id": APP_INSTANCES[1], "instance_type": "t3.small"})]),
-        resource("aws_lambda_function", "thumbnailer", [(None, {
-            "id": "thumbnailer", "function_name": "thumbnailer", "timeout": 30,
-            "memory_size": 512,
-            "arn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:thumbnailer"})]),
-        resource("aws_security_group", "web", [(None, {"id": SG_EU, "name": "web"})],
-                 module="module.replica",
-                 provider=f"{AWS_PROVIDER}.eu"),
-        {"mode": "data", "type": "aws_ami", "name": "ubuntu", "provider": AWS_PROVIDER,
-         "instances": [{"schema_version": 0, "attributes": {"id": "ami-0abcdef1234567890"}}]},
-    ]  # fmt: skip
+        resource(
+            "aws_vpc",
+            "main",
+            [(None, {"id": "vpc-0f1e2d3c4b5a69788", "cidr_block": "10.0.0.0/16"})],
+            module="module.network",
+        ),
+        resource(
+            "aws_security_group",
+            "web",
+            [
+                (
+                    None,
+                    {
+                        "id": SG_WEB,
+                        "name": "web",
+                        "vpc_id": "vpc-0f1e2d3c4b5a69788",
+                        "arn": f"arn:aws:ec2:us-east-1:{ACCOUNT}:security-group/{SG_WEB}",
+                        "ingress": [
+                            {
+                                "cidr_blocks": ["0.0.0.0/0"],
+                                "from_port": 443,
+                                "to_port": 443,
+                                "protocol": "tcp",
+                                "description": "https",
+                            }
+                        ],
+                    },
+                )
+            ],
+            module="module.network",
+        ),
+        resource(
+            "aws_security_group",
+            "db",
+            [(None, {"id": SG_DB, "name": "db"})],
+            module="module.network",
+        ),
+        resource(
+            "aws_security_group_rule",
+            "db_from_web",
+            [
+                (
+                    None,
+                    {
+                        "id": "sgrule-1794835432",
+                        "security_group_id": SG_DB,
+                        "type": "ingress",
+                        "from_port": 5432,
+                        "to_port": 5432,
+                        "protocol": "tcp",
+                        "source_security_group_id": SG_WEB,
+                    },
+                )
+            ],
+            module="module.network",
+        ),
+        resource(
+            "aws_s3_bucket",
+            "buckets",
+            [
+                (
+                    "logs",
+                    {
+                        "id": LOGS_BUCKET,
+                        "bucket": LOGS_BUCKET,
+                        "arn": f"arn:aws:s3:::{LOGS_BUCKET}",
+                    },
+                ),
+                (
+                    "assets",
+                    {
+                        "id": ASSETS_BUCKET,
+                        "bucket": ASSETS_BUCKET,
+                        "arn": f"arn:aws:s3:::{ASSETS_BUCKET}",
+                    },
+                ),
+            ],
+        ),
+        resource(
+            "aws_s3_bucket_policy",
+            "logs",
+            [
+                (
+                    None,
+                    {
+                        "id": LOGS_BUCKET,
+                        "bucket": LOGS_BUCKET,
+                        "policy": '{"Version":"2012-10-17","Statement":[]}',
+                    },
+                )
+            ],
+        ),
+        resource(
+            "aws_iam_role",
+            "app",
+            [
+                (
+                    None,
+                    {"id": "app-runtime", "name": "app-runtime", "arn": f"{arn}:role/app-runtime"},
+                )
+            ],
+        ),
+        resource(
+            "aws_iam_role_policy_attachment",
+            "app_readonly",
+            [
+                (
+                    None,
+                    {
+                        "id": "app-runtime-20261101093000000000000001",
+                        "role": "app-runtime",
+                        "policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess",
+                    },
+                )
+            ],
+        ),
+        resource(
+            "aws_db_instance",
+            "orders",
+            [
+                (
+                    None,
+                    {
+                        "id": "db-ABCDEFGHIJKLMNOPQRSTUVWXY1",
+                        "identifier": "orders-db",
+                        "resource_id": "db-ABCDEFGHIJKLMNOPQRSTUVWXY1",
+                        "engine": "postgres",
+                        "instance_class": "db.t4g.medium",
+                        "backup_retention_period": 7,
+                    },
+                )
+            ],
+        ),
+        resource(
+            "aws_instance",
+            "app",
+            [
+                (0, {"id": APP_INSTANCES[0], "instance_type": "t3.small"}),
+                (1, {"id": APP_INSTANCES[1], "instance_type": "t3.small"}),
+            ],
+        ),
+        resource(
+            "aws_lambda_function",
+            "thumbnailer",
+            [
+                (
+                    None,
+                    {
+                        "id": "thumbnailer",
+                        "function_name": "thumbnailer",
+                        "timeout": 30,
+                        "memory_size": 512,
+                        "arn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:thumbnailer",
+                    },
+                )
+            ],
+        ),
+        resource(
+            "aws_security_group",
+            "web",
+            [(None, {"id": SG_EU, "name": "web"})],
+            module="module.replica",
+            provider=f"{AWS_PROVIDER}.eu",
+        ),
+        {
+            "mode": "data",
+            "type": "aws_ami",
+            "name": "ubuntu",
+            "provider": AWS_PROVIDER,
+            "instances": [{"schema_version": 0, "attributes": {"id": "ami-0abcdef1234567890"}}],
+        },
+    ]
     return {
         "version": 4,
         "terraform_version": "1.9.8",

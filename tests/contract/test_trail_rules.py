@@ -35,11 +35,12 @@ def test_fixture_is_filed_under_its_event(fixture: TrailFixture):
 
     assert fixture.path.parent.name == source
     assert fixture.record["eventName"].startswith(name)
-    assert fixture.source and fixture.license
+    assert fixture.source
+    assert fixture.license
 
 
 def test_every_rule_and_target_has_a_fixture():
-    """Every (eventSource, eventName) rule, and each of its targets, extracts an id from a fixture."""
+    """Every (eventSource, eventName) rule, and each of its targets, yields an id from a fixture."""
     by_rule: dict[str, list[TrailFixture]] = defaultdict(list)
     for fixture in FIXTURES:
         rule = find_rule(fixture.record["eventSource"], fixture.record["eventName"])

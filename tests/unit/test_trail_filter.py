@@ -7,11 +7,9 @@ import pytest
 from bot.trail import TrailFilter, compile_principals, parse_event_time
 from tests.records import ACCOUNT, make_record, role_identity, user_identity
 
-WINDOW = {"start": "2026-11-23T10:00:00Z", "end": "2026-11-24T10:00:00Z"}
-
 
 def scoped(**kw) -> TrailFilter:
-    return TrailFilter(**WINDOW, **kw)
+    return TrailFilter("2026-11-23T10:00:00Z", "2026-11-24T10:00:00Z", **kw)
 
 
 def test_successful_change_in_scope_is_kept():
