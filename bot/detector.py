@@ -35,12 +35,17 @@ class Detector:
         """Look at a batch of raw records (one file's): the hot loop of every check."""
         drop = self.filter.drop_reason
         dropped = self.dropped
+        read_only = 0
         for record in records:
+            if record.get("readOnly") is True:  # most of any trail: skip the call
+                read_only += 1
+                continue
             reason = drop(record)
             if reason is None:
                 self._keep(record)
             else:
                 dropped[reason] += 1
+        dropped["read_only"] += read_only
         self.records += len(records)
 
     def _keep(self, record: Mapping[str, Any]) -> None:

@@ -85,7 +85,8 @@ def _table(findings: Sequence[Finding]) -> list[str]:
 
 
 def _grid(rows: list[list[str]]) -> list[str]:
-    cells = [[_clip(c) for c in row] for row in rows]
+    """Aligned columns; long cells are cut, except in the last column, which can run on."""
+    cells = [[*(_clip(c) for c in row[:-1]), row[-1]] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
     return ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
             for row in cells]  # fmt: skip

@@ -80,3 +80,4 @@ def stream_batches(
             continue
         stats.opened += 1
         yield records
+        del records  # let this file's records go before the next file is parsed

@@ -232,3 +232,22 @@ def test_python_dash_m_bot_runs_the_cli():
 
     assert done.returncode == 0
     assert done.stdout.startswith("driftbot ")
+
+
+def test_files_out_of_scope_are_never_opened(capsys, tmp_path):
+    """Files whose path names another account, region or day are pruned unread: garbage in
+    them is never reported."""
+    shutil.copytree(DEMO.parent, tmp_path / "demo")
+    logs = tmp_path / "demo" / "cloudtrail" / "AWSLogs"
+    for folder in (
+        "999988887777/CloudTrail/us-east-1/2026/11/23",  # another account
+        "111122223333/CloudTrail/ap-south-1/2026/11/23",  # another region
+        "111122223333/CloudTrail/us-east-1/2026/10/01",  # another day
+    ):
+        (logs / folder).mkdir(parents=True)
+        (logs / folder / "garbage.json.gz").write_bytes(b"not even gzip")
+
+    _, doc, err = demo_json(capsys, config=tmp_path / "demo" / "drift.yml")
+
+    assert doc["stats"]["skipped_files"] == 0
+    assert "garbage" not in err
