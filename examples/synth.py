@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import random
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -209,27 +209,32 @@ def write_log_files(
     A new file starts after `per_file` records or, with `every`, when a record falls in the
     next delivery interval (CloudTrail publishes several files an hour per region).
     """
-    batch: list[Record] = []
     files = 0
-    bucket: str | None = None
-    for rec in records:
-        if every is not None:
-            stamp = datetime.strptime(rec["eventTime"], "%Y-%m-%dT%H:%M:%SZ").timestamp()
-            key = str(int(stamp // every.total_seconds()))
-            if batch and key != bucket:
-                _write(root, batch, account, region, org_id, files)
-                files += 1
-                batch = []
-            bucket = key
-        batch.append(rec)
-        if len(batch) >= per_file:
-            _write(root, batch, account, region, org_id, files)
-            files += 1
-            batch = []
-    if batch:
+    for batch in _batches(records, per_file, every):
         _write(root, batch, account, region, org_id, files)
         files += 1
     return files
+
+
+def _batches(
+    records: Iterable[Record], per_file: int, every: timedelta | None
+) -> Iterator[list[Record]]:
+    batch: list[Record] = []
+    interval: int | None = None
+    for rec in records:
+        if every is not None:
+            stamp = datetime.strptime(rec["eventTime"], "%Y-%m-%dT%H:%M:%SZ").timestamp()
+            current = int(stamp // every.total_seconds())
+            if batch and current != interval:
+                yield batch
+                batch = []
+            interval = current
+        batch.append(rec)
+        if len(batch) >= per_file:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _write(

@@ -373,6 +373,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent)
     args = parser.parse_args()
     out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
     (out / "terraform.tfstate").write_text(json.dumps(state(), indent=2) + "\n")
     total = logs(out)
     print(f"wrote {out / 'terraform.tfstate'} and {total:,} CloudTrail records under "
