@@ -1,29 +1,33 @@
-"""The check use case: read the environment's IaC state and CloudTrail, return a report.
+"""The check use case: read the environment's IaC state and CloudTrail, confirm, report.
 
-The shell of the engine: it reads files and hands every record to the pure Detector, then
-folds the kept changes into findings against the state index.
+The shell of the engine: it loads every state entry, streams the CloudTrail source's records
+through the pure Detector, folds the kept changes into findings against the state index, and
+(when the environment confirms) reads each suspected drift's live resource.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
-from bot.adapters.trail_files import FileProblem, WalkStats, stream_batches
-from bot.config import Environment, LoadedConfig
+from bot.adapters.aws import AwsAccess, SessionFactory
+from bot.adapters.sources import TRAIL_SOURCES
+from bot.adapters.states import STATE_SOURCES
+from bot.config import LoadedConfig
+from bot.confirming import LiveConfirmer, confirm_findings
 from bot.detector import Detector
-from bot.errors import ConfigError, StateUnavailable
-from bot.findings import Report, Stats, Window, fold
-from bot.iac import StateIndex
-from bot.iac.terraform import ParsedState, build_index, parse_state
+from bot.findings import Finding, Report, Stats, Window, fold
+from bot.iac import ParsedState, StateIndex, build_index
+from bot.ports import Confirmer, Problem, SourceContext, TrailSource
 from bot.trail import DropReason, TrailFilter, compile_principals, format_time
 from bot.trail_paths import PathScope
 
-Progress = Callable[[int, int], None]  # (files opened, records read)
+Progress = Callable[[int, int], None]  # (batches read, records read)
+NOT_CONFIRMED = "Not checked against AWS (`confirm` is off for this environment)."
 
 
 @dataclass
@@ -32,53 +36,50 @@ class CheckOutcome:
 
     report: Report
     unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
-    problems: list[FileProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     dropped: Counter[DropReason] = field(default_factory=Counter)
     unknown_tf_types: dict[str, int] = field(default_factory=dict)
-    files_opened: int = 0
-    files_pruned: int = 0
 
 
-def load_state_index(loaded: LoadedConfig, env_name: str, env: Environment) -> StateIndex:
-    """Parse every state file of the environment into one ownership index."""
-    states: list[ParsedState] = []
-    for i, entry in enumerate(env.state):
-        path = loaded.resolve(entry.terraform)
-        where = f"environments.{env_name}.state[{i}].terraform"
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise StateUnavailable(
-                f"The Terraform state `{path}` (from `{where}` in {loaded.path}) does not exist.",
-                "Fix the path (relative paths start at the config file's folder), or write the "
-                "file with `terraform state pull > FILE`.",
-            ) from exc
-        except OSError as exc:
-            raise StateUnavailable(
-                f"I couldn't read the Terraform state `{path}`: {exc.strerror or exc}.",
-                "Check the file's permissions.",
-            ) from exc
-        states.append(parse_state(data, str(path)))
-    return build_index(states)
+@dataclass
+class CheckOptions:
+    """How to run a check beyond the config: progress display, confirmation override, and
+    the seams tests use (an AWS session factory, a confirmer)."""
+
+    progress: Progress | None = None
+    confirm: bool | None = None  # None: the environment's `confirm` setting
+    session_factory: SessionFactory | None = None
+    confirmer: Confirmer | None = None
 
 
-def run_check(
+async def load_states(ctx: SourceContext) -> list[ParsedState]:
+    """Every state of the environment, loaded concurrently."""
+    sources = []
+    for entry in ctx.env.state:
+        kind = next(k for k in ("terraform", "cloudformation", "pulumi") if hasattr(entry, k))
+        sources.append(STATE_SOURCES.get(kind)(ctx, entry))
+    loaded = await asyncio.gather(*(s.load() for s in sources))
+    return [state for states in loaded for state in states]
+
+
+async def run_check_async(
     loaded: LoadedConfig,
     env_name: str,
     start: datetime,
     end: datetime,
-    progress: Progress | None = None,
+    options: CheckOptions | None = None,
 ) -> CheckOutcome:
     """Check one environment over [start, end]."""
+    opts = options or CheckOptions()
     env = loaded.environment(env_name)
-    index = load_state_index(loaded, env_name, env)
-    root = loaded.resolve(env.cloudtrail.path)
-    if not root.exists():
-        raise ConfigError(
-            f"The CloudTrail path `{root}` (from `environments.{env_name}.cloudtrail.path` in "
-            f"{loaded.path}) does not exist.",
-            "Point it at a folder of CloudTrail log files (the AWSLogs/… tree) or one file.",
-        )
+    confirming = env.confirms if opts.confirm is None else opts.confirm
+    aws = None
+    if env.uses_aws or confirming:
+        aws = AwsAccess(env, env_name, **({"session_factory": opts.session_factory}
+                                          if opts.session_factory else {}))  # fmt: skip
+    ctx = SourceContext(env_name, env, loaded.base_dir, aws)
+    index = build_index(await load_states(ctx))
+    source = TRAIL_SOURCES.get(env.cloudtrail.source)(ctx)
     accounts = frozenset(env.account_id) if env.account_id is not None else None
     regions = frozenset(env.regions) if env.regions is not None else None
     detector = Detector(
@@ -90,43 +91,65 @@ def run_check(
             iac_principals=compile_principals(env.iac_principals),
         )
     )
-    walk = WalkStats()
-    _feed(detector, root, PathScope(start, end, accounts, regions), walk, progress)
+    await _feed(detector, source, PathScope(start, end, accounts, regions), opts.progress)
+    findings = fold(detector.changes.values(), index)
+    if confirming and aws is not None:
+        findings = await _confirm(findings, index, aws, opts.confirmer)
+    else:
+        findings = [f.model_copy(update={"reason": NOT_CONFIRMED}) for f in findings]
     report = Report(
         environment=env_name,
         window=Window(start=format_time(start), end=format_time(end)),
-        findings=fold(detector.changes.values(), index),
+        findings=findings,
         stats=Stats(
             records=detector.records,
             changes=len(detector.changes),
-            skipped_files=len(walk.problems),
+            skipped_files=len(source.report.problems),
             unknown_events=detector.unknown_events,
         ),
+        cloudtrail=source.report.to_json(),
     )
     return CheckOutcome(
         report=report,
         unknown=detector.unknown,
-        problems=walk.problems,
+        problems=source.report.problems,
         dropped=detector.dropped,
         unknown_tf_types=dict(index.unknown_types),
-        files_opened=walk.opened,
-        files_pruned=walk.pruned,
     )
 
 
-def _feed(
-    detector: Detector, root: Path, scope: PathScope, walk: WalkStats, progress: Progress | None
+def run_check(
+    loaded: LoadedConfig,
+    env_name: str,
+    start: datetime,
+    end: datetime,
+    options: CheckOptions | None = None,
+) -> CheckOutcome:
+    """run_check_async for callers without an event loop (the CLI, benchmarks)."""
+    return asyncio.run(run_check_async(loaded, env_name, start, end, options))
+
+
+async def _feed(
+    detector: Detector, source: TrailSource, scope: PathScope, progress: Progress | None
 ) -> None:
     # Parsed JSON holds no reference cycles, so reference counting frees every record; the
     # cyclic collector would only rescan millions of short-lived dicts (about 15% of the time).
     collecting = gc.isenabled()
     gc.disable()
+    batches = 0
     try:
-        for records in stream_batches(root, scope, walk):
+        async for records in source.batches(scope):
             detector.feed_many(records)
             del records
+            batches += 1
             if progress is not None:
-                progress(walk.opened, detector.records)
+                progress(batches, detector.records)
     finally:
         if collecting:
             gc.enable()
+
+
+async def _confirm(
+    findings: list[Finding], index: StateIndex, aws: AwsAccess, confirmer: Confirmer | None
+) -> list[Finding]:
+    return await confirm_findings(findings, index, confirmer or LiveConfirmer(aws))

@@ -61,7 +61,30 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list the changing calls the event catalog does not know",
     )
+    check.add_argument(
+        "--no-confirm",
+        dest="confirm",
+        action="store_false",
+        default=None,
+        help="do not read changed resources live (overrides the environment's `confirm`)",
+    )
     check.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
+
+    athena = sub.add_parser("athena", help="Athena helpers")
+    athena_sub = athena.add_subparsers(dest="athena_command", required=True, parser_class=_Parser)
+    ddl = athena_sub.add_parser("ddl", help="print the CREATE EXTERNAL TABLE for an environment")
+    ddl.add_argument("environment", metavar="ENV")
+    ddl.add_argument("--config", metavar="FILE")
+
+    query = sub.add_parser("query", help="run Athena/Trino SQL over CloudTrail logs")
+    query.add_argument(
+        "--local",
+        metavar="PATH",
+        required=True,
+        help="log files (a folder or a file) to query in DuckDB instead of Athena",
+    )
+    query.add_argument("sql", metavar="SQL", help="the query; the table is `cloudtrail_logs`")
+    query.add_argument("--format", choices=("text", "json"), default="text")
 
     catalog = sub.add_parser("catalog", help="list what driftbot knows")
     catalog.add_argument("which", choices=("events", "terraform"))
@@ -74,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "athena":
+            return _athena_ddl(args)
+        if args.command == "query":
+            return _query(args)
         return _catalog(args)
     except DriftBotError as exc:
         _error(str(exc))
@@ -122,7 +149,7 @@ def load_config(flag: str | None) -> LoadedConfig:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from bot.check import run_check
+    from bot.check import CheckOptions, run_check
     from bot.report import render_json, render_text
     from bot.window import resolve_window
 
@@ -130,12 +157,13 @@ def _check(args: argparse.Namespace) -> int:
     loaded.environment(args.environment)  # fail fast on a typo, before any reading
     start, end = resolve_window(args.since, args.until, datetime.now(UTC))
     progress = None if args.quiet else _Progress.for_stream(sys.stderr)
-    outcome = run_check(loaded, args.environment, start, end, progress)
+    options = CheckOptions(progress=progress, confirm=args.confirm)
+    outcome = run_check(loaded, args.environment, start, end, options)
     if progress is not None:
         progress.done()
     if not args.quiet:
         for problem in outcome.problems:
-            sys.stderr.write(f"drift: warning: skipped {problem.path}: {problem.reason}\n")
+            sys.stderr.write(f"drift: warning: skipped {problem.where}: {problem.reason}\n")
         if outcome.unknown_tf_types:
             names = ", ".join(sorted(outcome.unknown_tf_types))
             sys.stderr.write(
@@ -166,12 +194,36 @@ class _Progress:
         if now - self.last >= 0.5:
             self.last = now
             self.shown = True
-            self.stream.write(f"\rreading CloudTrail: {files:,} files, {records:,} records")
+            self.stream.write(f"\rreading CloudTrail: {files:,} batches, {records:,} records")
             self.stream.flush()
 
     def done(self) -> None:
         if self.shown:
             self.stream.write("\n")
+
+
+def _athena_ddl(args: argparse.Namespace) -> int:
+    from bot.athena_sql import render_ddl
+
+    loaded = load_config(args.config)
+    sys.stdout.write(render_ddl(args.environment, loaded.environment(args.environment)))
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from bot.adapters.local_query import run_local_query
+
+    columns, rows = run_local_query(Path(args.local), args.sql)
+    if args.format == "json":
+        doc = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2, default=str).decode())
+        sys.stdout.write("\n")
+        return EXIT_OK
+    sys.stdout.write("\t".join(columns) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    sys.stderr.write(f"{len(rows)} rows\n")
+    return EXIT_OK
 
 
 def _catalog(args: argparse.Namespace) -> int:

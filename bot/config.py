@@ -14,28 +14,29 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.config_sources import (
+    AthenaTrail,
+    AwsSettings,
+    CloudFormationState,
+    FilesTrail,
+    LookupEventsTrail,
+    PulumiState,
+    S3Trail,
+    StateRef,
+    TerraformState,
+    Trail,
+)
 from bot.errors import ConfigError
 
 _ACCOUNT = re.compile(r"^\d{12}$")
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$")
 _ENV_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account_id\}):role/[\w+=,.@/-]+$")
+_TAG = re.compile(r"^(source|kind):")
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FilesTrail(_Strict):
-    """CloudTrail log files on disk: a directory tree in the S3 layout, or one file."""
-
-    source: Literal["files"]
-    path: str = Field(min_length=1)
-
-
-class TerraformState(_Strict):
-    """One Terraform state file (format version 4)."""
-
-    terraform: str = Field(min_length=1)
 
 
 class Environment(_Strict):
@@ -43,9 +44,41 @@ class Environment(_Strict):
 
     account_id: list[str] | None = Field(description="12-digit ids, or None for `*`")
     regions: list[str] | None = Field(description="region names, or None for `*`")
-    cloudtrail: FilesTrail
-    state: list[TerraformState] = Field(default_factory=list)
+    cloudtrail: Trail
+    state: list[StateRef] = Field(default_factory=list)
     iac_principals: list[str] = Field(default_factory=list)
+    role_arn: str | None = Field(
+        default=None, description="assumed through STS; `{account_id}` is filled in per account"
+    )
+    external_id: str | None = Field(default=None, min_length=2)
+    aws: AwsSettings = Field(default_factory=AwsSettings)
+    confirm: bool | Literal["auto"] = Field(
+        default="auto",
+        description="read changed resources live; auto: when the environment uses AWS at all",
+    )
+
+    @field_validator("role_arn", mode="after")
+    @classmethod
+    def _role(cls, value: str | None) -> str | None:
+        if value is not None and not _ROLE_ARN.match(value):
+            raise ValueError(
+                "expected a role ARN such as arn:aws:iam::111122223333:role/driftbot-reader "
+                f"(or with {{account_id}} in place of the account) (got {value!r})"
+            )
+        return value
+
+    @property
+    def uses_aws(self) -> bool:
+        """Whether anything about this environment is read from AWS (not only local files)."""
+        if self.cloudtrail.source != "files" or self.role_arn or self.aws.endpoint_url:
+            return True
+        return any(not isinstance(s, TerraformState) or s.terraform.startswith("s3://")
+                   for s in self.state)  # fmt: skip
+
+    @property
+    def confirms(self) -> bool:
+        """Whether findings are confirmed against live resources."""
+        return self.uses_aws if self.confirm == "auto" else bool(self.confirm)
 
     @field_validator("account_id", mode="before")
     @classmethod
@@ -169,11 +202,12 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
 def _describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
     lines = []
     for err in exc.errors():
-        loc = [p for p in err["loc"] if not (isinstance(p, str) and "[" in p)]
+        # Drop what pydantic adds for unions (`list[str]`, our `source:athena` tags).
+        loc = [p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or _TAG.match(p)))]
         key = _key_path(loc)
         kind = err["type"]
         if kind == "extra_forbidden":
-            allowed = _allowed_keys(root, loc[:-1])
+            allowed = _allowed_keys(root, list(err["loc"])[:-1])
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             hint = f" Did you mean `{close[0]}`?" if close else ""
             lines.append(
@@ -183,7 +217,11 @@ def _describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
             lines.append(f"  - `{key}`: required key is missing.")
         else:
             msg = err["msg"].removeprefix("Value error, ")
-            got = "" if "(got" in msg else f" (got {err.get('input')!r})"
+            value = err.get("input")
+            if kind == "source" and isinstance(value, dict):
+                value = value.get("source")
+                key = f"{key}.source"
+            got = "" if "(got" in msg else f" (got {value!r})"
             lines.append(f"  - `{key}`: {msg}{got}.")
     return lines
 
@@ -201,6 +239,9 @@ def _allowed_keys(root: type[BaseModel], loc: list[int | str]) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
+        if part in TAGGED_MODELS:
+            model = TAGGED_MODELS[part]
+            continue
         if model is DriftConfig and part == "environments":
             model = dict
             continue
@@ -215,6 +256,17 @@ def _allowed_keys(root: type[BaseModel], loc: list[int | str]) -> list[str]:
     if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
+
+
+TAGGED_MODELS: dict[str, type[BaseModel]] = {
+    "source:files": FilesTrail,
+    "source:lookup_events": LookupEventsTrail,
+    "source:athena": AthenaTrail,
+    "source:s3": S3Trail,
+    "kind:terraform": TerraformState,
+    "kind:cloudformation": CloudFormationState,
+    "kind:pulumi": PulumiState,
+}
 
 
 def _model_of(annotation: Any) -> Any:

@@ -44,3 +44,42 @@ class UnknownKey(DriftBotError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return DriftBotError.__str__(self)
+
+
+class ExternalServiceError(DriftBotError):
+    """A call to another service failed; adapters raise it, translated from the SDK's error."""
+
+
+class AwsError(ExternalServiceError):
+    """One AWS API call failed.
+
+    Attributes:
+        code: AWS's error code (`AccessDenied`, `NoSuchBucket`, …), or a local one
+            (`NoCredentials`, `EndpointConnectionError`).
+        operation: the API call, `ec2:DescribeSecurityGroups`.
+        resource: what the call was about, when known.
+    """
+
+    def __init__(
+        self,
+        user_message: str,
+        hint: str = "",
+        *,
+        code: str,
+        operation: str,
+        resource: str = "",
+        retryable: bool = False,
+    ) -> None:
+        super().__init__(user_message, hint)
+        self.code = code
+        self.operation = operation
+        self.resource = resource
+        self.retryable = retryable
+
+
+class AwsAccessDenied(AwsError):
+    """The identity driftbot runs as may not make this call."""
+
+
+class AwsThrottled(AwsError):
+    """AWS kept throttling the call after the SDK's retries."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from bot.iac import StateIndex
 from bot.models import FindingKind, ResourceRef
@@ -53,6 +53,28 @@ class EventSummary(_Model):
     source_ip: str
 
 
+class AttributeChange(_Model):
+    """One attribute that differs between the IaC state and the live resource."""
+
+    path: str
+    expected: JsonValue
+    actual: JsonValue
+
+
+class Confirmation(_Model):
+    """What reading the live resource said about a suspected drift.
+
+    `confirmed` is True when the live resource differs from the state (or, for `deleted`,
+    is gone; for `unmanaged`, exists), False when it matches again (the change was reverted:
+    resolved, not drift), None when it could not be told (`reason` says why).
+    """
+
+    confirmed: bool | None = None
+    changes: list[AttributeChange] = Field(default_factory=list)
+    reason: str | None = None
+    api_calls: list[str] = Field(default_factory=list)
+
+
 class Finding(_Model):
     """One drifted resource."""
 
@@ -63,6 +85,18 @@ class Finding(_Model):
     region: str
     addresses: list[str]
     events: list[EventSummary]
+    confirmed: bool | None = None
+    changes: list[AttributeChange] = Field(default_factory=list)
+    reason: str | None = None
+    api_calls: list[str] = Field(default_factory=list)
+
+    @property
+    def is_drift(self) -> bool:
+        """Still drift: not confirmed back in line with the state (`confirmed: false`)."""
+        return self.confirmed is not False
+
+    def with_confirmation(self, result: Confirmation) -> Finding:
+        return self.model_copy(update=result.model_dump())
 
 
 class Window(_Model):
@@ -84,10 +118,12 @@ class Report(_Model):
     window: Window
     findings: list[Finding]
     stats: Stats
+    cloudtrail: dict[str, JsonValue] = Field(default_factory=dict)
 
     @property
     def has_drift(self) -> bool:
-        return bool(self.findings)
+        """Any finding that is still drift (reverted changes are resolved, not drift)."""
+        return any(f.is_drift for f in self.findings)
 
 
 def fold(changes: Iterable[Change], index: StateIndex) -> list[Finding]:

@@ -15,7 +15,9 @@ TITLES: dict[FindingKind, str] = {
     "deleted": "Deleted: managed by IaC, deleted by hand",
     "unmanaged": "Unmanaged: no IaC state of this environment manages it",
 }
+RESOLVED = "Resolved: changed by hand, but the live resource matches IaC again"
 MAX_CELL = 60
+MAX_VALUE = 80
 
 
 def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
@@ -29,15 +31,23 @@ def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None)
 
 
 def render_text(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
-    """A table per kind of drift, then a summary line."""
+    """A table per kind of drift (with what changed, when confirmed), resolved changes, then
+    a summary line."""
     w = report.window
     lines = [f"drift check {report.environment}: {w.start} → {w.end}", ""]
     for kind in ("deleted", "modified", "unmanaged"):
-        found = [f for f in report.findings if f.kind == kind]
+        found = [f for f in report.findings if f.kind == kind and f.is_drift]
         if found:
             lines.append(f"{TITLES[kind]} ({len(found)})")
             lines.extend(_table(found))
+            lines.extend(_details(found))
             lines.append("")
+    resolved = [f for f in report.findings if not f.is_drift]
+    if resolved:
+        lines.append(f"{RESOLVED} ({len(resolved)})")
+        lines.extend(_table(resolved))
+        lines.extend(_details(resolved))
+        lines.append("")
     if unknown is not None:
         lines.append(f"Calls the catalog does not know ({sum(unknown.values())})")
         rows = [["EVENT SOURCE", "EVENT NAME", "COUNT"]]
@@ -49,21 +59,52 @@ def render_text(report: Report, unknown: Counter[tuple[str, str]] | None = None)
 
 
 def summary_line(report: Report) -> str:
-    counts = Counter(f.kind for f in report.findings)
+    drift = [f for f in report.findings if f.is_drift]
+    counts = Counter(f.kind for f in drift)
     s = report.stats
     tail = (
         f"{s.records:,} records, {s.changes:,} changes, {s.skipped_files} skipped files, "
         f"{s.unknown_events} unknown events"
     )
-    if not report.findings:
-        return f"No drift in {report.environment}. ({tail})"
+    calls = report.cloudtrail.get("api_calls")
+    if calls:
+        tail += f", {calls} CloudTrail API calls"
+    scanned = report.cloudtrail.get("bytes_scanned")
+    if isinstance(scanned, int):
+        tail += (
+            f", {scanned / 1e6:,.1f} MB scanned (~${report.cloudtrail.get('estimated_cost_usd')})"
+        )
+    resolved = len(report.findings) - len(drift)
+    extra = f", {resolved} resolved" if resolved else ""
+    if not drift:
+        return f"No drift in {report.environment}{extra}. ({tail})"
     parts = [f"{counts[k]} {k}" for k in ("modified", "deleted", "unmanaged") if counts[k]]
-    return f"Drift in {report.environment}: {', '.join(parts)}. ({tail})"
+    return f"Drift in {report.environment}: {', '.join(parts)}{extra}. ({tail})"
+
+
+def _details(findings: Sequence[Finding]) -> list[str]:
+    """Under a table: what changed (confirmed), or why it could not be told."""
+    lines = []
+    for f in findings:
+        if f.changes:
+            for change in f.changes:
+                lines.append(f"    {f.resource_id}: {change.path}: {_value(change.expected)} → "
+                             f"{_value(change.actual)}")  # fmt: skip
+        elif f.confirmed is None and f.reason and not f.reason.startswith("Not checked"):
+            lines.append(f"    {f.resource_id}: not confirmed: {f.reason}")
+        elif f.confirmed is False and f.reason:
+            lines.append(f"    {f.resource_id}: {f.reason}")
+    return lines
+
+
+def _value(value: object) -> str:
+    text = orjson.dumps(value).decode() if not isinstance(value, str) else value
+    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 
 def _table(findings: Sequence[Finding]) -> list[str]:
     rows = [["RESOURCE TYPE", "RESOURCE ID", "REGION", "ACTOR", "VIA", "LAST CHANGE", "TIME",
-             "ADDRESSES"]]  # fmt: skip
+             "CONFIRMED", "ADDRESSES"]]  # fmt: skip
     for f in findings:
         last = f.events[-1]
         actors = list(dict.fromkeys(e.actor for e in f.events))
@@ -78,6 +119,7 @@ def _table(findings: Sequence[Finding]) -> list[str]:
                 ", ".join(vias),
                 changes,
                 last.event_time,
+                {True: "yes", False: "no", None: "-"}[f.confirmed],
                 ", ".join(f.addresses) or "-",
             ]
         )

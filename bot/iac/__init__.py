@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,3 +76,27 @@ class StateIndex:
 
     def __len__(self) -> int:
         return len({r.address + "\0" + r.source for rs in self._owners.values() for r in rs})
+
+
+@dataclass
+class ParsedState:
+    """What one state (a Terraform file, a CloudFormation stack, a Pulumi stack) holds."""
+
+    source: str
+    resources: list[DesiredResource] = field(default_factory=list)
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (type, alias, id)
+    unknown_types: Counter[str] = field(default_factory=Counter)
+    data_sources: int = 0
+
+
+def build_index(states: Iterable[ParsedState]) -> StateIndex:
+    """One ownership index over every state of an environment."""
+    states = list(states)
+    index = StateIndex.build(r for s in states for r in s.resources)
+    for state in states:
+        index.sources.append(state.source)
+        for rtype, alias, target in state.aliases:
+            index.add_alias(rtype, alias, target)
+        for iac_type, count in state.unknown_types.items():
+            index.unknown_types[iac_type] = index.unknown_types.get(iac_type, 0) + count
+    return index

@@ -6,14 +6,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
 from bot import messages
 from bot.errors import StateUnavailable
-from bot.iac import DesiredResource, StateIndex
+from bot.iac import DesiredResource, ParsedState
 from bot.iac.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
 from bot.resource_types import RESOURCE_TYPES
 
@@ -24,17 +23,6 @@ _ACCOUNT_ID = re.compile(r"^\d{12}$")
 _ACCOUNT_ATTRS = ("account_id", "owner_id")
 # provider.aws, provider.aws.west, module.x.provider.aws (Terraform 0.12 and states it wrote)
 _LEGACY_AWS_PROVIDER = re.compile(r"(?:^|\.)provider\.aws(?:\.[^.]+)?$")
-
-
-@dataclass
-class ParsedState:
-    """What one state file holds, as far as drift is concerned."""
-
-    source: str
-    resources: list[DesiredResource] = field(default_factory=list)
-    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (type, alias, id)
-    unknown_types: Counter[str] = field(default_factory=Counter)
-    data_sources: int = 0
 
 
 def parse_state(data: bytes, source: str) -> ParsedState:
@@ -249,15 +237,3 @@ def _unflatten(flat: object) -> dict[str, Any]:
                 and isinstance(v, str)
             ]
     return out
-
-
-def build_index(states: list[ParsedState]) -> StateIndex:
-    """One ownership index over every state of an environment."""
-    index = StateIndex.build(r for s in states for r in s.resources)
-    for state in states:
-        index.sources.append(state.source)
-        for rtype, alias, target in state.aliases:
-            index.add_alias(rtype, alias, target)
-        for tf_type, count in state.unknown_types.items():
-            index.unknown_types[tf_type] = index.unknown_types.get(tf_type, 0) + count
-    return index

@@ -86,7 +86,7 @@ def test_wrong_value_names_key_and_expectation():
     message = error_of(VALID.replace("source: files", "source: filez"))
 
     assert "`environments.prod.cloudtrail.source`" in message
-    assert "'files'" in message
+    assert "expected one of files, lookup_events, athena, s3" in message
     assert "filez" in message
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from bot.errors import StateUnavailable
-from bot.iac import DesiredResource
-from bot.iac.terraform import UNKNOWN_ACCOUNT, ParsedState, build_index, parse_state
+from bot.iac import DesiredResource, ParsedState, build_index
+from bot.iac.terraform import UNKNOWN_ACCOUNT, parse_state
 from tests.fixtures import DATA
 
 TFSTATE = DATA / "tfstate"

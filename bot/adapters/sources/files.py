@@ -1,0 +1,42 @@
+"""`source: files`: CloudTrail log files on disk (a tree in the S3 layout, or one file)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from bot.adapters.sources import TRAIL_SOURCES
+from bot.adapters.trail_files import WalkStats, find_log_files, read_file_records
+from bot.errors import ConfigError, MalformedInput
+from bot.ports import Problem, Records, SourceContext, SourceReport
+from bot.trail_paths import PathScope
+
+
+class FilesSource:
+    """Streams the records of every file in scope, a file at a time."""
+
+    def __init__(self, ctx: SourceContext) -> None:
+        self.ctx = ctx
+        self.root = ctx.resolve(ctx.env.cloudtrail.path)
+        self.report = SourceReport("files")
+        self.walk = WalkStats()
+
+    async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
+        if not self.root.exists():
+            raise ConfigError(
+                f"The CloudTrail path `{self.root}` (from "
+                f"`environments.{self.ctx.env_name}.cloudtrail.path`) does not exist.",
+                "Point it at a folder of CloudTrail log files (the AWSLogs/… tree) or one file.",
+            )
+        for path in find_log_files(self.root, scope, self.walk):
+            try:
+                records = await asyncio.to_thread(read_file_records, path)
+            except MalformedInput as exc:
+                self.report.problems.append(Problem(str(path), exc.user_message))
+                continue
+            self.report.files += 1
+            yield records
+            del records
+
+
+TRAIL_SOURCES.add("files", FilesSource)
