@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.adapters.aws import AwsAccess, SessionFactory
+from bot.adapters.cfn_drift import CloudFormationConfirmer
 from bot.adapters.sources import TRAIL_SOURCES
 from bot.adapters.states import STATE_SOURCES
 from bot.config import LoadedConfig
@@ -152,4 +153,8 @@ async def _feed(
 async def _confirm(
     findings: list[Finding], index: StateIndex, aws: AwsAccess, confirmer: Confirmer | None
 ) -> list[Finding]:
-    return await confirm_findings(findings, index, confirmer or LiveConfirmer(aws))
+    return await confirm_findings(
+        findings,
+        index,
+        confirmer or LiveConfirmer(aws, cloudformation=CloudFormationConfirmer(aws)),
+    )

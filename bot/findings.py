@@ -96,7 +96,14 @@ class Finding(_Model):
         return self.confirmed is not False
 
     def with_confirmation(self, result: Confirmation) -> Finding:
-        return self.model_copy(update=result.model_dump())
+        return self.model_copy(
+            update={
+                "confirmed": result.confirmed,
+                "changes": list(result.changes),
+                "reason": result.reason,
+                "api_calls": list(result.api_calls),
+            }
+        )
 
 
 class Window(_Model):

@@ -109,9 +109,12 @@ class AwsAccess:
     # ---- sessions and clients ---------------------------------------------------------------
 
     def role_for(self, account: str) -> str | None:
-        """The role to assume for `account` (`{account_id}` filled in), if any."""
+        """The role to assume for `account` (`{account_id}` filled in), if any. A templated
+        role with no account to fill in (a call not tied to one account) is not assumed."""
         role = self.env.role_arn
-        return role.replace("{account_id}", account) if role else None
+        if not role or ("{account_id}" in role and not account):
+            return None
+        return role.replace("{account_id}", account)
 
     def session(self, account: str = "") -> boto3.Session:
         with self._lock:
@@ -122,7 +125,7 @@ class AwsAccess:
     def _new_session(self, account: str) -> boto3.Session:
         base = self._session_factory()
         role = self.role_for(account)
-        if role is None or "{account_id}" in role:
+        if role is None:
             return base
         sts = base.client("sts", endpoint_url=self.env.aws.endpoint_for("sts"), config=self.config)
 

@@ -78,11 +78,11 @@ def _parse_block(
         if not isinstance(attrs, dict):
             attrs = _unflatten(instance.get("attributes_flat"))
         address = base + _index_suffix(instance.get("index_key"))
-        resource = _desired(spec, address, parsed.source, attrs, account)
+        resource = desired_resource(spec, address, parsed.source, attrs, account)
         if resource is not None:
             parsed.resources.append(resource)
             if spec.alias_for is not None:
-                _record_alias(spec, attrs, resource.resource_id, parsed)
+                record_alias(spec, attrs, resource.resource_id, parsed)
 
 
 def _instances(block: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -92,7 +92,7 @@ def _instances(block: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [i for i in instances if isinstance(i, dict)]
 
 
-def _desired(
+def desired_resource(
     spec: TfType,
     address: str,
     source: str,
@@ -142,7 +142,7 @@ def _ids(
     return ids
 
 
-def _record_alias(spec: TfType, attrs: Mapping[str, Any], alias: str, parsed: ParsedState) -> None:
+def record_alias(spec: TfType, attrs: Mapping[str, Any], alias: str, parsed: ParsedState) -> None:
     """Let the alias's name and its ARN (CloudTrail logs either) stand for the target's id."""
     assert spec.alias_for is not None  # noqa: S101  (checked by the caller)
     target_type, target_attr = spec.alias_for
@@ -187,13 +187,13 @@ def _accounts_by_provider(blocks: Iterable[Mapping[str, Any]]) -> dict[str, str]
             attrs = instance.get("attributes")
             if not isinstance(attrs, dict):
                 continue
-            for account in _accounts_in(attrs):
+            for account in accounts_in(attrs):
                 seen.setdefault(_provider_key(block), Counter())[account] += 1
                 seen.setdefault("", Counter())[account] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in seen.items()}
 
 
-def _accounts_in(attrs: Mapping[str, Any]) -> list[str]:
+def accounts_in(attrs: Mapping[str, Any]) -> list[str]:
     found = []
     for key, value in attrs.items():
         if not isinstance(value, str):

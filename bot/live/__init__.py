@@ -65,3 +65,7 @@ def _join(path: str, key: str) -> str:
         return f"{path}.{key}" if path else key
     quoted = '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"{path}[{quoted}]"
+
+
+# Register every type's projections (they import LIVE_TYPES from this module, defined above).
+from bot.live import types as _types  # noqa: E402, F401

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import parse_config
+from bot.config_sources import FilesTrail, TerraformState
 from bot.errors import ConfigError
 
 PATH = Path("/etc/driftbot/drift.yml")
@@ -37,7 +38,9 @@ def test_the_documented_example_is_valid():
 
     assert env.account_id == ["111122223333"]
     assert env.regions == ["us-east-1", "eu-west-1"]
+    assert isinstance(env.cloudtrail, FilesTrail)
     assert env.cloudtrail.path == "./cloudtrail"
+    assert isinstance(env.state[0], TerraformState)
     assert env.state[0].terraform == "./terraform.tfstate"
 
 

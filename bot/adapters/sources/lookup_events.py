@@ -1,0 +1,166 @@
+"""`source: lookup_events`: management events from CloudTrail's event history API.
+
+LookupEvents answers for one account and one region, takes one lookup attribute per call (we
+ask for `ReadOnly=false`), gives at most 50 events a page, and allows 2 calls a second per
+account and region. Every (account, region) is read in parallel, each behind its own token
+bucket; a throttling answer is retried with backoff. Global services' events (IAM, STS,
+CloudFront, …) are recorded in us-east-1, so it is read too; the Detector keeps only what is
+in scope.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from typing import Any
+
+from bot.adapters.sources import TRAIL_SOURCES
+from bot.errors import AwsThrottled, ConfigError
+from bot.ports import Records, SourceContext, SourceReport
+from bot.rate_limit import Clock, TokenBucket
+from bot.trail import GLOBAL_EVENTS_REGION
+from bot.trail_paths import PathScope
+from bot.trail_payload import extract_records
+
+Sleep = Callable[[float], Awaitable[None]]
+PAGE_SIZE = 50
+THROTTLE_RETRIES = 8
+BACKOFF_FIRST = 1.0
+BACKOFF_LONGEST = 30.0
+_DONE = object()
+
+
+def backoff(attempt: int, rng: random.Random | None = None) -> float:
+    """Seconds to wait after the `attempt`-th throttling answer (0-based): exponential, capped,
+    with up to 25% jitter so parallel readers spread out."""
+    base = min(BACKOFF_LONGEST, BACKOFF_FIRST * 2.0**attempt)
+    jitter = rng.random() if rng is not None else random.random()  # noqa: S311  (not crypto)
+    return base * (1 + 0.25 * jitter)
+
+
+class LookupEventsSource:
+    """Pages of LookupEvents records for every account and region of the environment."""
+
+    def __init__(
+        self,
+        ctx: SourceContext,
+        *,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.ctx = ctx
+        if ctx.env.account_id is None:
+            raise ConfigError(
+                f'Environment `{ctx.env_name}` has `account_id: "*"`, but LookupEvents reads '
+                "the event history of one account at a time and cannot find the accounts "
+                "itself.",
+                f"List the accounts in `environments.{ctx.env_name}.account_id` (with a "
+                "`role_arn` containing `{account_id}` to reach each), or read an organization "
+                "trail with `source: s3` or `source: athena`.",
+            )
+        if ctx.aws is None:
+            raise ConfigError(f"Environment `{ctx.env_name}` has no AWS access for LookupEvents.")
+        self.aws = ctx.aws
+        self.rate: float = ctx.env.cloudtrail.max_calls_per_second
+        self.clock = clock
+        self.sleep = sleep
+        self.buckets: dict[tuple[str, str], TokenBucket] = {}
+        self.report = SourceReport("lookup_events")
+
+    async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
+        targets = [
+            (account, region)
+            for account in self.ctx.env.account_id
+            for region in await self._regions(account)
+        ]
+        queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=2 * len(targets))
+        tasks = [
+            asyncio.create_task(self._produce(self._read(a, r, scope, queue), queue))
+            for a, r in targets
+        ]
+        running = len(tasks)
+        try:
+            while running:
+                item = await queue.get()
+                if item is _DONE:
+                    running -= 1
+                elif isinstance(item, BaseException):
+                    raise item
+                else:
+                    yield item
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _regions(self, account: str) -> list[str]:
+        """The environment's regions and us-east-1; for `regions: "*"` the account's enabled
+        regions (ec2:DescribeRegions)."""
+        regions = self.ctx.env.regions
+        if regions is None:
+            answer = await self.aws.call(
+                "ec2", "DescribeRegions", region=GLOBAL_EVENTS_REGION, account=account,
+                resource=f"account {account}",
+                Filters=[{"Name": "opt-in-status", "Values": ["opt-in-not-required", "opted-in"]}],
+            )  # fmt: skip
+            regions = [r["RegionName"] for r in answer.get("Regions", [])]
+        return sorted({*regions, GLOBAL_EVENTS_REGION})
+
+    @staticmethod
+    async def _produce(work: Coroutine[Any, Any, None], queue: asyncio.Queue[Any]) -> None:
+        try:
+            await work
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # handed to the consumer, which raises it
+            await queue.put(exc)
+            return
+        await queue.put(_DONE)
+
+    async def _read(
+        self, account: str, region: str, scope: PathScope, queue: asyncio.Queue[Any]
+    ) -> None:
+        params: dict[str, Any] = {
+            "LookupAttributes": [{"AttributeKey": "ReadOnly", "AttributeValue": "false"}],
+            "StartTime": scope.start,
+            "EndTime": scope.end,
+            "MaxResults": PAGE_SIZE,
+        }
+        while True:
+            page = await self._call(account, region, params)
+            records = extract_records({"Events": page.get("Events") or []})
+            if records:
+                await queue.put(records)
+            token = page.get("NextToken")
+            if not token:
+                return
+            params["NextToken"] = token
+
+    async def _call(self, account: str, region: str, params: dict[str, Any]) -> dict[str, Any]:
+        """One LookupEvents call in its (account, region) slot; throttling answers retried."""
+        bucket = self.buckets.get((account, region))
+        if bucket is None:
+            bucket = TokenBucket(self.rate, capacity=1, clock=self.clock)
+            self.buckets[(account, region)] = bucket
+        attempt = 0
+        while True:
+            wait = bucket.reserve()
+            if wait > 0:
+                await self.sleep(wait)
+            self.report.api_calls += 1
+            try:
+                page: dict[str, Any] = await self.aws.call(
+                    "cloudtrail", "LookupEvents", region=region, account=account,
+                    resource=f"event history of {account} in {region}", **params,
+                )  # fmt: skip
+                return page
+            except AwsThrottled:
+                if attempt >= THROTTLE_RETRIES:
+                    raise
+                await self.sleep(backoff(attempt))
+                attempt += 1
+
+
+TRAIL_SOURCES.add("lookup_events", LookupEventsSource)

@@ -1,0 +1,57 @@
+"""A token bucket that hands out call slots: at most `rate` calls a second, bursts of at most
+`capacity`. Pure: the clock is injected and the caller does the waiting.
+
+Each `reserve()` takes a slot and says how long to wait before using it, so callers that share
+a bucket queue up in order instead of racing for the next token. With `capacity=1` calls are at
+least `1/rate` seconds apart, so no window of one second ever holds more than `rate` calls.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+Clock = Callable[[], float]
+
+
+class TokenBucket:
+    """`rate` tokens a second, at most `capacity` saved up; one token per call.
+
+    Args:
+        rate: tokens added per second (> 0).
+        capacity: the largest burst (>= 1); the bucket starts full.
+        clock: seconds from any fixed origin, never going back (`time.monotonic`).
+    """
+
+    def __init__(self, rate: float, capacity: float = 1.0, clock: Clock = time.monotonic) -> None:
+        if rate <= 0:
+            raise ValueError(f"rate must be > 0 (got {rate})")
+        if capacity < 1:
+            raise ValueError(f"capacity must be >= 1 (got {capacity})")
+        self.rate = rate
+        self.capacity = capacity
+        self.clock = clock
+        self._tokens = capacity
+        self._stamp: float | None = None
+
+    def _refill(self) -> float:
+        now = self.clock()
+        if self._stamp is not None:
+            self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
+        return now
+
+    def reserve(self) -> float:
+        """Take the next slot; the seconds to wait before the call may be made (0: now).
+
+        The token is taken even when the caller must wait, so the next caller's slot comes
+        after this one.
+        """
+        self._refill()
+        self._tokens -= 1
+        return 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+
+    def available(self) -> float:
+        """Tokens saved up now (negative while reserved slots are still in the future)."""
+        self._refill()
+        return self._tokens
