@@ -1,0 +1,96 @@
+"""AwsAccess: assumed roles (with external id), endpoint overrides, adaptive retries, and the
+errors a person can act on."""
+
+from __future__ import annotations
+
+import asyncio
+
+import boto3
+import pytest
+from botocore.stub import Stubber
+from moto import mock_aws
+
+from bot.adapters.aws import AwsAccess
+from bot.config import Environment
+from bot.errors import AwsAccessDenied, AwsError
+
+ACCOUNT = "123456789012"
+
+
+def environment(**extra) -> Environment:
+    return Environment.model_validate(
+        {"account_id": ACCOUNT, "regions": ["us-east-1"],
+         "cloudtrail": {"source": "lookup_events"}, **extra}
+    )  # fmt: skip
+
+
+def test_role_is_assumed_per_account_with_the_external_id():
+    """`role_arn` with `{account_id}` is assumed (ExternalId passed); calls run as that role."""
+    seen: list[dict] = []
+    with mock_aws():
+        base = boto3.Session(region_name="us-east-1")
+        base.events.register(
+            "provide-client-params.sts.AssumeRole", lambda params, **_: seen.append(params)
+        )
+        aws = AwsAccess(
+            environment(
+                role_arn="arn:aws:iam::{account_id}:role/driftbot-reader",
+                external_id="drift-ext-1",
+            ),
+            "prod",
+            session_factory=lambda: base,
+        )
+        who = asyncio.run(aws.call("sts", "GetCallerIdentity", region="us-east-1", account=ACCOUNT))
+
+    assert who["Arn"] == f"arn:aws:sts::{ACCOUNT}:assumed-role/driftbot-reader/driftbot"
+    assert seen[0]["RoleArn"] == f"arn:aws:iam::{ACCOUNT}:role/driftbot-reader"
+    assert seen[0]["ExternalId"] == "drift-ext-1"
+    assert aws.log.calls == ["sts:AssumeRole", "sts:GetCallerIdentity"]
+
+
+def test_endpoints_and_adaptive_retries():
+    """Every client uses adaptive retries; `endpoint_url` and per-service endpoints apply."""
+    aws = AwsAccess(
+        environment(aws={"endpoint_url": "http://127.0.0.1:4566",
+                         "s3": {"endpoint_url": "http://127.0.0.1:9000"}}),
+        "dev",
+    )  # fmt: skip
+
+    s3, ec2 = aws.client("s3", "eu-west-1"), aws.client("ec2", "eu-west-1")
+
+    assert s3.meta.endpoint_url == "http://127.0.0.1:9000"
+    assert ec2.meta.endpoint_url == "http://127.0.0.1:4566"
+    assert s3.meta.config.retries["mode"] == "adaptive"
+    assert aws.client("s3", "eu-west-1") is s3  # cached
+
+
+def test_access_denied_names_the_call_the_resource_and_the_permission():
+    """AccessDenied becomes a message naming the API call, the resource and the IAM action."""
+    aws = AwsAccess(environment(), "prod")
+    with Stubber(aws.client("s3", "us-east-1")) as stub:
+        stub.add_client_error("get_bucket_encryption", "AccessDenied", "Access Denied", 403)
+        with pytest.raises(AwsAccessDenied) as err:
+            asyncio.run(aws.call("s3", "GetBucketEncryption", region="us-east-1",
+                                 resource="logs-prod", Bucket="logs-prod"))  # fmt: skip
+
+    assert err.value.user_message == (
+        "AWS said *AccessDenied* to `s3:GetEncryptionConfiguration` for `logs-prod`."
+    )
+    assert "IAM permission `s3:GetEncryptionConfiguration` on `logs-prod`" in err.value.hint
+    assert (err.value.code, err.value.retryable) == ("AccessDenied", False)
+
+
+def test_missing_credentials_say_how_to_provide_them(monkeypatch):
+    """No credentials anywhere: an error that lists the ways to give some."""
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+    aws = AwsAccess(environment(), "prod")
+
+    with pytest.raises(AwsError) as err:
+        asyncio.run(aws.call("sts", "GetCallerIdentity", region="us-east-1"))
+
+    assert err.value.code == "NoCredentials"
+    assert "role_arn" in err.value.hint
