@@ -23,6 +23,7 @@ from bot.config_sources import (
     PulumiState,
     S3Trail,
     StateRef,
+    StrictModel,
     TerraformState,
     Trail,
 )
@@ -35,11 +36,7 @@ _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account_id\}):role/[\w+=
 _TAG = re.compile(r"^(source|kind):")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Environment(_Strict):
+class Environment(StrictModel):
     """One named environment: its accounts, regions, CloudTrail source and IaC state."""
 
     account_id: list[str] | None = Field(description="12-digit ids, or None for `*`")
@@ -125,7 +122,7 @@ class Environment(_Strict):
         return value
 
 
-class DriftConfig(_Strict):
+class DriftConfig(StrictModel):
     """The whole drift.yml."""
 
     environments: dict[str, Environment] = Field(min_length=1)

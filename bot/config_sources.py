@@ -33,21 +33,23 @@ AWS_SERVICES = frozenset(
 )  # fmt: skip
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """Our own files: unknown keys are errors, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # ---- CloudTrail sources -------------------------------------------------------------------
 
 
-class FilesTrail(_Strict):
+class FilesTrail(StrictModel):
     """CloudTrail log files on disk: a directory tree in the S3 layout, or one file."""
 
     source: Literal["files"]
     path: str = Field(min_length=1)
 
 
-class LookupEventsTrail(_Strict):
+class LookupEventsTrail(StrictModel):
     """The LookupEvents API: management events of the last 90 days, one region per call."""
 
     source: Literal["lookup_events"]
@@ -56,7 +58,7 @@ class LookupEventsTrail(_Strict):
     )
 
 
-class AthenaTrail(_Strict):
+class AthenaTrail(StrictModel):
     """Athena SQL over the trail's logs in S3 (a table with partition projection)."""
 
     source: Literal["athena"]
@@ -98,7 +100,7 @@ class AthenaTrail(_Strict):
         return _check(value, _PROJECTION_DAY, "a day written YYYY/MM/DD")
 
 
-class S3Trail(_Strict):
+class S3Trail(StrictModel):
     """The trail's log objects read straight from its S3 bucket."""
 
     source: Literal["s3"]
@@ -140,7 +142,7 @@ Trail = Annotated[
 # ---- IaC state sources --------------------------------------------------------------------
 
 
-class TerraformState(_Strict):
+class TerraformState(StrictModel):
     """A Terraform state: a local file or `s3://bucket/key`, optionally several workspaces."""
 
     terraform: str = Field(min_length=1)
@@ -151,7 +153,7 @@ class TerraformState(_Strict):
     workspace_key_prefix: str = "env:"
 
 
-class CloudFormationStacks(_Strict):
+class CloudFormationStacks(StrictModel):
     """Which stacks: by name, by name prefix, by tags (all given tags must match)."""
 
     stacks: list[str] = Field(default_factory=list)
@@ -166,11 +168,11 @@ class CloudFormationStacks(_Strict):
         return self
 
 
-class CloudFormationState(_Strict):
+class CloudFormationState(StrictModel):
     cloudformation: CloudFormationStacks
 
 
-class PulumiState(_Strict):
+class PulumiState(StrictModel):
     """A `pulumi stack export` file, or the S3 backend (`s3://bucket` with project and stack,
     or the full `s3://bucket/.pulumi/stacks/PROJECT/STACK.json`)."""
 
@@ -207,7 +209,7 @@ StateRef = Annotated[
 # ---- AWS access ---------------------------------------------------------------------------
 
 
-class AwsSettings(_Strict):
+class AwsSettings(StrictModel):
     """Where AWS calls go: `endpoint_url` for every service, `endpoints` per service (also
     accepted as `SERVICE: {endpoint_url: URL}`), for LocalStack-style endpoints and tests."""
 
