@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from bot.iac import StateIndex
-from bot.models import FindingKind, ResourceRef
+from bot.models import FindingKind, ResourceRef, Severity
 from bot.resource_types import RESOURCE_TYPES
 from bot.trail import Attribution
 
@@ -89,6 +89,13 @@ class Finding(_Model):
     changes: list[AttributeChange] = Field(default_factory=list)
     reason: str | None = None
     api_calls: list[str] = Field(default_factory=list)
+    runbook: str | None = None
+    severity: Severity | None = None
+
+    @property
+    def key(self) -> str:
+        """The resource's identity: account, region (empty for global types), type, id."""
+        return resource_key(self.account_id, self.region, self.resource_type, self.resource_id)
 
     @property
     def is_drift(self) -> bool:
@@ -104,6 +111,23 @@ class Finding(_Model):
                 "api_calls": list(result.api_calls),
             }
         )
+
+
+def resource_key(account: str, region: str, resource_type: str, resource_id: str) -> str:
+    """`account|region|type|id`, the region left empty for global types (IAM, CloudFront…)."""
+    regional = not RESOURCE_TYPES.get(resource_type).is_global
+    return f"{account}|{region if regional else ''}|{resource_type}|{resource_id}"
+
+
+class IgnoredFinding(_Model):
+    """A finding an ignore rule took out of the report, and the rule's reason."""
+
+    resource_type: str
+    resource_id: str
+    account_id: str
+    region: str
+    rule: str
+    reason: str
 
 
 class Window(_Model):
@@ -126,6 +150,7 @@ class Report(_Model):
     findings: list[Finding]
     stats: Stats
     cloudtrail: dict[str, JsonValue] = Field(default_factory=dict)
+    ignored: list[IgnoredFinding] = Field(default_factory=list)
 
     @property
     def has_drift(self) -> bool:

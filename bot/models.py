@@ -7,6 +7,7 @@ from typing import Literal
 
 ChangeKind = Literal["create", "update", "delete"]
 FindingKind = Literal["modified", "deleted", "unmanaged"]
+Severity = Literal["low", "medium", "high", "critical"]
 
 
 @dataclass(frozen=True, slots=True)
