@@ -5,12 +5,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit bench install clean demo-data
+.PHONY: demo test lint typecheck unit bench install clean demo-data redis-server
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "driftbot needs Python 3.11 or later; set PYTHON=python3.11")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embedded]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)
@@ -25,7 +25,15 @@ demo-data: install
 	rm -rf examples/demo/cloudtrail
 	$(BIN)/python -m examples.demo.generate
 
-test: install lint typecheck unit
+test: install lint typecheck redis-server unit
+
+# The tests start their own throwaway redis-server (REDIS_URL overrides); install it from
+# Debian's packages when it is missing. Without it the Redis tests fail under CI=true.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  echo "installing redis-server from Debian's packages"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >/dev/null \
+	  || echo "could not install redis-server (not root?); the Redis tests will skip, or fail under CI=true"; }
 
 lint: install
 	$(BIN)/ruff format --check .

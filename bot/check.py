@@ -8,11 +8,12 @@ through the pure Detector, folds the kept changes into findings against the stat
 from __future__ import annotations
 
 import asyncio
+import difflib
 import gc
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.adapters.aws import AwsAccess, SessionFactory
 from bot.adapters.cfn_drift import CloudFormationConfirmer
@@ -21,13 +22,15 @@ from bot.adapters.states import STATE_SOURCES
 from bot.config import LoadedConfig
 from bot.confirming import LiveConfirmer, confirm_findings
 from bot.detector import Detector
-from bot.findings import Finding, Report, Stats, Window, fold
+from bot.errors import ConfigError
+from bot.findings import Change, Finding, IgnoredFinding, Report, Stats, Window, fold
 from bot.iac import ParsedState, StateIndex, build_index
 from bot.ports import Confirmer, Problem, SourceContext, TrailSource
+from bot.progress import Progress, ProgressUpdate
+from bot.runbook import Runbook, apply_policies, base_event_name
 from bot.trail import DropReason, TrailFilter, compile_principals, format_time
 from bot.trail_paths import PathScope
 
-Progress = Callable[[int, int], None]  # (batches read, records read)
 NOT_CONFIRMED = "Not checked against AWS (`confirm` is off for this environment)."
 
 
@@ -40,6 +43,7 @@ class CheckOutcome:
     problems: list[Problem] = field(default_factory=list)
     dropped: Counter[DropReason] = field(default_factory=Counter)
     unknown_tf_types: dict[str, int] = field(default_factory=dict)
+    reconfirmed: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +55,10 @@ class CheckOptions:
     confirm: bool | None = None  # None: the environment's `confirm` setting
     session_factory: SessionFactory | None = None
     confirmer: Confirmer | None = None
+    runbooks: Mapping[str, Runbook] | None = None  # None: no runbooks applied
+    runbook: str | None = None  # check only what this runbook's `check.events` name
+    reconfirm: Sequence[Finding] = ()  # earlier findings to look at again (lifecycle)
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
 async def load_states(ctx: SourceContext) -> list[ParsedState]:
@@ -93,11 +101,25 @@ async def run_check_async(
         )
     )
     await _feed(detector, source, PathScope(start, end, accounts, regions), opts.progress)
-    findings = fold(detector.changes.values(), index)
+    findings = fold(_only_runbook(detector, opts), index)
+    again = [_refreshed(f, index) for f in opts.reconfirm]
     if confirming and aws is not None:
-        findings = await _confirm(findings, index, aws, opts.confirmer)
+        confirmer = opts.confirmer or LiveConfirmer(aws, CloudFormationConfirmer(aws))
+        total = len(findings) + len(again)
+        findings = await confirm_findings(
+            findings, index, confirmer, _confirm_progress(opts.progress, detector, 0, total)
+        )
+        again = await confirm_findings(again, index, confirmer,
+                                       _confirm_progress(opts.progress, detector, len(findings),
+                                                         total))  # fmt: skip
     else:
         findings = [f.model_copy(update={"reason": NOT_CONFIRMED}) for f in findings]
+    ignored: list[IgnoredFinding] = []
+    if opts.runbooks is not None:
+        findings, ignored = apply_policies(
+            findings, opts.runbooks, env.ignore, env_name, opts.now()
+        )
+        again, _ = apply_policies(again, opts.runbooks, env.ignore, env_name, opts.now())
     report = Report(
         environment=env_name,
         window=Window(start=format_time(start), end=format_time(end)),
@@ -109,6 +131,7 @@ async def run_check_async(
             unknown_events=detector.unknown_events,
         ),
         cloudtrail=source.report.to_json(),
+        ignored=ignored,
     )
     return CheckOutcome(
         report=report,
@@ -116,7 +139,47 @@ async def run_check_async(
         problems=source.report.problems,
         dropped=detector.dropped,
         unknown_tf_types=dict(index.unknown_types),
+        reconfirmed=again,
     )
+
+
+def _only_runbook(detector: Detector, opts: CheckOptions) -> list[Change]:
+    """The changes to fold: all, or those of the events the asked-for runbook checks."""
+    changes = list(detector.changes.values())
+    if opts.runbook is None or opts.runbooks is None:
+        return changes
+    runbook = opts.runbooks.get(opts.runbook)
+    if runbook is None:
+        close = difflib.get_close_matches(opts.runbook, list(opts.runbooks), n=1)
+        raise ConfigError(
+            f"No runbook named `{opts.runbook}`.",
+            (f"Did you mean `{close[0]}`? " if close else "")
+            + f"Known runbooks: {', '.join(sorted(opts.runbooks))}.",
+        )
+    keys = set(runbook.query_events())
+    if not keys:  # a catch-all checks every change
+        return changes
+    return [c for c in changes if f"{c.event_source}:{base_event_name(c.event_name)}" in keys]
+
+
+def _refreshed(finding: Finding, index: StateIndex) -> Finding:
+    """An earlier finding with today's owners (an unmanaged resource may be managed now)."""
+    owners = index.owners(finding.resource_type, finding.resource_id)
+    return finding.model_copy(update={"addresses": sorted({o.address for o in owners})})
+
+
+def _confirm_progress(
+    progress: Progress | None, detector: Detector, before: int, total: int
+) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+
+    def report(done: int) -> None:
+        progress(ProgressUpdate("confirming", records=detector.records,
+                                changes=len(detector.changes), confirmed=before + done,
+                                to_confirm=total))  # fmt: skip
+
+    return report
 
 
 def run_check(
@@ -144,17 +207,8 @@ async def _feed(
             del records
             batches += 1
             if progress is not None:
-                progress(batches, detector.records)
+                progress(ProgressUpdate("reading", batches, detector.records,
+                                        len(detector.changes)))  # fmt: skip
     finally:
         if collecting:
             gc.enable()
-
-
-async def _confirm(
-    findings: list[Finding], index: StateIndex, aws: AwsAccess, confirmer: Confirmer | None
-) -> list[Finding]:
-    return await confirm_findings(
-        findings,
-        index,
-        confirmer or LiveConfirmer(aws, cloudformation=CloudFormationConfirmer(aws)),
-    )

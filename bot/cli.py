@@ -17,6 +17,8 @@ import orjson
 from bot import __version__
 from bot.config import LoadedConfig, parse_config
 from bot.errors import ConfigError, DriftBotError
+from bot.lifecycle import STATES
+from bot.progress import ProgressUpdate, describe_progress
 
 EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
 DEFAULT_CONFIG = "drift.yml"
@@ -69,6 +71,60 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not read changed resources live (overrides the environment's `confirm`)",
     )
     check.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
+    check.add_argument(
+        "--async",
+        dest="run_async",
+        action="store_true",
+        help="queue the check for the worker and print its job id (REDIS_URL, or embedded)",
+    )
+    check.add_argument("--runbook", metavar="NAME", help="check only what this runbook covers")
+
+    status = sub.add_parser("status", help="the state of a queued check")
+    status.add_argument("job_id", metavar="JOB")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+
+    worker = sub.add_parser("worker", help="run the background worker (checks, schedules)")
+    worker.add_argument("--config", metavar="FILE")
+    worker.add_argument("--burst", action="store_true", help="stop when the queue is empty")
+    worker.add_argument(
+        "--job-lease",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="a killed worker's job is picked up by another after this long (default 30)",
+    )
+
+    findings = sub.add_parser("findings", help="an environment's findings and their state")
+    findings.add_argument("environment", metavar="ENV")
+    findings.add_argument("--config", metavar="FILE")
+    findings.add_argument("--state", choices=STATES)
+    findings.add_argument("--format", choices=("text", "json"), default="text")
+
+    accept = sub.add_parser("accept", help="mark a drift as intentional")
+    accept.add_argument("environment", metavar="ENV")
+    accept.add_argument("resource", metavar="RESOURCE", help="finding id, resource id or address")
+    accept.add_argument("--reason", required=True, help="why it is intentional")
+    accept.add_argument("--until", metavar="DATE", help="when the acceptance expires")
+    accept.add_argument("--by", help="who accepts (default: user@host)")
+    accept.add_argument("--config", metavar="FILE")
+
+    history = sub.add_parser("history", help="transitions and checks of an environment")
+    history.add_argument("environment", metavar="ENV")
+    history.add_argument("resource", metavar="RESOURCE", nargs="?")
+    history.add_argument("--limit", type=int, default=200)
+    history.add_argument("--config", metavar="FILE")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+    digest = sub.add_parser("digest", help="the digest of an environment since the last one")
+    digest.add_argument("environment", metavar="ENV")
+    digest.add_argument("--config", metavar="FILE")
+    digest.add_argument("--format", choices=("text", "json"), default="text")
+
+    runbook = sub.add_parser("runbook", help="runbook tools")
+    runbook_sub = runbook.add_subparsers(dest="runbook_command", required=True,
+                                         parser_class=_Parser)  # fmt: skip
+    validate = runbook_sub.add_parser("validate", help="check runbook files without starting")
+    validate.add_argument("path", metavar="PATH", nargs="?", default="runbooks")
 
     athena = sub.add_parser("athena", help="Athena helpers")
     athena_sub = athena.add_subparsers(dest="athena_command", required=True, parser_class=_Parser)
@@ -96,7 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
+            if args.run_async:
+                from bot import cli_state
+
+                return cli_state.check_async(load_config(args.config), args.environment,
+                                             args.since, args.until, args.runbook)  # fmt: skip
             return _check(args)
+        if args.command in STATE_COMMANDS:
+            return _state(args)
         if args.command == "athena":
             return _athena_ddl(args)
         if args.command == "query":
@@ -157,7 +220,10 @@ def _check(args: argparse.Namespace) -> int:
     loaded.environment(args.environment)  # fail fast on a typo, before any reading
     start, end = resolve_window(args.since, args.until, datetime.now(UTC))
     progress = None if args.quiet else _Progress.for_stream(sys.stderr)
-    options = CheckOptions(progress=progress, confirm=args.confirm)
+    from bot.cli_state import runbooks_for
+
+    options = CheckOptions(progress=progress, confirm=args.confirm,
+                           runbooks=runbooks_for(loaded), runbook=args.runbook)  # fmt: skip
     outcome = run_check(loaded, args.environment, start, end, options)
     if progress is not None:
         progress.done()
@@ -189,17 +255,42 @@ class _Progress:
     def for_stream(cls, stream: TextIO) -> _Progress | None:
         return cls(stream) if stream.isatty() else None
 
-    def __call__(self, files: int, records: int) -> None:
+    def __call__(self, update: ProgressUpdate) -> None:
         now = time.monotonic()
         if now - self.last >= 0.5:
             self.last = now
             self.shown = True
-            self.stream.write(f"\rreading CloudTrail: {files:,} batches, {records:,} records")
+            self.stream.write("\r" + describe_progress(update))
             self.stream.flush()
 
     def done(self) -> None:
         if self.shown:
             self.stream.write("\n")
+
+
+STATE_COMMANDS = frozenset({"status", "worker", "findings", "accept", "history", "digest",
+                            "runbook"})  # fmt: skip
+
+
+def _state(args: argparse.Namespace) -> int:
+    from bot import cli_state
+
+    if args.command == "status":
+        return cli_state.status(args.job_id, args.format)
+    if args.command == "runbook":
+        return cli_state.runbook_validate(Path(args.path))
+    loaded = load_config(args.config)
+    if args.command == "worker":
+        return cli_state.worker(loaded, args.burst, args.job_lease)
+    if args.command == "findings":
+        return cli_state.findings(loaded, args.environment, args.state, args.format)
+    if args.command == "accept":
+        return cli_state.accept_cmd(loaded, args.environment, args.resource, args.reason,
+                                    args.until, args.by)  # fmt: skip
+    if args.command == "history":
+        return cli_state.history(loaded, args.environment, args.resource, args.limit,
+                                 args.format)  # fmt: skip
+    return cli_state.digest(loaded, args.environment, args.format)
 
 
 def _athena_ddl(args: argparse.Namespace) -> int:

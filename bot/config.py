@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
+from croniter import croniter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.config_sources import (
@@ -28,12 +31,66 @@ from bot.config_sources import (
     Trail,
 )
 from bot.errors import ConfigError
+from bot.ignores import IgnoreRule
+from bot.validation import describe_errors
+from bot.window import parse_duration
 
 _ACCOUNT = re.compile(r"^\d{12}$")
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$")
 _ENV_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account_id\}):role/[\w+=,.@/-]+$")
-_TAG = re.compile(r"^(source|kind):")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class Schedule(StrictModel):
+    """When the worker checks an environment and posts its digest."""
+
+    check: str | None = Field(default=None, description="a cron expression, e.g. */15 * * * *")
+    digest: str | None = Field(default=None, description="a daily time, HH:MM")
+    timezone: str = "UTC"
+    overlap: str = Field(
+        default="15m", description="re-read this much before the last read, for late delivery"
+    )
+
+    @field_validator("check")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None and not croniter.is_valid(value):
+            raise ValueError(f"expected a cron expression such as */15 * * * * (got {value!r})")
+        return value
+
+    @field_validator("digest")
+    @classmethod
+    def _time(cls, value: str | None) -> str | None:
+        if value is not None and not _HHMM.match(value):
+            raise ValueError(f"expected a time of day such as 09:00 (got {value!r})")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"expected an IANA time zone such as Europe/Berlin (got {value!r})"
+            ) from None
+        return value
+
+    @field_validator("overlap")
+    @classmethod
+    def _overlap(cls, value: str) -> str:
+        if parse_duration(value) is None:
+            raise ValueError(f"expected a duration such as 15m (got {value!r})")
+        return value
+
+    @property
+    def overlap_delta(self) -> timedelta:
+        return parse_duration(self.overlap) or timedelta(minutes=15)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 class Environment(StrictModel):
@@ -53,6 +110,8 @@ class Environment(StrictModel):
         default="auto",
         description="read changed resources live; auto: when the environment uses AWS at all",
     )
+    schedule: Schedule = Field(default_factory=lambda: Schedule())
+    ignore: list[IgnoreRule] = Field(default_factory=list)
 
     @field_validator("role_arn", mode="after")
     @classmethod
@@ -122,10 +181,32 @@ class Environment(StrictModel):
         return value
 
 
+class History(StrictModel):
+    """How long history entries (transitions and checks) are kept."""
+
+    retention: str = Field(default="90d", description="a duration such as 90d")
+
+    @field_validator("retention")
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        duration = parse_duration(value)
+        if duration is None or duration.total_seconds() <= 0:
+            raise ValueError(f"expected a duration such as 90d or 12w (got {value!r})")
+        return value
+
+    @property
+    def retention_delta(self) -> timedelta:
+        return parse_duration(self.retention) or timedelta(days=90)
+
+
 class DriftConfig(StrictModel):
     """The whole drift.yml."""
 
     environments: dict[str, Environment] = Field(min_length=1)
+    runbooks: str | None = Field(
+        default=None, description="a folder of runbooks; default ./runbooks, else the shipped"
+    )
+    history: History = Field(default_factory=History)
 
     @field_validator("environments", mode="after")
     @classmethod
@@ -197,62 +278,7 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
 
 
 def _describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
-    lines = []
-    for err in exc.errors():
-        # Drop what pydantic adds for unions (`list[str]`, our `source:athena` tags).
-        loc = [p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or _TAG.match(p)))]
-        key = _key_path(loc)
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            allowed = _allowed_keys(root, list(err["loc"])[:-1])
-            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-            hint = f" Did you mean `{close[0]}`?" if close else ""
-            lines.append(
-                f"  - `{key}`: unknown key.{hint} Allowed here: {', '.join(allowed) or 'none'}."
-            )
-        elif kind == "missing":
-            lines.append(f"  - `{key}`: required key is missing.")
-        else:
-            msg = err["msg"].removeprefix("Value error, ")
-            value = err.get("input")
-            if kind == "source" and isinstance(value, dict):
-                value = value.get("source")
-                key = f"{key}.source"
-            got = "" if "(got" in msg else f" (got {value!r})"
-            lines.append(f"  - `{key}`: {msg}{got}.")
-    return lines
-
-
-def _key_path(loc: list[int | str]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _allowed_keys(root: type[BaseModel], loc: list[int | str]) -> list[str]:
-    """The keys valid at `loc` in the config schema (for close-match suggestions)."""
-    model: Any = root
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if part in TAGGED_MODELS:
-            model = TAGGED_MODELS[part]
-            continue
-        if model is DriftConfig and part == "environments":
-            model = dict
-            continue
-        if model is dict:
-            model = Environment
-            continue
-        is_model = isinstance(model, type) and issubclass(model, BaseModel)
-        field = model.model_fields.get(str(part)) if is_model else None
-        if field is None:
-            return []
-        model = _model_of(field.annotation)
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return list(model.model_fields)
-    return []
+    return [f"  - `{key}`: {text}" for key, text in describe_errors(exc, root, TAGGED_MODELS)]
 
 
 TAGGED_MODELS: dict[str, type[BaseModel]] = {
@@ -264,11 +290,3 @@ TAGGED_MODELS: dict[str, type[BaseModel]] = {
     "kind:cloudformation": CloudFormationState,
     "kind:pulumi": PulumiState,
 }
-
-
-def _model_of(annotation: Any) -> Any:
-    args = getattr(annotation, "__args__", ())
-    for candidate in (annotation, *args):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return candidate
-    return None

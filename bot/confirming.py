@@ -7,7 +7,7 @@ not the size of the estate. Reads run concurrently (bounded), each recording its
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.adapters.aws import AwsAccess, CallLog
 from bot.adapters.live_readers import READERS
@@ -78,14 +78,23 @@ def decide(
 
 
 async def confirm_findings(
-    findings: Sequence[Finding], index: StateIndex, confirmer: Confirmer
+    findings: Sequence[Finding],
+    index: StateIndex,
+    confirmer: Confirmer,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Finding]:
-    """Each finding with its confirmation, in the same order."""
+    """Each finding with its confirmation, in the same order; `progress(n)` after each one."""
     gate = asyncio.Semaphore(CONCURRENCY)
+    done = 0
 
     async def one(finding: Finding) -> Finding:
+        nonlocal done
         async with gate:
             owners = index.owners(finding.resource_type, finding.resource_id)
-            return finding.with_confirmation(await confirmer.confirm(finding, owners))
+            confirmed = finding.with_confirmation(await confirmer.confirm(finding, owners))
+        done += 1
+        if progress is not None:
+            progress(done)
+        return confirmed
 
     return list(await asyncio.gather(*(one(f) for f in findings)))

@@ -2,11 +2,14 @@
 
 DriftBotError                 user_message (safe to show) + hint
 ├── ConfigError               bad drift.yml, runbook or registry wiring: fail at start-up
+│   └── RunbookError          runbook files: each problem names the file and the key path
 ├── MalformedInput            a payload or file that failed validation
 └── StateUnavailable          IaC state missing, of an unsupported version, or unparseable
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 class DriftBotError(Exception):
@@ -25,6 +28,19 @@ class DriftBotError(Exception):
 
 class ConfigError(DriftBotError):
     """A configuration file is missing or invalid; names the file and the key."""
+
+
+class RunbookError(ConfigError):
+    """One or more runbooks are invalid (or a runbook cannot be used as asked).
+
+    Attributes:
+        problems: one line per problem, each naming the file and the key path:
+            "runbooks/sg.yml: `when.events[1]`: unknown event `…`. Did you mean `…`?"
+    """
+
+    def __init__(self, user_message: str, hint: str = "", *, problems: Sequence[str] = ()) -> None:
+        super().__init__(user_message, hint)
+        self.problems = tuple(problems)
 
 
 class MalformedInput(DriftBotError):

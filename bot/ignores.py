@@ -9,7 +9,7 @@ drift.yml per environment (`ignore:`) and in runbooks (`ignore:`).
 
 from __future__ import annotations
 
-import fnmatch
+import re
 from datetime import UTC, date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -48,22 +48,35 @@ class IgnoreRule(BaseModel):
 
     def matches_resource(self, resource_type: str, resource_id: str, addresses: list[str]) -> bool:
         """Whether the rule's resource selectors (all given) match this resource."""
-        if self.resource_type and not fnmatch.fnmatchcase(resource_type, self.resource_type):
+        if self.resource_type and not glob_match(resource_type, self.resource_type):
             return False
-        if self.id and not fnmatch.fnmatchcase(resource_id, self.id):
+        if self.id and not glob_match(resource_id, self.id):
             return False
-        return not (
-            self.address and not any(fnmatch.fnmatchcase(a, self.address) for a in addresses)
-        )
+        return not (self.address and not any(glob_match(a, self.address) for a in addresses))
 
     def matches_path(self, path: str) -> bool:
         """Whether an attribute path falls under this rule's `attribute` pattern."""
-        if self.attribute is None:
-            return True
-        return fnmatch.fnmatchcase(path, self.attribute) or path.startswith(self.attribute + ".")
+        return self.attribute is None or path_matches(path, self.attribute)
 
     def describe(self) -> str:
         parts = [f"{k}={v}" for k, v in (("resource_type", self.resource_type), ("id", self.id),
                  ("address", self.address), ("attribute", self.attribute)) if v]  # fmt: skip
         until = f" until {self.until}" if self.until else ""
         return f"{', '.join(parts)}{until}: {self.reason}"
+
+
+def _glob(pattern: str, *, subpaths: bool) -> re.Pattern[str]:
+    body = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    return re.compile(body + (r"(?:[.\[].*)?" if subpaths else ""), re.DOTALL)
+
+
+def glob_match(value: str, pattern: str) -> bool:
+    """`*` any run of characters, `?` one, everything else literal (brackets and quotes
+    too, so `aws_s3_bucket.buckets["logs"]` matches itself)."""
+    return _glob(pattern, subpaths=False).fullmatch(value) is not None
+
+
+def path_matches(path: str, pattern: str) -> bool:
+    """Whether an attribute path falls under a glob; a glob also covers the paths under the
+    one it names (`ingress` covers `ingress["tcp 22-22"].cidr_blocks`)."""
+    return _glob(pattern, subpaths=True).fullmatch(path) is not None

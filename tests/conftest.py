@@ -15,3 +15,20 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real redis-server for the session (see tests/redis_server.py)."""
+    from tests.redis_server import start_redis
+
+    yield from start_redis(tmp_path_factory.mktemp("redis"))
+
+
+@pytest.fixture
+def redis_target(redis_server):
+    """The session's Redis, emptied before the test."""
+    from tests.redis_server import flush
+
+    flush(redis_server)
+    return redis_server

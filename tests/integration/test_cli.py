@@ -55,7 +55,8 @@ def test_demo_findings_and_json_contract(capsys):
     code, doc, _ = demo_json(capsys)
 
     assert code == 2
-    assert list(doc) == ["environment", "window", "findings", "stats", "cloudtrail"]
+    assert list(doc) == ["environment", "window", "findings", "stats", "cloudtrail", "ignored"]
+    assert doc["ignored"] == []
     assert doc["cloudtrail"] == {"source": "files", "files": 96}
     assert doc["environment"] == "demo"
     assert doc["window"] == {"start": "2026-11-23T00:00:00Z", "end": "2026-11-24T00:00:00Z"}
@@ -64,7 +65,7 @@ def test_demo_findings_and_json_contract(capsys):
     for f in doc["findings"]:
         assert list(f) == ["kind", "resource_type", "resource_id", "account_id", "region",
                            "addresses", "events", "confirmed", "changes", "reason",
-                           "api_calls"]  # fmt: skip
+                           "api_calls", "runbook", "severity"]  # fmt: skip
         assert f["account_id"] == "111122223333"
         # The demo has no AWS: confirmation is off (`confirm: auto` with local files only).
         assert (f["confirmed"], f["changes"], f["api_calls"]) == (None, [], [])

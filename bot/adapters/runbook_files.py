@@ -1,0 +1,67 @@
+"""Reading runbook files: every `*.yml` / `*.yaml` of a folder (not its subfolders), or one
+file. Validation is bot/runbook.py's; this only reads, and collects every problem of every file
+into one RunbookError, so a broken set of runbooks is fixed in one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.errors import RunbookError
+from bot.runbook import RUNBOOK_HINT, Runbook, parse_runbook
+
+SUFFIXES = (".yml", ".yaml")
+
+
+def runbook_paths(path: Path) -> list[Path]:
+    """The runbook files at `path` (a folder or one file), in name order."""
+    if not path.exists():
+        raise RunbookError(
+            f"The runbook path {path} does not exist.",
+            "Point it at a folder of runbooks (`*.yml`) or at one runbook file.",
+        )
+    if path.is_file():
+        return [path]
+    return sorted(
+        p for p in path.iterdir()
+        if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )  # fmt: skip
+
+
+def load_runbooks(path: Path) -> dict[str, Runbook]:
+    """Every runbook at `path` by name; RunbookError lists all the problems of all the files,
+    a name given twice (`sg.yml` and `sg.yaml`) among them."""
+    runbooks: dict[str, Runbook] = {}
+    origin: dict[str, Path] = {}
+    problems: list[str] = []
+    bad_files = 0
+    for file in runbook_paths(path):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{file}: cannot be read ({exc}).")
+            bad_files += 1
+            continue
+        try:
+            runbook = parse_runbook(text, file)
+        except RunbookError as exc:
+            problems += exc.problems or [exc.user_message]
+            bad_files += 1
+            continue
+        if runbook.name in runbooks:
+            problems.append(
+                f"{file}: a runbook named `{runbook.name}` is already defined in "
+                f"{origin[runbook.name]}; runbook names (file names without the extension) "
+                "must be unique."
+            )
+            bad_files += 1
+            continue
+        runbooks[runbook.name] = runbook
+        origin[runbook.name] = file
+    if problems:
+        files = "1 runbook file is" if bad_files == 1 else f"{bad_files} runbook files are"
+        raise RunbookError(
+            f"{files} not valid in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
+            RUNBOOK_HINT,
+            problems=problems,
+        )
+    return runbooks
