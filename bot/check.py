@@ -86,7 +86,8 @@ async def run_check_async(
     if env.uses_aws or confirming:
         aws = AwsAccess(env, env_name, **({"session_factory": opts.session_factory}
                                           if opts.session_factory else {}))  # fmt: skip
-    ctx = SourceContext(env_name, env, loaded.base_dir, aws)
+    runbook = _runbook(opts)
+    ctx = SourceContext(env_name, env, loaded.base_dir, aws, runbook)
     index = build_index(await load_states(ctx))
     source = TRAIL_SOURCES.get(env.cloudtrail.source)(ctx)
     accounts = frozenset(env.account_id) if env.account_id is not None else None
@@ -101,7 +102,7 @@ async def run_check_async(
         )
     )
     await _feed(detector, source, PathScope(start, end, accounts, regions), opts.progress)
-    findings = fold(_only_runbook(detector, opts), index)
+    findings = fold(_only_runbook(detector, runbook), index)
     again = [_refreshed(f, index) for f in opts.reconfirm]
     if confirming and aws is not None:
         confirmer = opts.confirmer or LiveConfirmer(aws, CloudFormationConfirmer(aws))
@@ -143,19 +144,27 @@ async def run_check_async(
     )
 
 
-def _only_runbook(detector: Detector, opts: CheckOptions) -> list[Change]:
-    """The changes to fold: all, or those of the events the asked-for runbook checks."""
-    changes = list(detector.changes.values())
-    if opts.runbook is None or opts.runbooks is None:
-        return changes
-    runbook = opts.runbooks.get(opts.runbook)
+def _runbook(opts: CheckOptions) -> Runbook | None:
+    """The runbook `drift check ENV RUNBOOK` asked for, or None for a whole check."""
+    if opts.runbook is None:
+        return None
+    runbooks = opts.runbooks or {}
+    runbook = runbooks.get(opts.runbook)
     if runbook is None:
-        close = difflib.get_close_matches(opts.runbook, list(opts.runbooks), n=1)
+        close = difflib.get_close_matches(opts.runbook, list(runbooks), n=1)
         raise ConfigError(
             f"No runbook named `{opts.runbook}`.",
             (f"Did you mean `{close[0]}`? " if close else "")
-            + f"Known runbooks: {', '.join(sorted(opts.runbooks))}.",
+            + f"Known runbooks: {', '.join(sorted(runbooks)) or 'none'}.",
         )
+    return runbook
+
+
+def _only_runbook(detector: Detector, runbook: Runbook | None) -> list[Change]:
+    """The changes to fold: all, or those of the events the asked-for runbook checks."""
+    changes = list(detector.changes.values())
+    if runbook is None:
+        return changes
     keys = set(runbook.query_events())
     if not keys:  # a catch-all checks every change
         return changes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import os
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -39,9 +40,12 @@ def whoami() -> str:
 
 
 def runbooks_dir(loaded: LoadedConfig) -> Path | None:
-    """`runbooks:` from drift.yml, else ./runbooks next to it, else the shipped runbooks."""
+    """`runbooks:` from drift.yml, else $DRIFT_RUNBOOKS, else ./runbooks next to drift.yml,
+    else the shipped runbooks."""
     if loaded.config.runbooks:
         return loaded.resolve(loaded.config.runbooks)
+    if os.environ.get("DRIFT_RUNBOOKS"):
+        return Path(os.environ["DRIFT_RUNBOOKS"])
     for candidate in (loaded.base_dir / "runbooks", BUNDLED_RUNBOOKS):
         if candidate.is_dir():
             return candidate
@@ -54,8 +58,9 @@ def runbooks_for(loaded: LoadedConfig) -> dict[str, Runbook]:
         return {}
     if not folder.exists():
         raise ConfigError(
-            f"The runbooks folder `{folder}` (from `runbooks:` in {loaded.path}) does not exist.",
-            "Fix the path, or remove `runbooks:` to use the shipped runbooks.",
+            f"The runbooks folder `{folder}` (from `runbooks:` in {loaded.path}, or "
+            "$DRIFT_RUNBOOKS) does not exist.",
+            "Fix the path, or remove it to use the shipped runbooks.",
         )
     return load_runbooks(folder)
 

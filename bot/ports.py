@@ -85,6 +85,7 @@ class SourceContext:
     env: Any  # bot.config.Environment (Any: adapters import config, config imports nothing)
     base_dir: Path
     aws: Any | None = None  # bot.adapters.aws.AwsAccess
+    runbook: Any | None = None  # bot.runbook.Runbook, when checking what one runbook covers
 
     def resolve(self, value: str) -> Path:
         path = Path(value).expanduser()

@@ -25,6 +25,7 @@ from bot.athena_sql import (
 from bot.config_sources import AthenaTrail
 from bot.errors import AwsError, ConfigError
 from bot.ports import Records, SourceContext, SourceReport
+from bot.runbook import athena_query, query_params
 from bot.trail import GLOBAL_EVENTS_REGION
 from bot.trail_paths import PathScope
 
@@ -236,12 +237,17 @@ class AthenaSource:
 
     async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
         env = self.ctx.env
-        query = build_query(
-            self.trail.database, self.trail.table, scope.start, scope.end, env.account_id,
-            env.regions,
-        )  # fmt: skip
+        runbook = self.ctx.runbook
+        if runbook is not None and runbook.check.athena_sql:
+            # `drift check ENV RUNBOOK`: the runbook's own query, values as parameters
+            values = query_params(scope.start, scope.end, env.account_id, env.regions)
+            sql, params = athena_query(runbook, values)
+        else:
+            query = build_query(self.trail.database, self.trail.table, scope.start, scope.end,
+                                env.account_id, env.regions)  # fmt: skip
+            sql, params = query.sql, list(query.params)
         try:
-            async for columns, rows in self.executor.run(query.sql, query.params):
+            async for columns, rows in self.executor.run(sql, params):
                 records = [row_to_record(columns, row) for row in rows]
                 self._update()
                 yield records
