@@ -39,6 +39,10 @@ class RecordingQueue:
         return True
 
 
+def _at(moment: datetime):
+    return lambda: moment
+
+
 def ticks(redis_target, *moments: datetime) -> list[list[tuple]]:
     loaded = parse_config(CONFIG, Path("/srv/drift.yml"))
 
@@ -48,7 +52,7 @@ def ticks(redis_target, *moments: datetime) -> list[list[tuple]]:
             out = []
             for moment in moments:
                 queue = RecordingQueue()
-                deps = Deps(loaded=loaded, runbooks={}, store=Store(pool), clock=lambda m=moment: m)
+                deps = Deps(loaded=loaded, runbooks={}, store=Store(pool), clock=_at(moment))
                 await tick({"deps": deps, "queue": queue})
                 out.append(queue.calls)
             return out
