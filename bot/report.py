@@ -18,6 +18,7 @@ TITLES: dict[FindingKind, str] = {
 RESOLVED = "Resolved: changed by hand, but the live resource matches IaC again"
 MAX_CELL = 60
 MAX_VALUE = 80
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
@@ -103,15 +104,16 @@ def _value(value: object) -> str:
 
 
 def _table(findings: Sequence[Finding]) -> list[str]:
-    rows = [["RESOURCE TYPE", "RESOURCE ID", "REGION", "ACTOR", "VIA", "LAST CHANGE", "TIME",
-             "CONFIRMED", "ADDRESSES"]]  # fmt: skip
-    for f in findings:
+    rows = [["SEVERITY", "RESOURCE TYPE", "RESOURCE ID", "REGION", "ACTOR", "VIA", "LAST CHANGE",
+             "TIME", "CONFIRMED", "ADDRESSES"]]  # fmt: skip
+    for f in sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity or "", 9)):
         last = f.events[-1]
         actors = list(dict.fromkeys(e.actor for e in f.events))
         vias = list(dict.fromkeys(e.via for e in f.events))
         changes = f"{last.event_name}" + (f" (+{len(f.events) - 1})" if len(f.events) > 1 else "")
         rows.append(
             [
+                f.severity or "-",
                 f.resource_type,
                 f.resource_id,
                 f.region,
