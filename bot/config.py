@@ -93,6 +93,73 @@ class Schedule(StrictModel):
         return ZoneInfo(self.timezone)
 
 
+_SLACK_CHANNEL = re.compile(r"^[CG][A-Z0-9]{6,}$")
+_SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
+_SLACK_GROUP = re.compile(r"^S[A-Z0-9]{6,}$")
+
+
+def _ids(values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:
+    for value in values:
+        if not pattern.match(value):
+            raise ValueError(f"expected {what} (got {value!r})")
+    return values
+
+
+class SlackAccess(StrictModel):
+    """Who may do something: Slack user ids (`U…`) and user group ids (`S…`)."""
+
+    users: list[str] = Field(default_factory=list)
+    usergroups: list[str] = Field(default_factory=list)
+
+    @field_validator("users")
+    @classmethod
+    def _users(cls, value: list[str]) -> list[str]:
+        return _ids(value, _SLACK_USER, "a Slack user id such as U0123ABCD")
+
+    @field_validator("usergroups")
+    @classmethod
+    def _groups(cls, value: list[str]) -> list[str]:
+        return _ids(value, _SLACK_GROUP, "a Slack user group id such as S0123ABCD")
+
+    @property
+    def anyone(self) -> bool:
+        return not (self.users or self.usergroups)
+
+
+class EnvSlack(StrictModel):
+    """How an environment appears in Slack."""
+
+    channel: str = Field(description="the channel id (C…) for cards, progress and digests")
+    check: SlackAccess = Field(default_factory=SlackAccess, description="who may run checks")
+    approvers: list[str] = Field(default_factory=list, description="user group ids (S…)")
+    protected: bool = False
+    approvals: int = Field(default=2, ge=1, le=10, description="distinct approvers if protected")
+    escalation_channel: str | None = None
+
+    @field_validator("channel", "escalation_channel")
+    @classmethod
+    def _channel(cls, value: str | None) -> str | None:
+        if value is not None and not _SLACK_CHANNEL.match(value):
+            raise ValueError(
+                f"expected a Slack channel id such as C0123ABCDEF (got {value!r}); in Slack, "
+                "open the channel's details to copy it"
+            )
+        return value
+
+    @field_validator("approvers")
+    @classmethod
+    def _approvers(cls, value: list[str]) -> list[str]:
+        return _ids(value, _SLACK_GROUP, "a Slack user group id such as S0123ABCD")
+
+
+class SlackSettings(StrictModel):
+    """Slack-wide settings."""
+
+    allow_unconfigured: bool = Field(
+        default=False, description="let /drift act on environments without a `slack:` block"
+    )
+
+
 class Environment(StrictModel):
     """One named environment: its accounts, regions, CloudTrail source and IaC state."""
 
@@ -112,6 +179,7 @@ class Environment(StrictModel):
     )
     schedule: Schedule = Field(default_factory=lambda: Schedule())
     ignore: list[IgnoreRule] = Field(default_factory=list)
+    slack: EnvSlack | None = None
 
     @field_validator("role_arn", mode="after")
     @classmethod
@@ -207,6 +275,7 @@ class DriftConfig(StrictModel):
         default=None, description="a folder of runbooks; default ./runbooks, else the shipped"
     )
     history: History = Field(default_factory=History)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
 
     @field_validator("environments", mode="after")
     @classmethod

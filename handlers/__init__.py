@@ -1,1 +1,37 @@
-"""Slack listeners (empty until the Slack app lands)."""
+"""Slack listeners: parse → authorize → enqueue or change state → ack → respond.
+
+`ROUTES` is the table of everything the app listens to; `register(app, deps)` wires each route
+to a bound method of `Handlers` (bolt supports registering methods), and the manifest contract
+test checks `manifest.yml` against this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.cards import ActionId, ViewId
+
+RouteKind = Literal["command", "action", "view", "event"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One listener: what Slack sends (`kind` and its `key`) and the method that handles it."""
+
+    kind: RouteKind
+    key: str
+    method: str
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("command", "/drift", "on_command"),
+    Route("action", ActionId.ACCEPT, "on_accept"),
+    Route("action", ActionId.REAPPLY, "on_reapply"),
+    Route("action", ActionId.ESCALATE, "on_escalate"),
+    Route("action", ActionId.APPROVE, "on_approve"),
+    Route("action", ActionId.DENY, "on_deny"),
+    Route("view", ViewId.ACCEPT, "on_accept_submitted"),
+    Route("view", ViewId.ESCALATE, "on_escalate_submitted"),
+    Route("event", "app_home_opened", "on_home_opened"),
+)

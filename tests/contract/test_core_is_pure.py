@@ -30,7 +30,9 @@ def violations(path: Path) -> list[str]:
             names = [node.module or ""]
         else:
             names = []
-        found += [f"imports {n}" for n in names if n.split(".")[0] in BANNED_MODULES]
+        # slack_sdk.models only builds Block Kit dicts (no I/O): the core may render with it.
+        found += [f"imports {n}" for n in names if n.split(".")[0] in BANNED_MODULES
+                  and not n.startswith("slack_sdk.models")]  # fmt: skip
         if isinstance(node, ast.AsyncFunctionDef):
             found.append(f"async def {node.name}")
         if isinstance(node, ast.Call):

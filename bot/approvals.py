@@ -1,0 +1,122 @@
+"""Reapply approvals: the two-person rule, distinct approvers, expiry. Pure; `now` is given.
+
+A person asks to reapply IaC over a drift; the environment's approvers (members of its approver
+user groups) approve it. The requester cannot approve their own request unless the runbook says
+so; a protected environment needs its configured number of distinct approvers (a runbook may
+ask for more); a request expires. The store applies these functions under compare-and-set, so
+two approvers clicking at once, or one clicking twice, count once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ApprovalState = Literal["pending", "approved", "denied", "expired"]
+
+
+class ApprovalRefused(Exception):
+    """Why a click on Approve/Deny did nothing; the text is shown to the clicker."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ApprovalRequest(BaseModel):
+    """One request to reapply IaC over a finding."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    env: str
+    finding_id: str
+    requester: str
+    created_at: datetime
+    expires_at: datetime
+    needed: int = Field(ge=1)
+    approver_groups: list[str] = Field(default_factory=list)
+    requester_can_approve: bool = False
+    approvals: list[str] = Field(default_factory=list)
+    denied_by: str | None = None
+    state: ApprovalState = "pending"
+    version: int = 1
+    channel: str | None = None
+    ts: str | None = None
+
+    def is_expired(self, now: datetime) -> bool:
+        return self.state == "pending" and now >= self.expires_at
+
+
+def needed_approvals(runbook_count: int, protected: bool, env_count: int) -> int:
+    """How many distinct approvers: the runbook's count, and at least the environment's when
+    it is protected."""
+    return max(runbook_count, env_count) if protected else runbook_count
+
+
+def new_request(
+    request_id: str,
+    env: str,
+    finding_id: str,
+    requester: str,
+    needed: int,
+    approver_groups: list[str],
+    requester_can_approve: bool,
+    expires_after: timedelta,
+    now: datetime,
+) -> ApprovalRequest:
+    return ApprovalRequest(
+        id=request_id, env=env, finding_id=finding_id, requester=requester, created_at=now,
+        expires_at=now + expires_after, needed=needed, approver_groups=approver_groups,
+        requester_can_approve=requester_can_approve,
+    )  # fmt: skip
+
+
+def approve(
+    request: ApprovalRequest, user: str, user_groups: set[str], now: datetime
+) -> ApprovalRequest:
+    """Count `user`'s approval. Raises ApprovalRefused saying why it does not count."""
+    _check_open(request, now)
+    if user == request.requester and not request.requester_can_approve:
+        raise ApprovalRefused("You asked for this reapply, so someone else has to approve it.")
+    if request.approver_groups and not user_groups & set(request.approver_groups):
+        groups = ", ".join(f"<!subteam^{g}>" for g in request.approver_groups)
+        raise ApprovalRefused(f"Only members of {groups} can approve reapplies here.")
+    if user in request.approvals:
+        raise ApprovalRefused("You already approved this request.")
+    approvals = [*request.approvals, user]
+    state: ApprovalState = "approved" if len(approvals) >= request.needed else "pending"
+    return request.model_copy(
+        update={"approvals": approvals, "state": state, "version": request.version + 1}
+    )
+
+
+def deny(
+    request: ApprovalRequest, user: str, user_groups: set[str], now: datetime
+) -> ApprovalRequest:
+    """An approver (or the requester, withdrawing) turns the request down."""
+    _check_open(request, now)
+    may = user == request.requester or not request.approver_groups
+    if not may and not user_groups & set(request.approver_groups):
+        raise ApprovalRefused("Only an approver or the requester can turn this request down.")
+    return request.model_copy(
+        update={"denied_by": user, "state": "denied", "version": request.version + 1}
+    )
+
+
+def expire_request(request: ApprovalRequest, now: datetime) -> ApprovalRequest:
+    """A pending request past its expiry becomes `expired` (unchanged otherwise)."""
+    if not request.is_expired(now):
+        return request
+    return request.model_copy(update={"state": "expired", "version": request.version + 1})
+
+
+def _check_open(request: ApprovalRequest, now: datetime) -> None:
+    if request.is_expired(now) or request.state == "expired":
+        raise ApprovalRefused("This request has expired; ask for a new reapply from the card.")
+    if request.state == "approved":
+        raise ApprovalRefused("This request is already approved.")
+    if request.state == "denied":
+        raise ApprovalRefused(f"This request was turned down by <@{request.denied_by}>.")
