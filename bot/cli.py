@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a killed worker's job is picked up by another after this long (default 30)",
     )
 
+    serve = sub.add_parser("serve", help="run the Slack app (Socket Mode, or --http)")
+    serve.add_argument("--config", metavar="FILE")
+    serve.add_argument("--http", action="store_true", help="serve Slack requests over HTTP")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--host", default="0.0.0.0")  # noqa: S104  (a server's default)
+
     findings = sub.add_parser("findings", help="an environment's findings and their state")
     findings.add_argument("environment", metavar="ENV")
     findings.add_argument("--config", metavar="FILE")
@@ -269,7 +275,7 @@ class _Progress:
 
 
 STATE_COMMANDS = frozenset({"status", "worker", "findings", "accept", "history", "digest",
-                            "runbook"})  # fmt: skip
+                            "runbook", "serve"})  # fmt: skip
 
 
 def _state(args: argparse.Namespace) -> int:
@@ -282,6 +288,8 @@ def _state(args: argparse.Namespace) -> int:
     loaded = load_config(args.config)
     if args.command == "worker":
         return cli_state.worker(loaded, args.burst, args.job_lease)
+    if args.command == "serve":
+        return cli_state.serve(loaded, args.http, args.port, args.host)
     if args.command == "findings":
         return cli_state.findings(loaded, args.environment, args.state, args.format)
     if args.command == "accept":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import logging
 import os
 import socket
 import sys
@@ -72,7 +73,7 @@ async def connected(target: RedisTarget) -> AsyncIterator[tuple[Store, Any]]:
     try:
         yield Store(pool), pool
     finally:
-        await pool.aclose()
+        await pool.aclose(close_connection_pool=True)
 
 
 def with_redis(work: Callable[[RedisTarget], Coroutine[Any, Any, T]]) -> T:
@@ -151,8 +152,18 @@ def worker(loaded: LoadedConfig, burst: bool, lease_seconds: float) -> int:
     from bot.worker import run_worker
 
     runbooks = runbooks_for(loaded)  # a bad runbook fails here, before anything starts
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     lease = timedelta(seconds=lease_seconds)
     with_redis(lambda target: run_worker(loaded, runbooks, target, burst=burst, lease=lease))
+    return 0
+
+
+def serve(loaded: LoadedConfig, http: bool, port: int, host: str) -> int:
+    from bot.app import serve as run_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    runbooks = runbooks_for(loaded)
+    with_redis(lambda target: run_app(loaded, runbooks, target, http=http, port=port, host=host))
     return 0
 
 

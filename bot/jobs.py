@@ -17,7 +17,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.adapters.aws import SessionFactory
+from bot.adapters.slack import SlackError, SlackGateway
+from bot.adapters.slack_state import SlackState
 from bot.adapters.store import Store, Update
+from bot.adapters.webhook import secret_from_env
+from bot.adapters.webhook import trigger as trigger_webhook
+from bot.cards import render_digest, render_progress
 from bot.check import CheckOptions, run_check_async
 from bot.config import Environment, LoadedConfig
 from bot.digest import Digest, build_digest
@@ -31,6 +36,7 @@ from bot.lifecycle import (
     expire,
     finding_id,
     reconfirm,
+    start_reapply,
 )
 from bot.progress import ProgressUpdate
 from bot.runbook import Runbook
@@ -42,13 +48,15 @@ FIRST_WINDOW = "24h"  # a scheduled environment's first check reads this far bac
 
 @dataclass
 class Deps:
-    """What jobs need, built once per worker process."""
+    """What jobs need, built once per worker process (Slack: when SLACK_BOT_TOKEN is set)."""
 
     loaded: LoadedConfig
     runbooks: Mapping[str, Runbook]
     store: Store
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     session_factory: SessionFactory | None = None
+    slack: SlackGateway | None = None
+    slack_state: SlackState | None = None
 
 
 @dataclass
@@ -182,13 +190,87 @@ async def fail_job(deps: Deps, job_id: str, exc: BaseException) -> dict[str, Any
 
 
 async def run_digest_job(deps: Deps, env_name: str) -> Digest:
-    """Build the digest of `env` since the last one, and remember that it was made."""
+    """Build the digest of `env` since the last one, post it to the environment's channel
+    (one message, the breakdown in its thread; nothing when it was and stays clean), and
+    remember that it was made."""
     now = deps.clock()
-    deps.loaded.environment(env_name)
+    env = deps.loaded.environment(env_name)
     since = await deps.store.last_digest(env_name)
     digest = build_digest(env_name, await deps.store.records(env_name), since, now)
+    if env.slack is not None and deps.slack is not None and deps.slack_state is not None:
+        was_clean = await deps.slack_state.swap_flag("digest-clean", env_name,
+                                                     "1" if digest.is_clean else "0")  # fmt: skip
+        if not (digest.is_clean and was_clean == "1"):
+            summary, breakdown = render_digest(digest)
+            ts = await deps.slack.post(env.slack.channel, summary.text, summary.blocks)
+            for part in breakdown:
+                await deps.slack.post(env.slack.channel, part.text, part.blocks, thread_ts=ts)
     await deps.store.set_last_digest(env_name, now)
     return digest
+
+
+async def show_progress(deps: Deps, job_id: str, state: str, update: ProgressUpdate | None,
+                        result: dict[str, Any] | None = None,
+                        error: str | None = None) -> None:  # fmt: skip
+    """Update the check's progress message in Slack, if `/drift check` posted one."""
+    if deps.slack is None:
+        return
+    info = await deps.store.job(job_id) or {}
+    channel, ts = info.get("progress_channel"), info.get("progress_ts")
+    if not channel or not ts:
+        return
+    progress = None
+    if update is not None:
+        progress = {"phase": update.phase, "records": update.records, "changes": update.changes,
+                    "confirmed": update.confirmed, "to_confirm": update.to_confirm}  # fmt: skip
+    message = render_progress(str(info.get("env", "")), job_id, state, progress, result, error)
+    try:
+        await deps.slack.update(str(channel), str(ts), message.text, message.blocks)
+    except SlackError as exc:
+        log.warning("progress of %s: %s", job_id, exc.user_message)
+
+
+async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[str, Any]:
+    """Trigger an approved reapply: the runbook's webhook, signed; then the lifecycle.
+
+    At least once: a re-run job may call the webhook again, with the same `request_id` for
+    the receiver to de-duplicate on."""
+    if deps.slack_state is None:
+        return {"error": "Slack is not configured for this worker."}
+    request = await deps.slack_state.approval(request_id)
+    if request is None or request.state != "approved":
+        return {"skipped": f"request {request_id} is not approved"}
+    record = await deps.store.get(env_name, request.finding_id)
+    runbook = deps.runbooks.get(record.finding.runbook or "") if record else None
+    if record is None or runbook is None or runbook.fix.reapply is None:
+        return {"error": "the finding or its runbook's reapply target is gone"}
+    webhook = runbook.fix.reapply.webhook
+    payload = {
+        "event": "driftbot.reapply", "idempotency_key": request_id, "environment": env_name,
+        "runbook": runbook.name, "requested_by": request.requester,
+        "approved_by": request.approvals, "finding": record.finding.model_dump(mode="json"),
+    }  # fmt: skip
+    card = await deps.slack_state.card(env_name, record.id)
+    try:
+        result = await trigger_webhook(webhook.url, secret_from_env(webhook.secret_env), payload)
+    except DriftBotError as exc:
+        if deps.slack is not None and card:
+            await deps.slack.post(card["channel"], f"Reapply failed: {exc.user_message} "
+                                  f"{exc.hint}".strip(), thread_ts=card["ts"])  # fmt: skip
+        return {"error": exc.user_message}
+    now = deps.clock()
+
+    def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        if r is None or r.state in ("reapplying", "resolved"):
+            return r, []
+        after, made = start_reapply(r, request.requester, request.approvals, "webhook", now)
+        return after, made
+
+    await deps.store.apply(env_name, record.id, update)
+    if deps.slack is not None and card:
+        await deps.slack.post(card["channel"], f"Reapply triggered: the pipeline's webhook "
+                              f"answered HTTP {result.status}.", thread_ts=card["ts"])  # fmt: skip
+    return {"status": result.status}
 
 
 async def heartbeat(beat: Callable[[], Any], every: timedelta, stop: asyncio.Event) -> None:

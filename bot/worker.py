@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+import os
+import socket
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,12 +21,32 @@ from arq.constants import in_progress_key_prefix
 from arq.worker import Function, Worker, func
 from croniter import croniter
 
-from bot.adapters.queue import CHECK, DIGEST, RUNNING_TTL, Queue, deserialize, serialize
+from bot.adapters.queue import (
+    CHECK,
+    DIGEST,
+    REAPPLY,
+    RUNNING_TTL,
+    Queue,
+    deserialize,
+    serialize,
+)
 from bot.adapters.redis_conn import RedisTarget, ping
+from bot.adapters.slack import SlackGateway, web_client
+from bot.adapters.slack_state import SlackState
 from bot.adapters.store import Store
 from bot.config import LoadedConfig
 from bot.errors import DriftBotError
-from bot.jobs import Deps, LatestProgress, fail_job, heartbeat, run_check_job, run_digest_job
+from bot.jobs import (
+    Deps,
+    LatestProgress,
+    fail_job,
+    heartbeat,
+    run_check_job,
+    run_digest_job,
+    run_reapply_job,
+    show_progress,
+)
+from bot.notifier import Notifier
 from bot.progress import ProgressUpdate
 from bot.runbook import Runbook
 
@@ -52,6 +74,7 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
         if progress.update is not None and progress.update is not progress.written:
             progress.written = progress.update
             await deps.store.set_job(job_id, progress=_progress_json(progress.update))
+            await show_progress(deps, job_id, "running", progress.update)
 
     beating = asyncio.create_task(heartbeat(beat, max(lease / 3, timedelta(seconds=1)), stop))
     try:
@@ -68,7 +91,16 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
         stop.set()
         await beating
     await deps.store.release_running(env, job_id)
+    failed = "error" in result
+    await show_progress(deps, job_id, "failed" if failed else "succeeded", progress.update,
+                        None if failed else result, result.get("error"))  # fmt: skip
     return result
+
+
+async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    """arq job: trigger an approved reapply's webhook, then move the finding to reapplying."""
+    deps: Deps = ctx["deps"]
+    return await run_reapply_job(deps, str(payload["env"]), str(payload["request_id"]))
 
 
 async def digest_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
@@ -104,7 +136,19 @@ async def startup(ctx: dict[str, Any]) -> None:
     deps: Deps = ctx["deps_factory"](ctx["redis"])
     ctx["deps"] = deps
     ctx["queue"] = Queue(ctx["redis"], deps.store)
+    if deps.slack is not None and deps.slack_state is not None:
+        stop = asyncio.Event()
+        notifier = Notifier(deps.loaded, deps.runbooks, deps.store, deps.slack_state, deps.slack,
+                            consumer=f"worker-{socket.gethostname()}-{os.getpid()}")  # fmt: skip
+        ctx["notifier"] = (stop, asyncio.create_task(notifier.run(stop)))
     log.info("driftbot worker ready: %s", ", ".join(deps.loaded.config.environments))
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    if "notifier" in ctx:
+        stop, task = ctx.pop("notifier")
+        stop.set()
+        await task
 
 
 def build_worker(
@@ -116,16 +160,24 @@ def build_worker(
     with_cron: bool = True,
     job_timeout: timedelta = JOB_TIMEOUT,
     lease: timedelta = LEASE,
+    clock: Callable[[], datetime] | None = None,
 ) -> Worker:
     """The arq Worker. Call it inside the running event loop (arq captures the loop)."""
 
     def deps_factory(redis: Any) -> Deps:
         retention = loaded.config.history.retention_delta
-        return Deps(loaded=loaded, runbooks=runbooks, store=Store(redis, retention))
+        slack = SlackGateway(web_client()) if os.environ.get("SLACK_BOT_TOKEN") else None
+        deps = Deps(loaded=loaded, runbooks=runbooks, store=Store(redis, retention), slack=slack,
+                    slack_state=SlackState(redis) if slack else None)  # fmt: skip
+        if clock is not None:
+            deps.clock = clock
+            deps.store.clock = clock
+        return deps
 
     functions: list[Function] = [
         func(check_environment, name=CHECK, max_tries=MAX_TRIES),
         func(digest_environment, name=DIGEST, max_tries=MAX_TRIES),
+        func(reapply_finding, name=REAPPLY, max_tries=MAX_TRIES),
     ]
     cron_jobs = [cron(tick, name="tick", second=0, run_at_startup=True)] if with_cron else []
     return Worker(
@@ -140,6 +192,7 @@ def build_worker(
         job_serializer=serialize,
         job_deserializer=deserialize,
         on_startup=startup,
+        on_shutdown=shutdown,
         ctx={"deps_factory": deps_factory, "lease": lease},
         handle_signals=not burst,
     )

@@ -8,9 +8,14 @@ test checks `manifest.yml` against this table.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from bot.cards import ActionId, ViewId
+from handlers.actions import ActionHandlers
+from handlers.base import SlackDeps
+from handlers.commands import CommandHandlers
+from handlers.events import EventHandlers
+from handlers.views import ViewHandlers
 
 RouteKind = Literal["command", "action", "view", "event"]
 
@@ -35,3 +40,24 @@ ROUTES: tuple[Route, ...] = (
     Route("view", ViewId.ESCALATE, "on_escalate_submitted"),
     Route("event", "app_home_opened", "on_home_opened"),
 )
+
+
+class Handlers(CommandHandlers, ActionHandlers, ViewHandlers, EventHandlers):
+    """Every listener, as bound methods over one set of dependencies."""
+
+
+def register(app: Any, deps: SlackDeps) -> Handlers:
+    """Wire every route of ROUTES to a bound method (bolt supports methods as listeners)."""
+    handlers = Handlers(deps)
+    app.use(handlers.dedupe_events)
+    for route in ROUTES:
+        method = getattr(handlers, route.method)
+        if route.kind == "command":
+            app.command(route.key)(method)
+        elif route.kind == "action":
+            app.action(route.key)(method)
+        elif route.kind == "view":
+            app.view(route.key)(method)
+        else:
+            app.event(route.key)(method)
+    return handlers

@@ -19,6 +19,7 @@ from bot.adapters.store import Store
 
 CHECK = "check_environment"
 DIGEST = "digest_environment"
+REAPPLY = "reapply_finding"
 # A check holds its environment's "running" mark this long without a heartbeat.
 RUNNING_TTL = timedelta(minutes=10)
 ALIVE = frozenset({JobStatus.queued, JobStatus.deferred, JobStatus.in_progress})
@@ -86,6 +87,12 @@ class Queue:
         """Queue the digest of `env` for `day` (at most one per environment and day)."""
         job = await self.pool.enqueue_job(DIGEST, {"env": env, "day": day},
                                           _job_id=f"digest-{env}-{day}")  # fmt: skip
+        return job is not None
+
+    async def enqueue_reapply(self, env: str, request_id: str) -> bool:
+        """Queue the trigger of an approved reapply (once per request)."""
+        job = await self.pool.enqueue_job(REAPPLY, {"env": env, "request_id": request_id},
+                                          _job_id=f"reapply-{request_id}")  # fmt: skip
         return job is not None
 
     async def is_alive(self, job_id: str) -> bool:

@@ -84,7 +84,7 @@ async def ping(target: RedisTarget) -> None:
     except (redis.RedisError, OSError) as exc:
         raise unreachable(target, str(exc) or type(exc).__name__) from exc
     finally:
-        await client.aclose()
+        await client.aclose(close_connection_pool=True)
 
 
 def state_dir() -> Path:

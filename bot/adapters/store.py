@@ -128,9 +128,10 @@ class Store:
                     pipe.sadd(k_findings(env), fid)
                     for t in transitions:
                         self._history(pipe, env, t)
+                    moves = [t.model_dump(mode="json") for t in transitions]
                     pipe.xadd(K_OUTBOX, {"env": env, "finding_id": fid,
-                                         "version": str(after.version),
-                                         "state": after.state},
+                                         "version": str(after.version), "state": after.state,
+                                         "transitions": orjson.dumps(moves)},
                               maxlen=OUTBOX_MAXLEN, approximate=True)  # fmt: skip
                     await pipe.execute()
                     return after, transitions

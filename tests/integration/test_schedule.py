@@ -57,7 +57,7 @@ def ticks(redis_target, *moments: datetime) -> list[list[tuple]]:
                 out.append(queue.calls)
             return out
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     return asyncio.run(run())
 

@@ -34,7 +34,7 @@ async def with_queue(target: RedisTarget, work):
     try:
         return await work(Queue(pool, Store(pool)), Store(pool))
     finally:
-        await pool.aclose()
+        await pool.aclose(close_connection_pool=True)
 
 
 async def run_burst_worker(target: RedisTarget) -> None:
@@ -131,7 +131,7 @@ def test_a_job_killed_mid_write_and_run_again_duplicates_nothing(redis_target):
             return (partial, await store.records("demo"), await store.history("demo"),
                     await pool.xlen("driftbot:outbox"))  # fmt: skip
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     partial, records, history, outbox = asyncio.run(scenario())
 
@@ -168,7 +168,7 @@ def test_scheduled_checks_over_overlapping_windows_produce_each_finding_once(red
             mark2 = await store.watermark("demo", "files")
             return one, two, mark1, mark2, await store.records("demo"), await store.history("demo")
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     one, two, mark1, mark2, records, history = asyncio.run(scenario())
 
@@ -213,7 +213,7 @@ def test_acceptance_expires_on_a_later_check(redis_target):
             after = await store.get("demo", target.id)
             return during, after
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     during, after = asyncio.run(scenario())
 

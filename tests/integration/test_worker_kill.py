@@ -63,7 +63,7 @@ def job_state(target: RedisTarget, job_id: str) -> dict:
         try:
             return await Store(pool).job(job_id) or {}
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     return asyncio.run(read())
 
@@ -82,7 +82,7 @@ def test_sigkill_mid_check_reruns_the_job_elsewhere_and_duplicates_nothing(redis
             )  # fmt: skip
             return job_id
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     job_id = asyncio.run(enqueue())
     first = worker(config, redis_target)
@@ -119,7 +119,7 @@ def test_sigkill_mid_check_reruns_the_job_elsewhere_and_duplicates_nothing(redis
             return (await store.records("demo"), await store.history("demo"),
                     await pool.xlen("driftbot:outbox"))  # fmt: skip
         finally:
-            await pool.aclose()
+            await pool.aclose(close_connection_pool=True)
 
     records, history, outbox = asyncio.run(results())
     done = job_state(redis_target, job_id)

@@ -1,0 +1,131 @@
+"""Slack's Web API, as the app uses it: post and update messages, ephemeral replies, views,
+user group members. One AsyncWebClient per process with retry handlers (rate limits honour
+Retry-After; 5xx and connection errors retry), shared with Bolt. Errors are translated into
+`SlackError`s here, once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import ExternalServiceError
+
+DEFAULT_API_URL = "https://slack.com/api/"
+
+
+class SlackError(ExternalServiceError):
+    """A Slack Web API call failed (after retries)."""
+
+    def __init__(self, user_message: str, hint: str = "", *, code: str, retryable: bool) -> None:
+        super().__init__(user_message, hint)
+        self.code = code
+        self.retryable = retryable
+
+
+def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWebClient:
+    """The process's client: `SLACK_BOT_TOKEN` and `SLACK_API_URL` unless given."""
+    url = base_url or os.environ.get("SLACK_API_URL") or DEFAULT_API_URL
+    return AsyncWebClient(
+        token=token or os.environ.get("SLACK_BOT_TOKEN"),
+        base_url=url if url.endswith("/") else url + "/",
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            AsyncServerErrorRetryHandler(max_retry_count=1),
+        ],
+    )
+
+
+class SlackGateway:
+    """The calls the app makes, each translating Slack's errors."""
+
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def _call(self, method: str, **params: Any) -> dict[str, Any]:
+        """Call Web API `method` through the SDK's own method for it (which knows whether
+        Slack wants form or JSON for it)."""
+        call = getattr(self.client, method.replace(".", "_"))
+        try:
+            response = await call(**params)
+        except SlackApiError as exc:
+            code = str(exc.response.get("error", "unknown_error"))
+            raise SlackError(
+                f"Slack refused `{method}`: {code}.",
+                _hint(code),
+                code=code,
+                retryable=code in ("ratelimited", "service_unavailable", "internal_error"),
+            ) from exc
+        return dict(response.data) if isinstance(response.data, dict) else {}
+
+    async def post(
+        self,
+        channel: str,
+        text: str,
+        blocks: Sequence[dict[str, Any]] | None = None,
+        thread_ts: str | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> str:
+        """Post a message; returns its ts."""
+        params: dict[str, Any] = {"channel": channel, "text": text, "unfurl_links": False}
+        if blocks is not None:
+            params["blocks"] = list(blocks)
+        if thread_ts:
+            params["thread_ts"] = thread_ts
+        if metadata:
+            params["metadata"] = metadata
+        data = await self._call("chat.postMessage", **params)
+        return str(data.get("ts", ""))
+
+    async def update(
+        self, channel: str, ts: str, text: str, blocks: Sequence[dict[str, Any]] | None = None
+    ) -> None:
+        params: dict[str, Any] = {"channel": channel, "ts": ts, "text": text}
+        if blocks is not None:
+            params["blocks"] = list(blocks)
+        await self._call("chat.update", **params)
+
+    async def ephemeral(
+        self, channel: str, user: str, text: str, blocks: Sequence[dict[str, Any]] | None = None
+    ) -> None:
+        params: dict[str, Any] = {"channel": channel, "user": user, "text": text}
+        if blocks is not None:
+            params["blocks"] = list(blocks)
+        await self._call("chat.postEphemeral", **params)
+
+    async def open_view(self, trigger_id: str, view: dict[str, Any]) -> None:
+        await self._call("views.open", trigger_id=trigger_id, view=view)
+
+    async def publish_home(self, user: str, view: dict[str, Any]) -> None:
+        await self._call("views.publish", user_id=user, view=view)
+
+    async def permalink(self, channel: str, ts: str) -> str | None:
+        try:
+            data = await self._call("chat.getPermalink", channel=channel, message_ts=ts)
+        except SlackError:
+            return None
+        return str(data.get("permalink")) if data.get("permalink") else None
+
+    async def group_members(self, group: str) -> list[str]:
+        data = await self._call("usergroups.users.list", usergroup=group)
+        return [str(u) for u in data.get("users", [])]
+
+
+def _hint(code: str) -> str:
+    return {
+        "not_in_channel": "Invite the bot to the channel (/invite @driftbot).",
+        "channel_not_found": "Check the environment's `slack.channel` id in drift.yml.",
+        "invalid_auth": "Check SLACK_BOT_TOKEN.",
+        "missing_scope": "Reinstall the app from manifest.yml, which lists the scopes it needs.",
+        "ratelimited": "Slack is rate limiting the app; it retried and will try again.",
+    }.get(code, "")

@@ -1,0 +1,86 @@
+"""The `/drift` grammar. Pure: text in, a command or a usage problem out.
+
+check ENV [RUNBOOK]        status [JOB]        findings ENV
+history ENV [RESOURCE]     envs                help
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+Verb = Literal["check", "status", "findings", "history", "envs", "help"]
+VERBS: tuple[Verb, ...] = ("check", "status", "findings", "history", "envs", "help")
+USAGE = {
+    "check": "check ENV [RUNBOOK]",
+    "status": "status [JOB]",
+    "findings": "findings ENV",
+    "history": "history ENV [RESOURCE]",
+    "envs": "envs",
+    "help": "help",
+}
+NEEDS_ENV = frozenset({"check", "findings", "history"})
+
+
+@dataclass(frozen=True)
+class Command:
+    verb: Verb
+    env: str | None = None
+    arg: str | None = None
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What was wrong with the text, and the suggestion, for the reply."""
+
+    problem: str
+    suggestion: str | None = None
+
+
+def parse_command(
+    text: str, environments: list[str], runbooks: list[str] | None = None
+) -> Command | Usage:
+    """Parse `/drift` text against the known environments (and runbooks, for `check`)."""
+    words = text.split()
+    if not words:
+        return Command("help")
+    verb, rest = words[0].lower(), words[1:]
+    if verb not in VERBS:
+        close = difflib.get_close_matches(verb, VERBS, n=1)
+        return Usage(
+            f"I don't know `{_clip(verb)}`.",
+            f"Did you mean `/drift {close[0]}`?" if close else None,
+        )
+    limit = 2 if verb in ("check", "history") else (1 if verb in ("findings", "status") else 0)
+    if len(rest) > limit:
+        return Usage(f"Too many words for `{verb}`: `/drift {USAGE[verb]}`.")
+    if verb in NEEDS_ENV:
+        if not rest:
+            return Usage(
+                f"`{verb}` needs an environment: `/drift {USAGE[verb]}`.",
+                f"Known environments: {', '.join(sorted(environments)) or 'none'}.",
+            )
+        env = rest[0]
+        if env not in environments:
+            close = difflib.get_close_matches(env, environments, n=1)
+            hint = f"Did you mean `{close[0]}`? " if close else ""
+            return Usage(
+                f"No environment named `{_clip(env)}`.",
+                f"{hint}Known environments: {', '.join(sorted(environments)) or 'none'}.",
+            )
+        arg = rest[1] if len(rest) > 1 else None
+        if verb == "check" and arg is not None and runbooks is not None and arg not in runbooks:
+            close = difflib.get_close_matches(arg, runbooks, n=1)
+            hint = f"Did you mean `{close[0]}`? " if close else ""
+            return Usage(
+                f"No runbook named `{_clip(arg)}`.",
+                f"{hint}Known runbooks: {', '.join(sorted(runbooks))}.",
+            )
+        return Command(verb, env, arg)
+    return Command(verb, None, rest[0] if rest else None)
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    clean = text.replace("`", "'")
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
