@@ -32,7 +32,7 @@ def state_version(source: str, version: object) -> Message:
 
 
 # ---- Slack: what the app shows ------------------------------------------------------------
-# These return Slack mrkdwn. Their arguments are fragments that bot/cards.py has already
+# These return Slack mrkdwn. Their arguments are fragments that bot/cards/ has already
 # escaped and formatted (code spans, mentions, dates), so nothing here escapes again.
 
 KIND_MEANING = {

@@ -206,6 +206,13 @@ environments:
     account_id: "111122223333"
     regions: [us-east-1]
     cloudtrail: {{source: files, path: {DEMO / "cloudtrail"}}}
+  locked:
+    account_id: "111122223333"
+    regions: [us-east-1]
+    cloudtrail: {{source: files, path: {DEMO / "cloudtrail"}}}
+    slack:
+      channel: C0LOCKED1
+      check: {{usergroups: [{APPROVERS}]}}
 """)
     return config
 
@@ -494,3 +501,71 @@ def test_http_mode_verifies_signatures_and_has_healthz(world):
             await runner.cleanup()
 
     assert world.run(scenario()) == (200, 401, 200)
+
+
+def test_only_the_configured_people_may_check_an_environment(world):
+    """`locked` lets only its check group run checks: Alice is refused, Bob (a member) is not."""
+    refused = world.dispatch(sr.slash_command("check locked", user_id=ALICE))
+    allowed = world.dispatch(sr.slash_command("check locked", user_id=BOB))
+    world.settle()
+
+    assert "may run checks" in refused.body
+    assert "Queued a check of `locked`" in allowed.body
+
+
+def test_concurrent_checks_of_one_environment_queue_one_job(world):
+    """50 `/drift check demo` at once: every one is acked, and one check is queued."""
+    import aiohttp
+
+    async def burst() -> list[str]:
+        runner = web.AppRunner(http_app(world.app, world.deps))
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        try:
+            async with aiohttp.ClientSession() as http:
+
+                async def one() -> str:
+                    req = sr.slash_command("check demo", user_id=BOB)
+                    async with http.post(
+                        f"http://127.0.0.1:{port}/slack/events", data=req.body, headers=req.headers
+                    ) as r:
+                        assert r.status == 200
+                        return await r.text()
+
+                return list(await asyncio.gather(*(one() for _ in range(50))))
+        finally:
+            await runner.cleanup()
+
+    bodies = world.run(burst())
+    world.settle()
+
+    queued = [b for b in bodies if "Queued a check" in b]
+    already = [b for b in bodies if "already queued or running" in b]
+    assert (len(queued), len(already)) == (1, 49)
+    job_id = queued[0].split("job `")[1].split("`")[0]
+    assert all(job_id in b for b in already)
+
+
+def test_back_to_clean_once_when_the_last_open_finding_resolves(world):
+    """When a later check finds every drift back in line, the channel hears it once."""
+    from bot.lifecycle import detect
+
+    check_demo(world)
+    records = world.run(world.deps.store.records("demo"))
+    now = DEMO_END
+
+    async def resolve_all() -> None:
+        for record in records:
+            back = record.finding.model_copy(update={"confirmed": False, "changes": []})
+            await world.deps.store.apply(
+                "demo", record.id, lambda r, f=back: detect(r, f, "demo", now)
+            )
+
+    world.run(resolve_all())
+    world.notify()
+    world.notify()
+
+    notices = [m for m in world.fake.top_level(CHANNEL) if "back to clean" in json.dumps(m).lower()]
+    assert len(notices) == 1

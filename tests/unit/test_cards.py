@@ -1,4 +1,4 @@
-"""What the Slack app shows (bot/cards.py): cards, buttons per state, escaping, Slack's limits,
+"""What the Slack app shows (bot/cards/): cards, buttons per state, escaping, Slack's limits,
 modals, approvals, escalations, progress, digest, App Home and /drift replies. Pure; no Slack."""
 
 from __future__ import annotations
