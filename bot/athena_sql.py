@@ -25,7 +25,7 @@ from bot.config import Environment
 from bot.config_sources import AthenaTrail, S3Trail
 from bot.errors import ConfigError
 from bot.trail import GLOBAL_EVENTS_REGION, format_time
-from bot.trail_paths import DELIVERY_SLACK
+from bot.trail_paths import DELIVERY_SLACK, log_prefix
 
 # ---- the table's shape --------------------------------------------------------------------
 
@@ -171,13 +171,6 @@ def _hive_type(kind: ColumnType, indent: str) -> str:
 # ---- DDL ----------------------------------------------------------------------------------
 
 
-def log_root(bucket: str, prefix: str, organization_id: str | None) -> str:
-    """`s3://BUCKET/[PREFIX/]AWSLogs/[o-ORGID/]`: where the trail's accounts start."""
-    path = prefix.strip("/")
-    root = f"s3://{bucket}/" + (f"{path}/" if path else "") + "AWSLogs/"
-    return root + (f"{organization_id}/" if organization_id else "")
-
-
 def _quote_hive(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
@@ -205,7 +198,7 @@ def render_ddl(env_name: str, env: Environment) -> str:
     database = trail.database if isinstance(trail, AthenaTrail) else "default"
     table = trail.table if isinstance(trail, AthenaTrail) else "cloudtrail_logs"
     start = trail.projection_start if isinstance(trail, AthenaTrail) else "2020/01/01"
-    root = log_root(trail.bucket, trail.prefix, trail.organization_id)
+    root = f"s3://{trail.bucket}/" + log_prefix(trail.prefix, trail.organization_id)
     template = root + "${account}/CloudTrail/${region}/${timestamp}"
     notes = [
         f"-- driftbot: Athena table over the CloudTrail logs of environment `{env_name}`:",

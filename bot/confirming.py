@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from bot.adapters.aws import AwsAccess, CallLog
 from bot.adapters.live_readers import READERS
 from bot.errors import AwsError
-from bot.findings import AttributeChange, Confirmation, Finding
+from bot.findings import Confirmation, Finding
 from bot.iac import DesiredResource, StateIndex
-from bot.live import LIVE_TYPES, compare
+from bot.live import GONE, LIVE_TYPES, compare
 from bot.ports import Confirmer
 
 CONCURRENCY = 8
@@ -64,8 +64,7 @@ def decide(
             api_calls=api_calls,
         )
     if raw is None:
-        gone = AttributeChange(path="(resource)", expected="exists", actual="not found")
-        return Confirmation(confirmed=True, changes=[gone], api_calls=api_calls)
+        return Confirmation(confirmed=True, changes=[GONE], api_calls=api_calls)
     spec = LIVE_TYPES.find(finding.resource_type)
     desired = spec.desired(owners) if spec is not None else None
     if spec is None or desired is None:

@@ -34,24 +34,15 @@ class TokenBucket:
         self._tokens = capacity
         self._stamp: float | None = None
 
-    def _refill(self) -> float:
-        now = self.clock()
-        if self._stamp is not None:
-            self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
-        return now
-
     def reserve(self) -> float:
         """Take the next slot; the seconds to wait before the call may be made (0: now).
 
         The token is taken even when the caller must wait, so the next caller's slot comes
         after this one.
         """
-        self._refill()
+        now = self.clock()
+        if self._stamp is not None:
+            self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
         self._tokens -= 1
         return 0.0 if self._tokens >= 0 else -self._tokens / self.rate
-
-    def available(self) -> float:
-        """Tokens saved up now (negative while reserved slots are still in the future)."""
-        self._refill()
-        return self._tokens

@@ -62,7 +62,7 @@ class ResourceType:
         if service == "iam" or self.name == "AWS::Lambda::Function":
             # IAM paths (role/path/name) and Lambda qualifiers (function:name:alias)
             resource = resource.split(":", 1)[0].rsplit("/", 1)[-1]
-        elif "Name/" in resource:
+        elif service == "autoscaling" and "Name/" in resource:
             # autoScalingGroup:UUID:autoScalingGroupName/NAME (and launch configurations)
             resource = resource.rsplit("Name/", 1)[-1]
         elif service == "eks" and resource.count("/") == 2:

@@ -61,6 +61,13 @@ def parse_log_path(path: str) -> LogPath:
     return LogPath(account, region, day, delivered)
 
 
+def log_prefix(prefix: str, organization_id: str | None) -> str:
+    """`[PREFIX/]AWSLogs/[o-ORGID/]`: where a trail's account folders start in its bucket."""
+    path = prefix.strip("/")
+    org = f"{organization_id}/" if organization_id else ""
+    return (f"{path}/" if path else "") + "AWSLogs/" + org
+
+
 def is_not_a_log(path: str) -> bool:
     """Digest and Insights files: part of a CloudTrail tree, never API calls."""
     return any(marker in path for marker in NOT_LOGS)

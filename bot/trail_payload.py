@@ -1,4 +1,4 @@
-"""The shapes CloudTrail records arrive in, turned into a stream of records. Pure; no I/O.
+"""The shapes CloudTrail records arrive in, turned into lists of records. Pure; no I/O.
 
 - a trail's S3 object: `{"Records": [...]}` (gzip or plain);
 - what `aws cloudtrail lookup-events` prints: `{"Events": [{"CloudTrailEvent": "<json>"}]}`;
@@ -60,6 +60,12 @@ def _text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise MalformedInput("not JSON (the bytes are not UTF-8 text)") from exc
+
+
+def parse_records(data: bytes) -> list[dict[str, Any]]:
+    """Every CloudTrail record in a file's bytes (gzip or not), all parsed before any is
+    returned; MalformedInput (with the reason) for damaged gzip, broken JSON or other JSON."""
+    return [record for doc in parse_documents(decompress(data)) for record in extract_records(doc)]
 
 
 def extract_records(doc: Any) -> list[dict[str, Any]]:

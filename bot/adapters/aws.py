@@ -34,6 +34,10 @@ ACCESS_DENIED = frozenset(
      "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException", "AuthFailure",
      "SignatureDoesNotMatch", "AccessDeniedFault", "AuthorizationErrorException"}
 )  # fmt: skip
+# Services whose caller paces every call with a token bucket and retries through it
+# (LookupEvents: 2 calls a second per account and region). botocore's own retries would go
+# around the bucket, so their clients make one attempt per call.
+SELF_PACED = frozenset({"cloudtrail"})
 THROTTLED = frozenset(
     {"Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException",
      "SlowDown", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceeded"}
@@ -44,14 +48,12 @@ IAM_ACTIONS: dict[tuple[str, str], str] = {
     ("s3", "ListObjects"): "s3:ListBucket",
     ("s3", "HeadBucket"): "s3:ListBucket",
     ("s3", "HeadObject"): "s3:GetObject",
-    ("s3", "GetObject"): "s3:GetObject",
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
     ("s3", "GetBucketEncryption"): "s3:GetEncryptionConfiguration",
     ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
-    ("s3", "GetBucketOwnershipControls"): "s3:GetBucketOwnershipControls",
-    ("s3", "GetObjectVersion"): "s3:GetObjectVersion",
 }
-IAM_PREFIXES = {"monitoring": "cloudwatch", "email": "ses"}
+# IAM action prefixes that differ from boto3's service name.
+IAM_PREFIXES = {"monitoring": "cloudwatch", "email": "ses", "elbv2": "elasticloadbalancing"}
 SESSION_NAME = "driftbot"
 
 
@@ -59,8 +61,7 @@ def iam_action(service: str, operation: str) -> str:
     """The IAM action that allows an API call: `ec2:DescribeSecurityGroups`."""
     if (service, operation) in IAM_ACTIONS:
         return IAM_ACTIONS[(service, operation)]
-    prefix = {"elbv2": "elasticloadbalancing"}.get(service, service)
-    return f"{IAM_PREFIXES.get(prefix, prefix)}:{operation}"
+    return f"{IAM_PREFIXES.get(service, service)}:{operation}"
 
 
 @dataclass
@@ -104,6 +105,10 @@ class AwsAccess:
             user_agent_extra=f"driftbot/{__version__}",
             connect_timeout=10,
             read_timeout=60,
+        )
+        # One attempt per call: the caller spaces its calls and retries them itself.
+        self.paced_config = self.config.merge(
+            Config(retries={"mode": "standard", "total_max_attempts": 1})
         )
 
     # ---- sessions and clients ---------------------------------------------------------------
@@ -168,7 +173,7 @@ class AwsAccess:
                         service,  # type: ignore[call-overload]
                         region_name=region,
                         endpoint_url=self.env.aws.endpoint_for(service),
-                        config=self.config,
+                        config=self.paced_config if service in SELF_PACED else self.config,
                     )
                     self._clients[key] = client
         return client

@@ -22,8 +22,8 @@ from bot.errors import AwsError
 from bot.findings import AttributeChange, Confirmation, Finding
 from bot.iac import DesiredResource
 from bot.iac.cloudformation import BACKEND, STACK_TYPE, stack_ref
+from bot.live import GONE
 
-GONE = AttributeChange(path="(resource)", expected="exists", actual="not found")
 UNDECIDED = {
     "NOT_CHECKED": "CloudFormation has not checked it for drift",
     "UNKNOWN": "CloudFormation could not tell whether it drifted",

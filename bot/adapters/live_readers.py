@@ -58,8 +58,11 @@ class _Call:
                 return None
             raise
 
-    async def pages(self, service: str, operation: str, key: str, **params: Any) -> list[Any]:
-        """Every item under `key` of a paginated call (IAM's Marker/IsTruncated form)."""
+    async def pages(
+        self, service: str, operation: str, key: str, *, token_out: str = MARKER, **params: Any
+    ) -> list[Any]:
+        """Every item under `key` of a paginated call: `Marker` in, `token_out` back (`Marker`
+        for IAM, `NextMarker` for ELBv2)."""
         items: list[Any] = []
         async for page in self.aws.pages(
             service,
@@ -69,7 +72,7 @@ class _Call:
             resource=self.resource,
             log=self.log,
             token_in=MARKER,
-            token_out=MARKER,
+            token_out=token_out,
             **params,
         ):
             items += page.get(key) or []
@@ -245,16 +248,13 @@ async def read_elbv2_listener(
     listener = dict(listeners[0])
     certificates: list[Any] = []
     if str(listener.get("Protocol", "")).upper() in TLS_PROTOCOLS:
-        marker: str | None = None
-        while True:
-            more = {MARKER: marker} if marker else {}
-            page = await call(
-                "elbv2", "DescribeListenerCertificates", missing=gone, ListenerArn=arn, **more
-            )
-            if page is None:
+        try:
+            certificates = await call.pages(
+                "elbv2", "DescribeListenerCertificates", "Certificates",
+                token_out="NextMarker", ListenerArn=arn,  # noqa: S106  (a parameter name)
+            )  # fmt: skip
+        except AwsError as exc:
+            if exc.code in gone:  # the listener went away while being read
                 return None
-            certificates += page.get("Certificates") or []
-            marker = page.get("NextMarker")
-            if not marker:
-                break
+            raise
     return {"listener": listener, "certificates": certificates}

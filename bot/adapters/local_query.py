@@ -24,7 +24,15 @@ import duckdb
 import sqlglot
 import sqlglot.errors
 
-from bot.athena_sql import COLUMNS, ArrayOf, ColumnType, QueryStats, StringMap, Struct
+from bot.athena_sql import (
+    COLUMNS,
+    ArrayOf,
+    ColumnType,
+    QueryStats,
+    StringMap,
+    Struct,
+    quote_identifier,
+)
 from bot.errors import ConfigError, MalformedInput
 from bot.trail_paths import is_not_a_log
 
@@ -128,10 +136,10 @@ def connect(
     )
     raw.create_view(_RAW)
     body = view_sql()
-    table_id = '"' + table.lower().replace('"', '""') + '"'
+    table_id = quote_identifier(table)
     con.execute(f"CREATE VIEW {table_id} AS {body}")
     if database.lower() != "main":
-        schema = '"' + database.lower().replace('"', '""') + '"'
+        schema = quote_identifier(database)
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
         alias = f"CREATE VIEW {schema}.{table_id} AS SELECT * FROM main.{table_id}"  # noqa: S608
         con.execute(alias)

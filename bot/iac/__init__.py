@@ -7,6 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# The id of an account-wide setting whose state names no account anywhere: it matches any account.
+UNKNOWN_ACCOUNT = "*"
+
 
 @dataclass(frozen=True)
 class DesiredResource:
@@ -63,11 +66,13 @@ class StateIndex:
     def owners(self, resource_type: str, resource_id: str) -> list[DesiredResource]:
         """Who manages this resource, or any part of it; empty when nobody does.
 
-        An owner recorded under the id `*` manages that type whatever the id: account-wide
+        An owner recorded under UNKNOWN_ACCOUNT manages that type whatever the id: account-wide
         settings in a state that never names its account (`aws_ebs_encryption_by_default`).
         """
         rid = self._aliases.get((resource_type, resource_id), resource_id)
-        found = self._owners.get((resource_type, rid)) or self._owners.get((resource_type, "*"))
+        found = self._owners.get((resource_type, rid)) or self._owners.get(
+            (resource_type, UNKNOWN_ACCOUNT)
+        )
         return list(found or ())
 
     def canonical_id(self, resource_type: str, resource_id: str) -> str:

@@ -12,12 +12,11 @@ import orjson
 
 from bot import messages
 from bot.errors import StateUnavailable
-from bot.iac import DesiredResource, ParsedState
+from bot.iac import UNKNOWN_ACCOUNT, DesiredResource, ParsedState
 from bot.iac.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
 from bot.resource_types import RESOURCE_TYPES
 
 SUPPORTED_VERSION = 4
-UNKNOWN_ACCOUNT = "*"  # account-wide setting of a state that names no account anywhere
 
 _ACCOUNT_ID = re.compile(r"^\d{12}$")
 _ACCOUNT_ATTRS = ("account_id", "owner_id")

@@ -39,6 +39,8 @@ class LiveType:
 
 
 LIVE_TYPES: Registry[LiveType] = Registry("live resource type")
+# The change of a resource the state expects that AWS no longer has.
+GONE = AttributeChange(path="(resource)", expected="exists", actual="not found")
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

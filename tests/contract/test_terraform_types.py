@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from bot.errors import StateUnavailable
-from bot.iac.terraform import UNKNOWN_ACCOUNT, parse_state
+from bot.iac import UNKNOWN_ACCOUNT
+from bot.iac.terraform import parse_state
 from bot.iac.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
 from bot.resource_types import RESOURCE_TYPES
 from tests.fixtures import DATA

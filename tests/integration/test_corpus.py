@@ -12,7 +12,7 @@ import pytest
 from bot.cli import main
 from bot.detector import Detector
 from bot.trail import TrailFilter
-from bot.trail_payload import decompress, extract_records, parse_documents
+from bot.trail_payload import parse_records
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 CONFIG = """
@@ -64,9 +64,7 @@ def corpus_detector() -> Detector:
     detector = Detector(TrailFilter(start="2000-01-01T00:00:00Z", end="2030-01-01T00:00:00Z"))
     for folder in ("cloudtrail", "lookup-events", "eventbridge"):
         for path in sorted((CORPUS / folder).rglob("*.json*")):
-            for doc in parse_documents(decompress(path.read_bytes())):
-                for record in extract_records(doc):
-                    detector.feed(record)
+            detector.feed_many(parse_records(path.read_bytes()))
     return detector
 
 

@@ -1022,6 +1022,58 @@ def test_deleted_listener_reads_as_none(aws):
     )
 
 
+HTTPS_ARN = (
+    f"arn:aws:elasticloadbalancing:{REGION}:{ACCOUNT}:listener/app/web/50dc6c495c0c9188/f2f7dc8e"
+)
+CERT = f"arn:aws:acm:{REGION}:{ACCOUNT}:certificate/"
+
+
+def _https_listener(stub: Stubber) -> None:
+    stub.add_response(
+        "describe_listeners",
+        {"Listeners": [{"ListenerArn": HTTPS_ARN, "Protocol": "HTTPS", "Port": 443}]},
+        {"ListenerArns": [HTTPS_ARN]},
+    )
+
+
+def test_https_listener_certificates_are_read_page_by_page(aws):
+    """DescribeListenerCertificates is followed through `NextMarker` (sent back as `Marker`)."""
+    stub = Stubber(aws.client("elbv2", REGION, ACCOUNT))
+    _https_listener(stub)
+    stub.add_response(
+        "describe_listener_certificates",
+        {"Certificates": [{"CertificateArn": CERT + "a", "IsDefault": True}], "NextMarker": "m1"},
+        {"ListenerArn": HTTPS_ARN},
+    )
+    stub.add_response(
+        "describe_listener_certificates",
+        {"Certificates": [{"CertificateArn": CERT + "b", "IsDefault": False}]},
+        {"ListenerArn": HTTPS_ARN, "Marker": "m1"},
+    )
+
+    with stub:
+        raw, calls = read(aws, "AWS::ElasticLoadBalancingV2::Listener", HTTPS_ARN)
+
+    assert [c["CertificateArn"] for c in raw["certificates"]] == [CERT + "a", CERT + "b"]
+    assert calls == [
+        "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeListenerCertificates",
+        "elasticloadbalancing:DescribeListenerCertificates",
+    ]
+
+
+def test_listener_deleted_while_its_certificates_are_read_reads_as_none(aws):
+    """ListenerNotFound from DescribeListenerCertificates: gone, not an error."""
+    stub = Stubber(aws.client("elbv2", REGION, ACCOUNT))
+    _https_listener(stub)
+    stub.add_client_error("describe_listener_certificates", "ListenerNotFound", "gone", 400)
+
+    with stub:
+        raw, calls = read(aws, "AWS::ElasticLoadBalancingV2::Listener", HTTPS_ARN)
+
+    assert (raw, len(calls)) == (None, 2)
+
+
 # Through the confirmer
 
 

@@ -21,7 +21,7 @@ from bot.adapters.aws import AwsAccess
 from bot.adapters.sources.lookup_events import LookupEventsSource
 from bot.check import CheckOptions, run_check_async
 from bot.config import parse_config
-from bot.errors import AwsThrottled, ConfigError
+from bot.errors import AwsAccessDenied, AwsThrottled, ConfigError
 from bot.ports import SourceContext
 from bot.trail_paths import PathScope
 
@@ -138,6 +138,39 @@ def test_throttling_that_never_ends_fails_after_the_retries(tmp_path):
 
     assert caught.value.operation == "cloudtrail:LookupEvents"
     assert source.report.api_calls == 9
+
+
+def test_server_errors_are_retried_through_the_bucket_and_denials_are_not(tmp_path):
+    """A 5xx takes another attempt (and another token); AccessDenied fails at once."""
+    env = environment(tmp_path, f'"{A1}"', "[us-east-1]")
+    aws = AwsAccess(env, "e")
+    stub = Stubber(aws.client("cloudtrail", "us-east-1", A1))
+    stub.add_client_error("lookup_events", "InternalFailure", "oops", 500)
+    stub.add_response("lookup_events", {"Events": [event("CreateRole", "us-east-1")]}, params())
+    source = LookupEventsSource(SourceContext("e", env, tmp_path, aws), sleep=Sleeps())
+    with stub:
+        assert [len(b) for b in read_all(source)] == [1]
+    assert source.report.api_calls == 2
+
+    aws = AwsAccess(env, "e")
+    stub = Stubber(aws.client("cloudtrail", "us-east-1", A1))
+    stub.add_client_error("lookup_events", "AccessDeniedException", "no", 400)
+    source = LookupEventsSource(SourceContext("e", env, tmp_path, aws), sleep=Sleeps())
+    with stub, pytest.raises(AwsAccessDenied):
+        read_all(source)
+    assert source.report.api_calls == 1
+
+
+def test_botocore_does_not_retry_lookup_events_around_the_bucket(tmp_path):
+    """botocore's retries would bypass the 2-calls-a-second bucket: LookupEvents clients make
+    one attempt per call, other services keep botocore's adaptive retries."""
+    env = environment(tmp_path, f'"{A1}"', "[us-east-1]")
+    aws = AwsAccess(env, "e")
+    paced = aws.client("cloudtrail", "us-east-1", A1).meta.config.retries
+    other = aws.client("ec2", "us-east-1", A1).meta.config.retries
+    assert paced["total_max_attempts"] == 1
+    assert other["mode"] == "adaptive"
+    assert other.get("total_max_attempts", other.get("max_attempts", 0)) > 1
 
 
 # Virtual time: each (account, region) reader is its own task, and asyncio.to_thread carries

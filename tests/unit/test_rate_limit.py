@@ -96,15 +96,6 @@ def test_slower_rate_spaces_calls_further():
     assert [b - a for a, b in itertools.pairwise(times)] == pytest.approx([2.0, 2.0])
 
 
-def test_available_goes_negative_while_slots_are_reserved():
-    """Reserved future slots show as a negative balance."""
-    bucket = TokenBucket(2.0, clock=FakeClock())
-    for _ in range(3):
-        bucket.reserve()
-
-    assert bucket.available() == pytest.approx(-2.0)
-
-
 @pytest.mark.parametrize(("rate", "capacity"), [(0, 1), (-1, 1), (2, 0.5)])
 def test_invalid_settings_are_refused(rate, capacity):
     """A rate of zero or less, or a capacity under one call, is a programming error."""

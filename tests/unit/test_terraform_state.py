@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from bot.errors import StateUnavailable
-from bot.iac import DesiredResource, ParsedState, build_index
-from bot.iac.terraform import UNKNOWN_ACCOUNT, parse_state
+from bot.iac import UNKNOWN_ACCOUNT, DesiredResource, ParsedState, build_index
+from bot.iac.terraform import parse_state
 from tests.fixtures import DATA
 
 TFSTATE = DATA / "tfstate"
@@ -248,6 +248,35 @@ def test_arn_identifiers_are_normalised() -> None:
     """A role's ARN with a path and its name index the same role once."""
     role = real("driftctl/aws_iam_role_multiple.tfstate").resources[0]
     assert role.owns == ((ROLE, "test_role_0"),)
+
+
+def test_arn_of_a_name_with_name_slash_in_it_keeps_the_whole_name() -> None:
+    """`…Name/…` is cut from Auto Scaling ARNs only, not from other names that contain it."""
+    arn = "arn:aws:{}:eu-west-1:111122223333:{}"
+    parsed = inline(
+        block(
+            "aws_ssm_parameter",
+            "host",
+            instance(
+                id="/app/dbName/host",
+                name="/app/dbName/host",
+                arn=arn.format("ssm", "parameter/app/dbName/host"),
+            ),
+        ),
+        block(
+            "aws_autoscaling_group",
+            "web",
+            instance(
+                id="web",
+                name="web",
+                arn=arn.format("autoscaling", "autoScalingGroup:0b1c:autoScalingGroupName/web"),
+            ),
+        ),
+    )
+    assert [r.owns for r in parsed.resources] == [
+        (("AWS::SSM::Parameter", "/app/dbName/host"),),
+        (("AWS::AutoScaling::AutoScalingGroup", "web"),),
+    ]
 
 
 def test_security_group_rule_makes_its_group_owned() -> None:

@@ -8,20 +8,16 @@ import json
 import pytest
 
 from bot.errors import MalformedInput
-from bot.trail_payload import decompress, extract_records, parse_documents
+from bot.trail_payload import parse_records
 from tests.records import make_record
-
-
-def records_of(data: bytes) -> list[dict]:
-    return [r for doc in parse_documents(decompress(data)) for r in extract_records(doc)]
 
 
 def test_trail_object_gzip_and_plain():
     """A trail's S3 object, gzip or not (detected by content, not by name)."""
     body = json.dumps({"Records": [make_record(), make_record(eventID="2")]}).encode()
 
-    assert len(records_of(body)) == 2
-    assert len(records_of(gzip.compress(body))) == 2
+    assert len(parse_records(body)) == 2
+    assert len(parse_records(gzip.compress(body))) == 2
 
 
 def test_lookup_events_output():
@@ -30,7 +26,7 @@ def test_lookup_events_output():
              "CloudTrailEvent": json.dumps(make_record())}  # fmt: skip
     body = json.dumps({"Events": [event], "NextToken": "abc"}).encode()
 
-    assert records_of(body) == [make_record()]
+    assert parse_records(body) == [make_record()]
 
 
 def test_eventbridge_envelope_alone_in_a_list_and_as_json_lines():
@@ -41,16 +37,16 @@ def test_eventbridge_envelope_alone_in_a_list_and_as_json_lines():
     lines = b"\n".join([one, one])
     back_to_back = one + one
 
-    assert records_of(one) == [make_record()]
-    assert len(records_of(json.dumps([envelope, envelope]).encode())) == 2
-    assert len(records_of(lines)) == 2
-    assert len(records_of(back_to_back)) == 2
+    assert parse_records(one) == [make_record()]
+    assert len(parse_records(json.dumps([envelope, envelope]).encode())) == 2
+    assert len(parse_records(lines)) == 2
+    assert len(parse_records(back_to_back)) == 2
 
 
 def test_bare_record_and_array_of_records():
     """A single record, or a JSON array of records."""
-    assert records_of(json.dumps(make_record()).encode()) == [make_record()]
-    assert len(records_of(json.dumps([make_record(), make_record()]).encode())) == 2
+    assert parse_records(json.dumps(make_record()).encode()) == [make_record()]
+    assert len(parse_records(json.dumps([make_record(), make_record()]).encode())) == 2
 
 
 @pytest.mark.parametrize(
@@ -66,6 +62,6 @@ def test_bare_record_and_array_of_records():
 def test_bad_input_raises_with_the_reason(data, words):
     """Non-JSON, other JSON and truncated gzip each raise MalformedInput saying why."""
     with pytest.raises(MalformedInput) as err:
-        records_of(data)
+        parse_records(data)
 
     assert words in err.value.user_message

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from bot.adapters.sources import TRAIL_SOURCES
-from bot.adapters.trail_files import WalkStats, find_log_files, read_file_records
+from bot.adapters.trail_files import find_log_files, read_file_records
 from bot.errors import ConfigError, MalformedInput
 from bot.ports import Problem, Records, SourceContext, SourceReport
 from bot.trail_paths import PathScope
@@ -19,7 +19,6 @@ class FilesSource:
         self.ctx = ctx
         self.root = ctx.resolve(ctx.env.cloudtrail.path)
         self.report = SourceReport("files")
-        self.walk = WalkStats()
 
     async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
         if not self.root.exists():
@@ -28,7 +27,7 @@ class FilesSource:
                 f"`environments.{self.ctx.env_name}.cloudtrail.path`) does not exist.",
                 "Point it at a folder of CloudTrail log files (the AWSLogs/… tree) or one file.",
             )
-        for path in find_log_files(self.root, scope, self.walk):
+        for path in find_log_files(self.root, scope):
             try:
                 records = await asyncio.to_thread(read_file_records, path)
             except MalformedInput as exc:

@@ -3,7 +3,9 @@
 LookupEvents answers for one account and one region, takes one lookup attribute per call (we
 ask for `ReadOnly=false`), gives at most 50 events a page, and allows 2 calls a second per
 account and region. Every (account, region) is read in parallel, each behind its own token
-bucket; a throttling answer is retried with backoff. Global services' events (IAM, STS,
+bucket that every attempt, retries included, goes through: botocore makes one attempt per call
+(aws.SELF_PACED) and throttling, server errors and lost connections are retried here with
+backoff. Global services' events (IAM, STS,
 CloudFront, …) are recorded in us-east-1, so it is read too; the Detector keeps only what is
 in scope.
 """
@@ -17,7 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any
 
 from bot.adapters.sources import TRAIL_SOURCES
-from bot.errors import AwsThrottled, ConfigError
+from bot.errors import AwsError, ConfigError
 from bot.ports import Records, SourceContext, SourceReport
 from bot.rate_limit import Clock, TokenBucket
 from bot.trail import GLOBAL_EVENTS_REGION
@@ -26,7 +28,7 @@ from bot.trail_payload import extract_records
 
 Sleep = Callable[[float], Awaitable[None]]
 PAGE_SIZE = 50
-THROTTLE_RETRIES = 8
+RETRIES = 8  # botocore does not retry LookupEvents (aws.SELF_PACED): we do, through the bucket
 BACKOFF_FIRST = 1.0
 BACKOFF_LONGEST = 30.0
 _DONE = object()
@@ -66,13 +68,12 @@ class LookupEventsSource:
         self.rate: float = ctx.env.cloudtrail.max_calls_per_second
         self.clock = clock
         self.sleep = sleep
-        self.buckets: dict[tuple[str, str], TokenBucket] = {}
         self.report = SourceReport("lookup_events")
 
     async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
-        targets = [
+        targets = [  # one reader, and so one token bucket, per (account, region)
             (account, region)
-            for account in self.ctx.env.account_id
+            for account in dict.fromkeys(self.ctx.env.account_id)
             for region in await self._regions(account)
         ]
         queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=2 * len(targets))
@@ -128,8 +129,9 @@ class LookupEventsSource:
             "EndTime": scope.end,
             "MaxResults": PAGE_SIZE,
         }
+        bucket = TokenBucket(self.rate, capacity=1, clock=self.clock)  # this reader's limit
         while True:
-            page = await self._call(account, region, params)
+            page = await self._call(account, region, bucket, params)
             records = extract_records({"Events": page.get("Events") or []})
             if records:
                 await queue.put(records)
@@ -138,12 +140,11 @@ class LookupEventsSource:
                 return
             params["NextToken"] = token
 
-    async def _call(self, account: str, region: str, params: dict[str, Any]) -> dict[str, Any]:
-        """One LookupEvents call in its (account, region) slot; throttling answers retried."""
-        bucket = self.buckets.get((account, region))
-        if bucket is None:
-            bucket = TokenBucket(self.rate, capacity=1, clock=self.clock)
-            self.buckets[(account, region)] = bucket
+    async def _call(
+        self, account: str, region: str, bucket: TokenBucket, params: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One LookupEvents call in its (account, region) slot; throttling, server errors and
+        lost connections are retried with backoff, each attempt taking a token."""
         attempt = 0
         while True:
             wait = bucket.reserve()
@@ -156,8 +157,8 @@ class LookupEventsSource:
                     resource=f"event history of {account} in {region}", **params,
                 )  # fmt: skip
                 return page
-            except AwsThrottled:
-                if attempt >= THROTTLE_RETRIES:
+            except AwsError as exc:  # throttled, 5xx, or no connection: worth another try
+                if not exc.retryable or attempt >= RETRIES:
                     raise
                 await self.sleep(backoff(attempt))
                 attempt += 1

@@ -26,16 +26,16 @@ from bot.config_sources import S3Trail
 from bot.errors import AwsError, ConfigError, MalformedInput
 from bot.ports import Problem, Records, SourceContext, SourceReport
 from bot.trail import GLOBAL_EVENTS_REGION
-from bot.trail_paths import DELIVERY_SLACK, PathScope, is_not_a_log, parse_log_path
-from bot.trail_payload import decompress, extract_records, parse_documents
+from bot.trail_paths import (
+    DELIVERY_SLACK,
+    PathScope,
+    is_not_a_log,
+    log_prefix,
+    parse_log_path,
+)
+from bot.trail_payload import parse_records
 
 GONE = frozenset({"NoSuchKey", "404"})
-
-
-def records_of(data: bytes) -> list[dict[str, Any]]:
-    """The records of one log object's bytes (gzip or not); MalformedInput when unreadable."""
-    documents = parse_documents(decompress(data))
-    return [record for doc in documents for record in extract_records(doc)]
 
 
 def window_days(scope: PathScope) -> list[date]:
@@ -56,9 +56,7 @@ class S3Source:
         regions = ctx.env.regions or [GLOBAL_EVENTS_REGION]
         self.region = self.trail.region or regions[0]
         self.account = (ctx.env.account_id or [""])[0]
-        prefix = self.trail.prefix.strip("/")
-        root = (f"{prefix}/" if prefix else "") + "AWSLogs/"
-        self.root = root + (f"{self.trail.organization_id}/" if self.trail.organization_id else "")
+        self.root = log_prefix(self.trail.prefix, self.trail.organization_id)
         self.log = CallLog()
         self.report = SourceReport("s3")
 
@@ -102,7 +100,7 @@ class S3Source:
                 resource=self._url(key), log=self.log, Bucket=self.trail.bucket, Key=key,
             )  # fmt: skip
             data = answer["Body"].read()
-            return key, records_of(data), ""
+            return key, parse_records(data), ""
         except MalformedInput as exc:
             return key, None, exc.user_message
         except (botocore.exceptions.BotoCoreError, OSError) as exc:  # the body broke off
