@@ -38,7 +38,7 @@ from bot.lifecycle import (
     reconfirm,
     start_reapply,
 )
-from bot.progress import ProgressUpdate
+from bot.progress import ProgressUpdate, progress_fields
 from bot.runbook import Runbook
 from bot.window import resolve_window
 
@@ -100,12 +100,12 @@ async def run_check_job(
     await deps.store.set_job(job_id, state="running", env=env_name, attempt=attempt,
                              started_at=now.isoformat())  # fmt: skip
     start, end, watermark = await window_for(deps, env_name, env, payload, now)
-    active = await deps.store.records(env_name, set(ACTIVE))
+    stored = await deps.store.records(env_name)
+    active = [r.finding for r in stored if r.state in ACTIVE]
     outcome = await run_check_async(
         deps.loaded, env_name, start, end,
         CheckOptions(progress=progress, runbooks=deps.runbooks, runbook=payload.get("runbook"),
-                     reconfirm=[r.finding for r in active], session_factory=deps.session_factory,
-                     now=deps.clock),
+                     reconfirm=active, session_factory=deps.session_factory, now=deps.clock),
     )  # fmt: skip
     transitions: Counter[str] = Counter()
     touched: set[str] = set()
@@ -120,7 +120,8 @@ async def run_check_job(
             continue
         _, made = await deps.store.apply(env_name, fid, _reconfirming(finding, now, job_id))
         transitions.update(t.to_state for t in made)
-    for record in await deps.store.records(env_name, {"accepted"}):
+    # Only acceptances that ran out (apply re-reads each under WATCH); the rest would write nothing.
+    for record in (r for r in stored if expire(r, now)[1]):
         _, made = await deps.store.apply(env_name, record.id, _expiring(now))
         transitions.update(t.to_state for t in made)
     report = outcome.report
@@ -150,8 +151,7 @@ async def run_check_job(
 
 def _detecting(finding: Finding, env: str, now: datetime, job_id: str) -> Update:
     def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
-        after, made = detect(record, finding, env, now, job_id)
-        return after, made
+        return detect(record, finding, env, now, job_id)
 
     return update
 
@@ -160,8 +160,7 @@ def _reconfirming(finding: Finding, now: datetime, job_id: str) -> Update:
     def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
         if record is None:
             return None, []
-        after, made = reconfirm(record, finding, now, job_id)
-        return after, made
+        return reconfirm(record, finding, now, job_id)
 
     return update
 
@@ -170,8 +169,7 @@ def _expiring(now: datetime) -> Update:
     def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
         if record is None:
             return None, []
-        after, made = expire(record, now)
-        return after, made
+        return expire(record, now)
 
     return update
 
@@ -219,10 +217,7 @@ async def show_progress(deps: Deps, job_id: str, state: str, update: ProgressUpd
     channel, ts = info.get("progress_channel"), info.get("progress_ts")
     if not channel or not ts:
         return
-    progress = None
-    if update is not None:
-        progress = {"phase": update.phase, "records": update.records, "changes": update.changes,
-                    "confirmed": update.confirmed, "to_confirm": update.to_confirm}  # fmt: skip
+    progress = None if update is None else progress_fields(update)
     message = render_progress(str(info.get("env", "")), job_id, state, progress, result, error)
     try:
         await deps.slack.update(str(channel), str(ts), message.text, message.blocks)

@@ -21,6 +21,12 @@ class ProgressUpdate:
 Progress = Callable[[ProgressUpdate], None]
 
 
+def progress_fields(update: ProgressUpdate) -> dict[str, str | int]:
+    """What a job's record and the Slack progress message keep of an update."""
+    return {"phase": update.phase, "records": update.records, "changes": update.changes,
+            "confirmed": update.confirmed, "to_confirm": update.to_confirm}  # fmt: skip
+
+
 def describe_progress(update: ProgressUpdate) -> str:
     """One line for a person: records read, changes found, resources confirmed."""
     text = f"read {update.records:,} records, {update.changes:,} changes"

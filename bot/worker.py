@@ -47,7 +47,7 @@ from bot.jobs import (
     show_progress,
 )
 from bot.notifier import Notifier
-from bot.progress import ProgressUpdate
+from bot.progress import progress_fields
 from bot.runbook import Runbook
 
 log = logging.getLogger("driftbot.worker")
@@ -73,7 +73,10 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
         await deps.store.refresh_running(env, job_id, RUNNING_TTL)
         if progress.update is not None and progress.update is not progress.written:
             progress.written = progress.update
-            await deps.store.set_job(job_id, progress=_progress_json(progress.update))
+            at = datetime.now(UTC).isoformat()
+            await deps.store.set_job(
+                job_id, progress={**progress_fields(progress.update), "at": at}
+            )
             await show_progress(deps, job_id, "running", progress.update)
 
     beating = asyncio.create_task(heartbeat(beat, max(lease / 3, timedelta(seconds=1)), stop))
@@ -104,7 +107,7 @@ async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[
 
 
 async def digest_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
-    """arq job: the daily digest of one environment (the Slack app posts it)."""
+    """arq job: the daily digest of one environment, posted to its Slack channel if any."""
     deps: Deps = ctx["deps"]
     digest = await run_digest_job(deps, str(payload["env"]))
     return digest.model_dump(mode="json")
@@ -218,9 +221,3 @@ async def run_worker(
 
 def _ms(delta: timedelta) -> int:
     return int(delta.total_seconds() * 1000)
-
-
-def _progress_json(update: ProgressUpdate) -> dict[str, Any]:
-    return {"phase": update.phase, "records": update.records, "changes": update.changes,
-            "confirmed": update.confirmed, "to_confirm": update.to_confirm,
-            "at": datetime.now(UTC).isoformat()}  # fmt: skip

@@ -47,6 +47,7 @@ def start_redis(folder: Path) -> Iterator[RedisTarget]:
             pass
         if time.monotonic() > deadline or process.poll() is not None:
             process.kill()
+            process.wait()
             pytest.fail(f"redis-server did not start in {folder}")
         time.sleep(0.02)
     client.close()

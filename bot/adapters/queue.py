@@ -61,12 +61,15 @@ class Queue:
         job_id: str | None = None,
     ) -> tuple[str, bool]:
         """Queue a check of `env`; returns (job id, queued now). While a check of `env` is
-        queued or running, asking again returns that job's id instead."""
+        queued or running, asking again returns that job's id instead; so does a `job_id` that
+        arq already holds (a schedule slot's check that already ran keeps its record)."""
         holder = await self.store.running(env)
         if holder is not None:
             if await self.is_alive(holder):
                 return holder, False
             await self.store.release_running(env, holder)  # a job that died for good
+        if job_id is not None and await self._arq_status(job_id) != JobStatus.not_found:
+            return job_id, False
         new_id = job_id or f"check-{env}-{uuid.uuid4().hex[:12]}"
         claimed = await self.store.claim_running(env, new_id, RUNNING_TTL)
         if claimed != new_id:
@@ -78,10 +81,8 @@ class Queue:
                                  requested_by=requested_by,
                                  queued_at=datetime.now(UTC).isoformat())  # fmt: skip
         job = await self.pool.enqueue_job(CHECK, payload, _job_id=new_id)
-        if job is None:  # this id ran recently; arq keeps its result and refuses it again
-            await self.store.release_running(env, new_id)
-            return new_id, False
-        return new_id, True
+        # None: another process enqueued the same id at the same moment; the mark is its job's
+        return new_id, job is not None
 
     async def enqueue_digest(self, env: str, day: str) -> bool:
         """Queue the digest of `env` for `day` (at most one per environment and day)."""
@@ -95,14 +96,16 @@ class Queue:
                                           _job_id=f"reapply-{request_id}")  # fmt: skip
         return job is not None
 
+    async def _arq_status(self, job_id: str) -> JobStatus:
+        return await Job(job_id, self.pool, _deserializer=deserialize).status()
+
     async def is_alive(self, job_id: str) -> bool:
-        status = await Job(job_id, self.pool, _deserializer=deserialize).status()
-        return status in ALIVE
+        return await self._arq_status(job_id) in ALIVE
 
     async def status(self, job_id: str) -> dict[str, Any] | None:
         """Our record of the job (state, progress, counts, error) with arq's view of it."""
         record = await self.store.job(job_id)
-        arq_status = await Job(job_id, self.pool, _deserializer=deserialize).status()
+        arq_status = await self._arq_status(job_id)
         if record is None and arq_status == JobStatus.not_found:
             return None
         out = dict(record or {})

@@ -48,11 +48,6 @@ class RedisTarget:
     def settings(self) -> RedisSettings:
         """arq's connection settings, failing fast instead of arq's 5 retries."""
         if self.url:
-            if not self.url.startswith(("redis://", "rediss://", "unix://")):
-                raise RedisUnavailable(
-                    f"REDIS_URL `{self.url}` is not a Redis URL.",
-                    "Use redis://HOST:PORT/DB, rediss://… for TLS, or unix:///path/redis.sock.",
-                )
             base = RedisSettings.from_dsn(self.url)
         else:
             base = RedisSettings(unix_socket_path=self.unix_socket)
@@ -196,6 +191,11 @@ def resolve_target(
     env = os.environ if environ is None else environ
     url = env.get("REDIS_URL")
     if url:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            raise RedisUnavailable(
+                f"REDIS_URL `{url}` is not a Redis URL.",
+                "Use redis://HOST:PORT/DB, rediss://… for TLS, or unix:///path/redis.sock.",
+            )
         return RedisTarget(url=url), None
     embedded = EmbeddedRedis(state_dir() / "redis")
     return embedded.start(), embedded

@@ -97,6 +97,27 @@ def test_one_check_per_environment_at_a_time(redis_target):
     assert second == first
 
 
+def test_a_schedule_slot_already_checked_is_not_queued_again(redis_target):
+    """A second tick in the same slot (a restarted worker) gets the slot's finished job back,
+    and that job's record still says it succeeded."""
+    slot = "sched-demo-20261124T0900"
+
+    async def scenario():
+        async def enqueue(queue: Queue, store: Store):
+            return await queue.enqueue_check("demo", trigger="schedule", requested_by="schedule",
+                                             job_id=slot, **DAY)  # fmt: skip
+
+        first = await with_queue(redis_target, enqueue)
+        await run_burst_worker(redis_target)
+        again = await with_queue(redis_target, enqueue)
+        return first, again, await with_queue(redis_target, lambda q, s: q.status(slot))
+
+    first, again, status = asyncio.run(scenario())
+
+    assert (first, again) == ((slot, True), (slot, False))
+    assert status["state"] == "succeeded"
+
+
 class CrashAfter(Store):
     """A Store whose process 'dies' after `n` finding writes (as SIGKILL would, mid-apply)."""
 
