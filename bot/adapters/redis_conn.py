@@ -107,8 +107,10 @@ class EmbeddedRedis:
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.folder / "start.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if self._alive():
+            if self._answers():
                 return self.target
+            with contextlib.suppress(FileNotFoundError):
+                self.socket.unlink()  # a socket left by a server that is gone
             self.process = subprocess.Popen(  # noqa: S603  (our own binary and arguments)
                 [self._binary(), *self._arguments()],
                 stdout=subprocess.DEVNULL,
@@ -118,7 +120,7 @@ class EmbeddedRedis:
             )
             deadline = time.monotonic() + STARTUP_TIMEOUT
             while time.monotonic() < deadline:
-                if self._alive():
+                if self._answers():
                     return self.target
                 if self.process.poll() is not None:
                     break
@@ -140,15 +142,15 @@ class EmbeddedRedis:
             self.process.kill()
             self.process.wait()
 
-    def _alive(self) -> bool:
+    def _answers(self) -> bool:
+        """Whether a server answers on the socket. Never removes the socket: a server that is
+        starting creates it before it listens, and unlinking it then would hide that server."""
         if not self.socket.exists():
             return False
         client = redis.Redis(unix_socket_path=str(self.socket), socket_connect_timeout=1)
         try:
             return bool(client.ping())
         except (redis.RedisError, OSError):
-            with contextlib.suppress(OSError):
-                self.socket.unlink()  # a socket left by a server that is gone
             return False
         finally:
             client.close()

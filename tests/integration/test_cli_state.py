@@ -7,17 +7,17 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-import pytest
 import redis
 
+from bot.adapters.redis_conn import EmbeddedRedis
 from bot.cli import main
-from tests.redis_server import REDIS_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = str(ROOT / "examples" / "demo" / "drift.yml")
@@ -43,16 +43,20 @@ def lifecycle(capsys) -> dict[str, str]:
     assert code == 0, err
     code, outputs["status"], _ = run(capsys, "status", job_id)
     assert code == 0
-    code, outputs["findings"], _ = run(capsys, "findings", "demo", "--config", DEMO)
+    code, outputs["findings"], err = run(capsys, "findings", "demo", "--config", DEMO)
+    assert code == 0, err
     code, outputs["accept"], err = run(capsys, "accept", "demo", SG, "--config", DEMO,
                                        "--reason", "debugging session", "--until", "2099-01-31",
                                        "--by", "lead@example.com")  # fmt: skip
     assert code == 0, err
-    code, outputs["accepted"], _ = run(capsys, "findings", "demo", "--config", DEMO,
-                                       "--state", "accepted", "--format", "json")  # fmt: skip
-    code, outputs["history"], _ = run(capsys, "history", "demo", SG, "--config", DEMO)
-    code, outputs["digest"], _ = run(capsys, "digest", "demo", "--config", DEMO, "--format",
-                                     "json")  # fmt: skip
+    code, outputs["accepted"], err = run(capsys, "findings", "demo", "--config", DEMO,
+                                         "--state", "accepted", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    code, outputs["history"], err = run(capsys, "history", "demo", SG, "--config", DEMO)
+    assert code == 0, err
+    code, outputs["digest"], err = run(capsys, "digest", "demo", "--config", DEMO, "--format",
+                                       "json")  # fmt: skip
+    assert code == 0, err
     return outputs
 
 
@@ -113,8 +117,6 @@ def test_unreachable_redis_fails_fast_naming_the_url(capsys, monkeypatch):
 
 def test_embedded_redis_dies_with_a_killed_worker(tmp_path):
     """SIGKILL the worker that started the embedded Redis: its redis-server goes too."""
-    if REDIS_URL:
-        pytest.skip("REDIS_URL is set: the embedded Redis is not used")
     state = tmp_path / "state"
     env = {**os.environ, "DRIFT_STATE_DIR": str(state)}
     env.pop("REDIS_URL", None)
@@ -147,3 +149,27 @@ def _alive(pid: int) -> bool:
             return "State:\tZ" not in status.read()
     except FileNotFoundError:
         return False
+
+
+def test_a_starting_servers_socket_is_never_removed_and_a_stale_one_is(tmp_path):
+    """A server binds its socket before it listens: a ping then is refused, and removing the
+    socket at that moment would hide the server for good. Only `start`, before it launches its
+    own server, clears a socket nobody answers on."""
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    embedded = EmbeddedRedis(folder)
+    bound = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    bound.bind(str(embedded.socket))  # bound, not listening: a server mid-start
+    try:
+        assert not embedded._answers()
+        assert embedded.socket.exists()
+    finally:
+        bound.close()
+
+    try:
+        target = embedded.start()  # the socket left behind is stale now: cleared, then started
+        client = redis.Redis(unix_socket_path=target.unix_socket)
+        assert client.ping()
+        client.close()
+    finally:
+        embedded.stop()
