@@ -65,7 +65,7 @@ class Queue:
         arq already holds (a schedule slot's check that already ran keeps its record)."""
         holder = await self.store.running(env)
         if holder is not None:
-            if await self.is_alive(holder):
+            if await self._holds(holder):
                 return holder, False
             await self.store.release_running(env, holder)  # a job that died for good
         if job_id is not None and await self._arq_status(job_id) != JobStatus.not_found:
@@ -99,8 +99,18 @@ class Queue:
     async def _arq_status(self, job_id: str) -> JobStatus:
         return await Job(job_id, self.pool, _deserializer=deserialize).status()
 
-    async def is_alive(self, job_id: str) -> bool:
-        return await self._arq_status(job_id) in ALIVE
+    async def _holds(self, job_id: str) -> bool:
+        """Whether the check `job_id` still holds its environment's mark: arq has it queued or
+        running, or it is between claiming the mark and reaching arq (arq does not know it yet
+        and our record is missing or says queued). One that crashed in that gap keeps the mark
+        until it expires (RUNNING_TTL)."""
+        status = await self._arq_status(job_id)
+        if status in ALIVE:
+            return True
+        if status != JobStatus.not_found:
+            return False
+        record = await self.store.job(job_id)
+        return record is None or record.get("state") == "queued"
 
     async def status(self, job_id: str) -> dict[str, Any] | None:
         """Our record of the job (state, progress, counts, error) with arq's view of it."""

@@ -13,9 +13,9 @@ import pytest
 
 from bot.adapters.queue import Queue, open_pool
 from bot.adapters.redis_conn import RedisTarget
+from bot.adapters.runbook_files import runbooks_for
 from bot.adapters.store import Store
 from bot.cli import load_config
-from bot.cli_state import runbooks_for
 from bot.jobs import Deps, LatestProgress, run_check_job
 from bot.worker import build_worker
 
@@ -95,6 +95,31 @@ def test_one_check_per_environment_at_a_time(redis_target):
 
     assert (fresh1, fresh2) == (True, False)
     assert second == first
+
+
+def test_a_check_between_claiming_and_reaching_arq_keeps_its_environment(redis_target):
+    """Two requests at once: the second sees the first's mark before the first has reached
+    arq. It must get the first's id back, not take the mark over and queue a second check.
+    Once a holder has finished (its record says so), the mark is taken over."""
+
+    async def scenario():
+        async def race(queue: Queue, store: Store):
+            await store.claim_running("demo", "check-demo-first", timedelta(minutes=10))
+            during = await queue.enqueue_check("demo", trigger="slack", requested_by="b", **DAY)
+            await store.set_job("check-demo-first", state="queued", env="demo")
+            queued = await queue.enqueue_check("demo", trigger="slack", requested_by="c", **DAY)
+            await store.set_job("check-demo-first", state="succeeded", env="demo")
+            after = await queue.enqueue_check("demo", trigger="slack", requested_by="d", **DAY)
+            return during, queued, after
+
+        return await with_queue(redis_target, race)
+
+    during, queued, (after, fresh) = asyncio.run(scenario())
+
+    assert during == ("check-demo-first", False)
+    assert queued == ("check-demo-first", False)
+    assert after != "check-demo-first"
+    assert fresh
 
 
 def test_a_schedule_slot_already_checked_is_not_queued_again(redis_target):
