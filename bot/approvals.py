@@ -106,13 +106,6 @@ def deny(
     )
 
 
-def expire_request(request: ApprovalRequest, now: datetime) -> ApprovalRequest:
-    """A pending request past its expiry becomes `expired` (unchanged otherwise)."""
-    if not request.is_expired(now):
-        return request
-    return request.model_copy(update={"state": "expired", "version": request.version + 1})
-
-
 def _check_open(request: ApprovalRequest, now: datetime) -> None:
     if request.is_expired(now) or request.state == "expired":
         raise ApprovalRefused("This request has expired; ask for a new reapply from the card.")

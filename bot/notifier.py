@@ -98,8 +98,8 @@ class Notifier:
             record = await self.store.get(env_name, fid)
             if record is None:
                 return True
-            await self._render(env.slack.channel, record)
-            await self._audit(env.slack.channel, record, entry)
+            card = await self._render(env.slack.channel, record)
+            await self._audit(card, record, entry)
             await self._clean_notice(env.slack.channel, env_name, entry)
             return True
         except SlackError as exc:
@@ -108,10 +108,12 @@ class Notifier:
         finally:
             await self.state.unlock_card(env_name, fid)
 
-    async def _render(self, channel: str, record: FindingRecord) -> None:
+    async def _render(self, channel: str, record: FindingRecord) -> dict[str, str]:
+        """Post or update the card unless it shows this version already; returns where it is
+        (`channel`, `ts`, `audited`)."""
         card = await self.state.card(record.env, record.id)
         if card is not None and int(card.get("version", 0)) >= record.version:
-            return  # already shows this version (or a newer one)
+            return card  # already shows this version (or a newer one)
         runbook = self.runbooks.get(record.finding.runbook or "")
         approval = await self.state.open_approval(record.env, record.id)
         message = render_card(record, runbook, approval, now=datetime.now(UTC))
@@ -121,15 +123,17 @@ class Notifier:
                                        version=record.version, audited=0)  # fmt: skip
             for text in message.thread_overflow:
                 await self.slack.post(channel, text, thread_ts=ts)
-            return
+            return {"channel": channel, "ts": ts, "audited": "0"}
         await self.slack.update(card["channel"], card["ts"], message.text, message.blocks)
         await self.state.save_card(record.env, record.id, version=record.version)
+        return card
 
-    async def _audit(self, channel: str, record: FindingRecord, entry: Mapping[str, str]) -> None:
+    async def _audit(
+        self, card: Mapping[str, str], record: FindingRecord, entry: Mapping[str, str]
+    ) -> None:
         """Reply the entry's transitions in the card's thread, once per version."""
         version = int(entry.get("version", "0"))
-        card = await self.state.card(record.env, record.id)
-        if card is None or int(card.get("audited", 0)) >= version:
+        if int(card.get("audited", 0)) >= version:
             return
         for raw in orjson.loads(entry.get("transitions") or "[]"):
             transition = Transition.model_validate(raw)

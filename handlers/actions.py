@@ -5,6 +5,7 @@ card changes state once; cards are re-rendered from the stored state, never from
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -44,9 +45,9 @@ class ActionHandlers(HandlerBase):
             raise Refused("That finding is no longer stored (its history may have expired).")
         return record
 
-    async def refresh_card(self, record: FindingRecord) -> None:
-        """Re-render a card from the stored state (e.g. after an approval changed)."""
-        card = await self.deps.state.card(record.env, record.id)
+    async def refresh_card(self, record: FindingRecord, card: Mapping[str, str] | None) -> None:
+        """Re-render a card from the stored state (e.g. after an approval changed); `card` is
+        where it is (`state.card`), read once by the caller."""
         if card is None or not await self.deps.state.lock_card(record.env, record.id):
             return
         try:
@@ -56,11 +57,6 @@ class ActionHandlers(HandlerBase):
             await self.deps.slack.update(card["channel"], card["ts"], message.text, message.blocks)
         finally:
             await self.deps.state.unlock_card(record.env, record.id)
-
-    async def _thread(self, record: FindingRecord, text: str) -> None:
-        card = await self.deps.state.card(record.env, record.id)
-        if card is not None:
-            await self.deps.slack.post(card["channel"], text, thread_ts=card["ts"])
 
     # ---- Accept and Escalate open a modal at once (the trigger_id lasts 3 seconds) ------------
 
@@ -178,7 +174,7 @@ class ActionHandlers(HandlerBase):
             request.id,
             lambda r: r.model_copy(update={"channel": channel, "ts": ts, "version": r.version + 1}),
         )
-        await self.refresh_card(record)
+        await self.refresh_card(record, card)
 
     async def on_approve(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
         await ack()
@@ -211,13 +207,16 @@ class ActionHandlers(HandlerBase):
                 message = render_approval_request(record, after, runbook)
                 await self.deps.slack.update(after.channel, after.ts, message.text, message.blocks)
             verb = "approved" if approving else "turned down"
-            await self._thread(
-                record,
-                f"<@{user}> {verb} the reapply request "
-                f"({len(after.approvals)}/{after.needed} approvals).",
-            )
+            card = await self.deps.state.card(record.env, record.id)
+            if card is not None:
+                await self.deps.slack.post(
+                    card["channel"],
+                    f"<@{user}> {verb} the reapply request "
+                    f"({len(after.approvals)}/{after.needed} approvals).",
+                    thread_ts=card["ts"],
+                )
             if before.state == "pending" and after.state == "approved":
                 await self.deps.queue.enqueue_reapply(env, request_id)
-            await self.refresh_card(record)
+            await self.refresh_card(record, card)
         except Refused as exc:
             await self._say(respond, str(exc))

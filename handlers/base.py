@@ -17,6 +17,7 @@ from bot.adapters.queue import Queue
 from bot.adapters.slack import SlackError, SlackGateway
 from bot.adapters.slack_state import SlackState
 from bot.adapters.store import Store
+from bot.cards import parse_button_value
 from bot.config import EnvSlack, LoadedConfig
 from bot.runbook import Runbook
 
@@ -108,10 +109,10 @@ class HandlerBase:
 
 def split_value(value: str) -> tuple[str, str]:
     """A button value `env|id` (Refused when it is not one of ours)."""
-    env, sep, ident = value.partition("|")
-    if not sep or not env or not ident:
-        raise Refused("That button is not one of driftbot's.")
-    return env, ident
+    try:
+        return parse_button_value(value)
+    except ValueError:
+        raise Refused("That button is not one of driftbot's.") from None
 
 
 def input_value(view: Mapping[str, Any], action_id: str) -> tuple[str | None, Any]:

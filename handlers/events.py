@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from slack_bolt.response import BoltResponse
+
+from bot.approvals import ApprovalRequest
 from bot.cards import render_home
 from bot.lifecycle import ACTIVE
 from handlers.base import HandlerBase
@@ -17,21 +20,26 @@ class EventHandlers(HandlerBase):
             return
         user = str(event.get("user", ""))
         sections = []
+        pending: dict[str, ApprovalRequest] = {}
         for env in await self.visible_envs(user):
-            sections.append((env, await self.deps.store.records(env, set(ACTIVE))))
+            records = await self.deps.store.records(env, set(ACTIVE))
+            sections.append((env, records))
+            pending |= await self.deps.state.pending_approvals(env, [r.id for r in records])
         await self.deps.slack.publish_home(
-            user, render_home(sections, self.deps.runbooks, self.deps.clock())
+            user, render_home(sections, self.deps.runbooks, self.deps.clock(), pending)
         )
 
     async def dedupe_events(
         self,
         body: dict[str, Any],
         next: Callable[[], Awaitable[None]],
-    ) -> None:
+    ) -> BoltResponse | None:
         """Global middleware: an Events API delivery whose `event_id` was handled is dropped
-        (Slack retries after 3 s even while the first delivery is being handled); a first
-        delivery that arrives with a retry header is still handled."""
+        (Slack retries after 3 s even while the first delivery is being handled) and answered
+        200, as delivered: Bolt answers 404 for a middleware that neither calls `next` nor
+        returns a response. A first delivery that arrives with a retry header is handled."""
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
         if event_id and not await self.deps.state.first_delivery(str(event_id)):
-            return
+            return BoltResponse(status=200, body="")
         await next()
+        return None

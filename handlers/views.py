@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from bot.cards import render_escalation
+from bot.cards import InputId, render_escalation
 from bot.lifecycle import FindingRecord, Transition, accept, escalate
 from handlers.base import HandlerBase, Refused, input_value, log
 
@@ -51,8 +51,8 @@ class ViewHandlers(HandlerBase):
 
     async def on_accept_submitted(self, ack: Any, body: dict[str, Any]) -> None:
         view = body["view"]
-        reason_block, reason = input_value(view, "reason")
-        until_block, until_text = input_value(view, "until")
+        reason_block, reason = input_value(view, InputId.REASON)
+        until_block, until_text = input_value(view, InputId.UNTIL)
         user = str(body.get("user", {}).get("id", ""))
         until = None
         if until_text:
@@ -92,8 +92,8 @@ class ViewHandlers(HandlerBase):
     async def on_escalate_submitted(self, ack: Any, body: dict[str, Any]) -> None:
         await ack()
         view = body["view"]
-        _, target = input_value(view, "target")
-        _, note = input_value(view, "note")
+        _, target = input_value(view, InputId.TARGET)
+        _, note = input_value(view, InputId.NOTE)
         user = str(body.get("user", {}).get("id", ""))
         env, fid, version = self._meta(body)
         channel, _, group = str(target or "").partition("|")

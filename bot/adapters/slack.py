@@ -74,7 +74,6 @@ class SlackGateway:
         text: str,
         blocks: Sequence[dict[str, Any]] | None = None,
         thread_ts: str | None = None,
-        metadata: dict[str, Any] | None = None,
     ) -> str:
         """Post a message; returns its ts."""
         params: dict[str, Any] = {"channel": channel, "text": text, "unfurl_links": False}
@@ -82,8 +81,6 @@ class SlackGateway:
             params["blocks"] = list(blocks)
         if thread_ts:
             params["thread_ts"] = thread_ts
-        if metadata:
-            params["metadata"] = metadata
         data = await self._call("chat.postMessage", **params)
         return str(data.get("ts", ""))
 

@@ -85,6 +85,18 @@ class SlackState:
         raw = await self.redis.get(k_approval_open(env, fid))
         return await self.approval(raw.decode()) if raw else None
 
+    async def pending_approvals(self, env: str, fids: list[str]) -> dict[str, ApprovalRequest]:
+        """The pending requests of these findings, by finding id (two round trips)."""
+        if not fids:
+            return {}
+        ids = await self.redis.mget([k_approval_open(env, fid) for fid in fids])
+        wanted = [raw.decode() for raw in ids if raw]
+        if not wanted:
+            return {}
+        raws = await self.redis.mget([k_approval(request_id) for request_id in wanted])
+        requests = [ApprovalRequest.model_validate_json(raw) for raw in raws if raw]
+        return {r.finding_id: r for r in requests if r.state == "pending"}
+
     async def create_approval(self, request: ApprovalRequest) -> ApprovalRequest | None:
         """Store a new request unless the finding already has a pending one (returned then)."""
         ttl = request.expires_at - self.clock()
@@ -141,10 +153,6 @@ class SlackState:
     async def cache_group(self, group: str, members: list[str]) -> None:
         await self.redis.set(f"{PREFIX}usergroup:{group}", orjson.dumps(members),
                              px=_ms(GROUP_TTL))  # fmt: skip
-
-    async def flag(self, name: str, env: str) -> str | None:
-        raw = await self.redis.get(f"{PREFIX}{name}:{env}")
-        return raw.decode() if raw else None
 
     async def set_flag(self, name: str, env: str, value: str) -> None:
         await self.redis.set(f"{PREFIX}{name}:{env}", value)

@@ -49,7 +49,7 @@ from bot.cards.card import (
 )
 from bot.cards.digest import render_back_to_clean, render_digest
 from bot.cards.escalation import render_escalation
-from bot.cards.finding_text import SEVERITY_EMOJI, SEVERITY_RANK, can_reapply
+from bot.cards.finding_text import SEVERITY_EMOJI, can_reapply
 from bot.cards.home import render_home
 from bot.cards.ids import (
     APPROVAL_BLOCK,
@@ -61,7 +61,6 @@ from bot.cards.ids import (
     approval_block_id,
     button_value,
     card_block_id,
-    parse_block_id,
     parse_button_value,
 )
 from bot.cards.modals import render_accept_modal, render_escalate_modal
@@ -107,7 +106,6 @@ __all__ = [
     "MAX_VALUE",
     "MAX_VIEW_BLOCKS",
     "SEVERITY_EMOJI",
-    "SEVERITY_RANK",
     "SLACK_CHANNEL",
     "SLACK_GROUP",
     "SLACK_REFERENCE",
@@ -128,7 +126,6 @@ __all__ = [
     "card_block_id",
     "escape",
     "is_pending",
-    "parse_block_id",
     "parse_button_value",
     "render_accept_modal",
     "render_approval_request",

@@ -10,18 +10,17 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    ConfirmObject,
     MarkdownTextObject,
     SectionBlock,
 )
 
 from bot import messages as say
 from bot.approvals import ApprovalRequest
-from bot.cards.blocks import MAX_CONFIRM_TEXT, MAX_FIELD_TEXT, Message, context, message, section
-from bot.cards.card import ADDRESSES_ON_CARD
+from bot.cards.blocks import MAX_FIELD_TEXT, Message, context, message, section
+from bot.cards.card import ADDRESSES_ON_CARD, reapply_confirm
 from bot.cards.finding_text import SEVERITY_EMOJI, approval_line, approval_state, resource_code
 from bot.cards.ids import BUTTON_TEXT, ActionId, approval_block_id, button_value
-from bot.cards.text import SLACK_GROUP, clip, clip_mrkdwn, code, escape, people, person, when
+from bot.cards.text import SLACK_GROUP, clip_mrkdwn, code, escape, people, person, when
 from bot.lifecycle import FindingRecord
 from bot.runbook import Runbook
 
@@ -91,21 +90,7 @@ def render_approval_request(
 
 def _approval_buttons(record: FindingRecord, request: ApprovalRequest) -> ActionsBlock:
     value = button_value(request.env, request.id)
-    confirm = ConfirmObject(
-        title="Approve the reapply?",
-        text=MarkdownTextObject(
-            text=clip_mrkdwn(
-                say.reapply_confirm(
-                    f"{code(clip(record.finding.resource_id, 100))} "
-                    f"({escape(record.finding.resource_type)})",
-                    escape(record.env),
-                ),
-                MAX_CONFIRM_TEXT,
-            )
-        ),
-        confirm="Approve",
-        deny="Cancel",
-    )
+    confirm = reapply_confirm(record, "Approve the reapply?", "Approve")
     return ActionsBlock(
         block_id=approval_block_id(request),
         elements=[

@@ -7,7 +7,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -64,12 +63,10 @@ STATE_EMOJI: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CardMessage(Message):
-    """A drift card: the message, the diff lines that did not fit (`thread_overflow`: mrkdwn
-    texts of at most 3,000 characters each, to post in the card's thread), and the message
-    `metadata` (env, finding id, version, state) that lets the card be found again."""
+    """A drift card: the message, and the diff lines that did not fit (`thread_overflow`:
+    mrkdwn texts of at most 3,000 characters each, to post in the card's thread)."""
 
     thread_overflow: list[str] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 def is_pending(approval: ApprovalRequest | None, now: datetime | None = None) -> bool:
@@ -125,30 +122,14 @@ def render_card(
     blocks.append(context(_confirmation_text(f), _runbook_text(f, runbook)))
     blocks.append(section(state_text(record, runbook, approval, now)))
     blocks.append(context(_ids_text(record)))
-    actions = allowed_actions(record, runbook, approval, now)
-    if actions:
-        blocks.append(
-            ActionsBlock(
-                block_id=card_block_id(record),
-                elements=[card_button(action, record) for action in actions],
-            )
-        )
+    blocks.extend(card_actions(record, runbook, approval, now))
     text = (
         f"{SEVERITY_EMOJI[severity]} {severity or 'unrated'} {f.kind}: "
         f"{escape(f.resource_type)} {escape(f.resource_id)} in {escape(record.env)} "
         f"({escape(f.region)}, account {escape(f.account_id)}) · {record.state}"
     )
     base = message(text, blocks)
-    metadata = {
-        "event_type": "drift_card",
-        "event_payload": {
-            "env": record.env,
-            "finding_id": record.id,
-            "version": record.version,
-            "state": record.state,
-        },
-    }
-    return CardMessage(base.text, base.blocks, overflow, metadata)
+    return CardMessage(base.text, base.blocks, overflow)
 
 
 def _resource_text(record: FindingRecord) -> str:
@@ -239,28 +220,43 @@ def _ids_text(record: FindingRecord) -> str:
     )
 
 
+def card_actions(
+    record: FindingRecord,
+    runbook: Runbook | None,
+    approval: ApprovalRequest | None,
+    now: datetime | None,
+) -> list[Block]:
+    """The card's buttons block (none when no button makes sense); App Home shows the same."""
+    actions = allowed_actions(record, runbook, approval, now)
+    if not actions:
+        return []
+    buttons = [card_button(action, record) for action in actions]
+    return [ActionsBlock(block_id=card_block_id(record), elements=buttons)]
+
+
 def card_button(action: ActionId, record: FindingRecord) -> ButtonElement:
     """A card button carrying `"{env}|{finding id}"`; Reapply is red and asks to confirm."""
     value = button_value(record.env, record.id)
     if action != ActionId.REAPPLY:
         return ButtonElement(text=BUTTON_TEXT[action], action_id=action, value=value)
-    f = record.finding
-    confirm = ConfirmObject(
-        title="Reapply IaC?",
-        text=MarkdownTextObject(
-            text=clip_mrkdwn(
-                say.reapply_confirm(
-                    f"{code(clip(f.resource_id, 100))} ({escape(f.resource_type)})",
-                    escape(record.env),
-                ),
-                MAX_CONFIRM_TEXT,
-            )
-        ),
-        confirm="Ask for approval",
-        deny="Cancel",
-    )
+    confirm = reapply_confirm(record, "Reapply IaC?", "Ask for approval")
     return ButtonElement(
         text=BUTTON_TEXT[action], action_id=action, value=value, style="danger", confirm=confirm
+    )
+
+
+def reapply_confirm(record: FindingRecord, title: str, confirm: str) -> ConfirmObject:
+    """The confirmation of a reapply (asking for one, or approving one): the resource and
+    environment it would change."""
+    f = record.finding
+    what = say.reapply_confirm(
+        f"{code(clip(f.resource_id, 100))} ({escape(f.resource_type)})", escape(record.env)
+    )
+    return ConfirmObject(
+        title=title,
+        text=MarkdownTextObject(text=clip_mrkdwn(what, MAX_CONFIRM_TEXT)),
+        confirm=confirm,
+        deny="Cancel",
     )
 
 

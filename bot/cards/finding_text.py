@@ -10,6 +10,7 @@ from bot.approvals import ApprovalRequest
 from bot.cards.text import clip, code, escape, iso_when, people, person, target_text, when
 from bot.findings import Finding
 from bot.lifecycle import FindingRecord
+from bot.models import SEVERITY_RANK
 from bot.runbook import Runbook
 
 SEVERITY_EMOJI: dict[str | None, str] = {
@@ -19,7 +20,6 @@ SEVERITY_EMOJI: dict[str | None, str] = {
     "low": "🔵",
     None: "⚪",
 }
-SEVERITY_RANK: dict[str | None, int] = {"critical": 0, "high": 1, "medium": 2, "low": 3, None: 4}
 
 
 def can_reapply(runbook: Runbook | None) -> bool:

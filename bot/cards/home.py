@@ -7,13 +7,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from slack_sdk.models.blocks import ActionsBlock, Block
+from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot import messages as say
 from bot.approvals import ApprovalRequest
 from bot.cards.blocks import MAX_VIEW_BLOCKS, context, header, section, view
-from bot.cards.card import allowed_actions, card_button
+from bot.cards.card import card_actions
 from bot.cards.finding_text import (
     SEVERITY_EMOJI,
     resource_code,
@@ -21,7 +21,6 @@ from bot.cards.finding_text import (
     severity_order,
     state_text,
 )
-from bot.cards.ids import card_block_id
 from bot.cards.text import age_text, clip, code, escape, when
 from bot.lifecycle import FindingRecord
 from bot.runbook import Runbook
@@ -43,16 +42,7 @@ def _home_finding(
         f"{resource_code(f)} ({code(f.region)}){by} · {age} old\n"
         f"{state_text(record, runbook, approval, now)}"
     )
-    blocks: list[Block] = [section(text)]
-    actions = allowed_actions(record, runbook, approval, now)
-    if actions:
-        blocks.append(
-            ActionsBlock(
-                block_id=card_block_id(record),
-                elements=[card_button(a, record) for a in actions],
-            )
-        )
-    return blocks
+    return [section(text), *card_actions(record, runbook, approval, now)]
 
 
 def render_home(

@@ -1,5 +1,5 @@
 """The wire identifiers cards create and handlers match on: action, view and input ids, the
-buttons' block ids and values (and their parsers), and the button labels. Pure: no I/O."""
+buttons' block ids and values (and the values' parser), and the button labels. Pure: no I/O."""
 
 from __future__ import annotations
 
@@ -66,20 +66,10 @@ def parse_button_value(value: str) -> tuple[str, str]:
 
 
 def card_block_id(record: FindingRecord) -> str:
-    """The card's actions `block_id`: the finding and the version the buttons were drawn for,
-    so a click on an outdated card can be told apart (`parse_block_id`)."""
+    """The card's actions `block_id`: the finding and the version the buttons were drawn for."""
     return f"{CARD_BLOCK}:{record.id}:{record.version}"
 
 
 def approval_block_id(request: ApprovalRequest) -> str:
     """The approval message's actions `block_id`: the request and its version."""
     return f"{APPROVAL_BLOCK}:{request.id}:{request.version}"
-
-
-def parse_block_id(block_id: str) -> tuple[str, str, int] | None:
-    """`"drift.card:f-…:3"` → ("drift.card", "f-…", 3); None when it is not one of ours."""
-    kind, _, rest = block_id.partition(":")
-    item_id, _, version = rest.rpartition(":")
-    if kind not in (CARD_BLOCK, APPROVAL_BLOCK) or not item_id or not version.isdigit():
-        return None
-    return kind, item_id, int(version)

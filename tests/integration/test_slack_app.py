@@ -20,11 +20,11 @@ from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.adapters.redis_conn import RedisTarget
+from bot.adapters.runbook_files import runbooks_for
 from bot.adapters.slack import web_client
 from bot.app import build_app, http_app, make_deps
 from bot.cards import ActionId, ViewId
 from bot.cli import load_config
-from bot.cli_state import runbooks_for
 from bot.jobs import Deps, run_digest_job
 from bot.notifier import Notifier
 from bot.worker import build_worker
@@ -378,6 +378,12 @@ def test_reapply_needs_two_distinct_approvers_who_are_not_the_requester(world):
     assert any("someone else" in s for s in said)
     assert any("Only members of" in s for s in said)
     assert any("already approved" in s for s in said)
+    thread = world.fake.messages(CHANNEL, thread_ts=world.card_of(SG)["ts"])
+    decisions = [m["text"] for m in thread if "the reapply request" in m["text"]]
+    assert decisions == [
+        f"<@{BOB}> approved the reapply request (1/2 approvals).",
+        f"<@{CAROL}> approved the reapply request (2/2 approvals).",
+    ]
     [(headers, body)] = world.receiver.requests
     expected = (
         "sha256="
@@ -431,13 +437,42 @@ def test_event_retries_are_handled_once_and_home_lists_open_findings(world):
 
     world.dispatch(first)
     world.settle()
-    world.dispatch(retry)
+    retried = world.dispatch(retry)
     world.settle()
 
+    assert retried.status == 200  # any other answer is a failed delivery, retried again
     assert len(world.fake.calls("views.publish")) == 1
     home = world.fake.home(BOB)
     assert home is not None
     assert SG in json.dumps(home)
+
+
+def home_buttons(home: dict[str, Any], finding_id: str) -> set[str]:
+    return {
+        e["action_id"]
+        for b in home["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e.get("value", "").endswith(f"|{finding_id}")
+    }
+
+
+def test_home_offers_no_second_reapply_while_a_request_is_pending(world):
+    """Home shows the same buttons as the card: Reapply until a request is pending."""
+    check_demo(world)
+    record = world.record(SG)
+    world.dispatch(sr.app_home_opened(BOB, event_id="Ev0HOME2"))
+    world.settle()
+    before = home_buttons(world.fake.home(BOB), record.id)
+
+    click(world, ActionId.REAPPLY, f"demo|{record.id}", ALICE)
+    world.dispatch(sr.app_home_opened(BOB, event_id="Ev0HOME3"))
+    world.settle()
+    after = home_buttons(world.fake.home(BOB), record.id)
+
+    assert ActionId.REAPPLY in before
+    assert ActionId.REAPPLY not in after
+    assert ActionId.ACCEPT in after
 
 
 def test_slack_rate_limits_are_retried(world):
@@ -448,6 +483,7 @@ def test_slack_rate_limits_are_retried(world):
 
     cards = [m for m in world.fake.top_level(CHANNEL) if "drift.escalate" in json.dumps(m)]
     assert len(cards) == 8
+    assert [c.status for c in world.fake.calls("chat.postMessage")].count(429) == 1
 
 
 def test_digest_posts_once_per_environment_and_stays_quiet_when_clean(world):
@@ -469,6 +505,11 @@ def test_digest_posts_once_per_environment_and_stays_quiet_when_clean(world):
     summary = world.fake.top_level(CHANNEL)[before:]
     assert len(summary) == 1
     assert world.fake.messages(CHANNEL, thread_ts=summary[0]["ts"])
+
+    world.run(run_digest_job(deps, "locked"))  # never checked: clean
+    world.run(run_digest_job(deps, "locked"))  # clean again: nothing to say
+    [clean] = world.fake.messages("C0LOCKED1")
+    assert "clean" in clean["text"]
 
 
 def test_http_mode_verifies_signatures_and_has_healthz(world):
