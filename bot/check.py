@@ -8,7 +8,6 @@ through the pure Detector, folds the kept changes into findings against the stat
 from __future__ import annotations
 
 import asyncio
-import difflib
 import gc
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -20,18 +19,20 @@ from bot.adapters.cfn_drift import CloudFormationConfirmer
 from bot.adapters.sources import TRAIL_SOURCES
 from bot.adapters.states import STATE_SOURCES
 from bot.config import LoadedConfig
+from bot.config_sources import state_kind
 from bot.confirming import LiveConfirmer, confirm_findings
 from bot.detector import Detector
 from bot.errors import ConfigError
 from bot.findings import Change, Finding, IgnoredFinding, Report, Stats, Window, fold
 from bot.iac import ParsedState, StateIndex, build_index
+from bot.messages import confirm_off
 from bot.ports import Confirmer, Problem, SourceContext, TrailSource
 from bot.progress import Progress, ProgressUpdate
-from bot.runbook import Runbook, apply_policies, base_event_name
+from bot.runbook import Runbook, apply_policies
 from bot.trail import DropReason, TrailFilter, compile_principals, format_time
+from bot.trail_map import base_event_name
 from bot.trail_paths import PathScope
-
-NOT_CONFIRMED = "Not checked against AWS (`confirm` is off for this environment)."
+from bot.validation import did_you_mean
 
 
 @dataclass
@@ -63,10 +64,7 @@ class CheckOptions:
 
 async def load_states(ctx: SourceContext) -> list[ParsedState]:
     """Every state of the environment, loaded concurrently."""
-    sources = []
-    for entry in ctx.env.state:
-        kind = next(k for k in ("terraform", "cloudformation", "pulumi") if hasattr(entry, k))
-        sources.append(STATE_SOURCES.get(kind)(ctx, entry))
+    sources = [STATE_SOURCES.get(state_kind(entry))(ctx, entry) for entry in ctx.env.state]
     loaded = await asyncio.gather(*(s.load() for s in sources))
     return [state for states in loaded for state in states]
 
@@ -114,13 +112,12 @@ async def run_check_async(
                                        _confirm_progress(opts.progress, detector, len(findings),
                                                          total))  # fmt: skip
     else:
-        findings = [f.model_copy(update={"reason": NOT_CONFIRMED}) for f in findings]
+        findings = [f.model_copy(update={"reason": confirm_off()}) for f in findings]
     ignored: list[IgnoredFinding] = []
     if opts.runbooks is not None:
-        findings, ignored = apply_policies(
-            findings, opts.runbooks, env.ignore, env_name, opts.now()
-        )
-        again, _ = apply_policies(again, opts.runbooks, env.ignore, env_name, opts.now())
+        now = opts.now()
+        findings, ignored = apply_policies(findings, opts.runbooks, env.ignore, env_name, now)
+        again, _ = apply_policies(again, opts.runbooks, env.ignore, env_name, now)
     report = Report(
         environment=env_name,
         window=Window(start=format_time(start), end=format_time(end)),
@@ -151,11 +148,10 @@ def _runbook(opts: CheckOptions) -> Runbook | None:
     runbooks = opts.runbooks or {}
     runbook = runbooks.get(opts.runbook)
     if runbook is None:
-        close = difflib.get_close_matches(opts.runbook, list(runbooks), n=1)
+        known = f" Known runbooks: {', '.join(sorted(runbooks)) or 'none'}."
         raise ConfigError(
             f"No runbook named `{opts.runbook}`.",
-            (f"Did you mean `{close[0]}`? " if close else "")
-            + f"Known runbooks: {', '.join(sorted(runbooks)) or 'none'}.",
+            (did_you_mean(opts.runbook, runbooks) + known).lstrip(),
         )
     return runbook
 
@@ -209,15 +205,12 @@ async def _feed(
     # cyclic collector would only rescan millions of short-lived dicts (about 15% of the time).
     collecting = gc.isenabled()
     gc.disable()
-    batches = 0
     try:
         async for records in source.batches(scope):
             detector.feed_many(records)
             del records
-            batches += 1
             if progress is not None:
-                progress(ProgressUpdate("reading", batches, detector.records,
-                                        len(detector.changes)))  # fmt: skip
+                progress(ProgressUpdate("reading", detector.records, len(detector.changes)))
     finally:
         if collecting:
             gc.enable()

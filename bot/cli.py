@@ -218,6 +218,7 @@ def load_config(flag: str | None) -> LoadedConfig:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from bot.adapters.runbook_files import runbooks_for
     from bot.check import CheckOptions, run_check
     from bot.report import render_json, render_text
     from bot.window import resolve_window
@@ -226,8 +227,6 @@ def _check(args: argparse.Namespace) -> int:
     loaded.environment(args.environment)  # fail fast on a typo, before any reading
     start, end = resolve_window(args.since, args.until, datetime.now(UTC))
     progress = None if args.quiet else _Progress.for_stream(sys.stderr)
-    from bot.cli_state import runbooks_for
-
     options = CheckOptions(progress=progress, confirm=args.confirm,
                            runbooks=runbooks_for(loaded), runbook=args.runbook)  # fmt: skip
     outcome = run_check(loaded, args.environment, start, end, options)
@@ -250,7 +249,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 class _Progress:
-    """Files and records read so far, on one stderr line, at most every half second."""
+    """How far the check is (describe_progress), on one stderr line, at most every half
+    second."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import getpass
 import logging
-import os
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -19,17 +18,16 @@ import orjson
 
 from bot.adapters.queue import Queue, open_pool
 from bot.adapters.redis_conn import EmbeddedRedis, RedisTarget, ping, resolve_target
-from bot.adapters.runbook_files import load_runbooks
+from bot.adapters.runbook_files import load_runbooks, runbooks_for
 from bot.adapters.store import Store
 from bot.config import LoadedConfig
 from bot.digest import build_digest, render_digest_text
 from bot.errors import ConfigError
 from bot.lifecycle import FindingRecord, accept
-from bot.runbook import Runbook
+from bot.progress import ProgressUpdate, describe_progress
 from bot.window import parse_instant
 
 T = TypeVar("T")
-BUNDLED_RUNBOOKS = Path(__file__).resolve().parent.parent / "runbooks"
 
 
 def whoami() -> str:
@@ -38,32 +36,6 @@ def whoami() -> str:
         return f"{getpass.getuser()}@{socket.gethostname()}"
     except (KeyError, OSError):
         return "cli"
-
-
-def runbooks_dir(loaded: LoadedConfig) -> Path | None:
-    """`runbooks:` from drift.yml, else $DRIFT_RUNBOOKS, else ./runbooks next to drift.yml,
-    else the shipped runbooks."""
-    if loaded.config.runbooks:
-        return loaded.resolve(loaded.config.runbooks)
-    if os.environ.get("DRIFT_RUNBOOKS"):
-        return Path(os.environ["DRIFT_RUNBOOKS"])
-    for candidate in (loaded.base_dir / "runbooks", BUNDLED_RUNBOOKS):
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
-def runbooks_for(loaded: LoadedConfig) -> dict[str, Runbook]:
-    folder = runbooks_dir(loaded)
-    if folder is None:
-        return {}
-    if not folder.exists():
-        raise ConfigError(
-            f"The runbooks folder `{folder}` (from `runbooks:` in {loaded.path}, or "
-            "$DRIFT_RUNBOOKS) does not exist.",
-            "Fix the path, or remove it to use the shipped runbooks.",
-        )
-    return load_runbooks(folder)
 
 
 @asynccontextmanager
@@ -130,11 +102,10 @@ def describe_job(job_id: str, info: dict[str, Any]) -> str:
     env = info.get("env", "?")
     if state == "running":
         p = info.get("progress") or {}
-        text = (f"{job_id} ({env}): running — read {p.get('records', 0):,} records, "
-                f"{p.get('changes', 0):,} changes")  # fmt: skip
-        if p.get("phase") == "confirming":
-            text += f"; confirmed {p.get('confirmed', 0)}/{p.get('to_confirm', 0)} resources"
-        return text
+        update = ProgressUpdate(str(p.get("phase", "reading")), records=p.get("records", 0),
+                                changes=p.get("changes", 0), confirmed=p.get("confirmed", 0),
+                                to_confirm=p.get("to_confirm", 0))  # fmt: skip
+        return f"{job_id} ({env}): running — {describe_progress(update)}"
     if state == "succeeded":
         r = info.get("result") or {}
         return (f"{job_id} ({env}): succeeded — {r.get('modified', 0)} modified, "

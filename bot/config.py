@@ -18,13 +18,8 @@ from croniter import croniter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.config_sources import (
-    AthenaTrail,
+    TAGGED_MODELS,
     AwsSettings,
-    CloudFormationState,
-    FilesTrail,
-    LookupEventsTrail,
-    PulumiState,
-    S3Trail,
     StateRef,
     StrictModel,
     TerraformState,
@@ -32,7 +27,7 @@ from bot.config_sources import (
 )
 from bot.errors import ConfigError
 from bot.ignores import IgnoreRule
-from bot.validation import describe_errors
+from bot.validation import YAML_HINT, describe_errors, yaml_problem
 from bot.window import parse_duration
 
 _ACCOUNT = re.compile(r"^\d{12}$")
@@ -86,7 +81,8 @@ class Schedule(StrictModel):
 
     @property
     def overlap_delta(self) -> timedelta:
-        return parse_duration(self.overlap) or timedelta(minutes=15)
+        # Validated, so never None; a falsy result is `overlap: 0m`, which means no overlap.
+        return parse_duration(self.overlap) or timedelta(0)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -322,15 +318,9 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     """Validate drift.yml's text; ConfigError names the file, each bad key and the fix."""
     try:
         data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(
-            f"{path}{where}: not valid YAML ({exc.problem}).",
-            "Fix the YAML syntax there (indentation, quotes, a missing `:`).",
-        ) from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc}).") from exc
+        hint = YAML_HINT if isinstance(exc, yaml.MarkedYAMLError) else ""
+        raise ConfigError(yaml_problem(path, exc), hint) from exc
     if not isinstance(data, dict):
         raise ConfigError(
             f"{path}: expected a mapping with an `environments:` key at the top.",
@@ -348,14 +338,3 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
 
 def _describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
     return [f"  - `{key}`: {text}" for key, text in describe_errors(exc, root, TAGGED_MODELS)]
-
-
-TAGGED_MODELS: dict[str, type[BaseModel]] = {
-    "source:files": FilesTrail,
-    "source:lookup_events": LookupEventsTrail,
-    "source:athena": AthenaTrail,
-    "source:s3": S3Trail,
-    "kind:terraform": TerraformState,
-    "kind:cloudformation": CloudFormationState,
-    "kind:pulumi": PulumiState,
-}

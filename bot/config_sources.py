@@ -121,9 +121,17 @@ class S3Trail(StrictModel):
         return _check_org(value)
 
 
+TRAIL_MODELS: dict[str, type[StrictModel]] = {
+    "files": FilesTrail,
+    "lookup_events": LookupEventsTrail,
+    "athena": AthenaTrail,
+    "s3": S3Trail,
+}
+
+
 def _trail_tag(value: Any) -> str | None:
     source = value.get("source") if isinstance(value, dict) else getattr(value, "source", None)
-    return f"source:{source}" if source in ("files", "lookup_events", "athena", "s3") else None
+    return f"source:{source}" if source in TRAIL_MODELS else None
 
 
 Trail = Annotated[
@@ -181,17 +189,28 @@ class PulumiState(StrictModel):
     stack: str | None = None
 
 
+# Each kind of state entry is named by its one required key (`terraform:`, …).
+STATE_MODELS: dict[str, type[StrictModel]] = {
+    "terraform": TerraformState,
+    "cloudformation": CloudFormationState,
+    "pulumi": PulumiState,
+}
+
+
+_KIND_OF = {model: kind for kind, model in STATE_MODELS.items()}
+
+
+def state_kind(entry: StrictModel) -> str:
+    """`terraform`, `cloudformation` or `pulumi`: the kind of a parsed state entry."""
+    return _KIND_OF[type(entry)]
+
+
 def _state_tag(value: Any) -> str | None:
     if isinstance(value, dict):
-        for kind in ("terraform", "cloudformation", "pulumi"):
-            if kind in value:
-                return f"kind:{kind}"
-        return None
-    for kind, model in (("terraform", TerraformState), ("cloudformation", CloudFormationState),
-                        ("pulumi", PulumiState)):  # fmt: skip
-        if isinstance(value, model):
-            return f"kind:{kind}"
-    return None
+        kind = next((k for k in STATE_MODELS if k in value), None)
+    else:
+        kind = _KIND_OF.get(type(value))
+    return None if kind is None else f"kind:{kind}"
 
 
 StateRef = Annotated[
@@ -204,6 +223,13 @@ StateRef = Annotated[
         custom_error_message="expected a `terraform:`, `cloudformation:` or `pulumi:` entry",
     ),
 ]
+
+
+# The discriminator tags above and their models, for error messages (bot/validation.py).
+TAGGED_MODELS: dict[str, type[BaseModel]] = {
+    **{f"source:{source}": model for source, model in TRAIL_MODELS.items()},
+    **{f"kind:{kind}": model for kind, model in STATE_MODELS.items()},
+}
 
 
 # ---- AWS access ---------------------------------------------------------------------------

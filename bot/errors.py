@@ -4,7 +4,13 @@ DriftBotError                 user_message (safe to show) + hint
 ├── ConfigError               bad drift.yml, runbook or registry wiring: fail at start-up
 │   └── RunbookError          runbook files: each problem names the file and the key path
 ├── MalformedInput            a payload or file that failed validation
-└── StateUnavailable          IaC state missing, of an unsupported version, or unparseable
+├── StateUnavailable          IaC state missing, of an unsupported version, or unparseable
+├── DuplicateKey / UnknownKey a registry's key given twice / not found
+└── ExternalServiceError      a call to another service failed; `retryable` if worth trying again
+    └── AwsError              one AWS call: code, operation, resource
+        ├── AwsAccessDenied
+        └── AwsThrottled
+Adapters add their own ExternalServiceErrors (SlackError, RedisUnavailable).
 """
 
 from __future__ import annotations

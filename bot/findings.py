@@ -53,6 +53,10 @@ class EventSummary(_Model):
     source_ip: str
 
 
+# The path of a change to the resource as a whole (it is gone, or it exists unmanaged).
+WHOLE_RESOURCE = "(resource)"
+
+
 class AttributeChange(_Model):
     """One attribute that differs between the IaC state and the live resource."""
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from bot.config_sources import StrictModel
 
 
-class IgnoreRule(BaseModel):
+class IgnoreRule(StrictModel):
     """One exception, e.g. `{resource_type: AWS::EC2::SecurityGroup, id: sg-0legacy*,
     attribute: "tags.*", until: 2026-12-31, reason: "legacy VPC, removed in Q1"}`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     resource_type: str | None = None
     id: str | None = None

@@ -31,6 +31,11 @@ def state_version(source: str, version: object) -> Message:
     )
 
 
+def confirm_off() -> str:
+    """A finding's `reason` when its environment does not read resources live."""
+    return "Not checked against AWS (`confirm` is off for this environment)."
+
+
 # ---- Slack: what the app shows ------------------------------------------------------------
 # These return Slack mrkdwn. Their arguments are fragments that bot/cards/ has already
 # escaped and formatted (code spans, mentions, dates), so nothing here escapes again.

@@ -11,7 +11,6 @@ class ProgressUpdate:
     """How far a check is: records read and changes found, then resources confirmed."""
 
     phase: str  # "reading" | "confirming"
-    batches: int = 0
     records: int = 0
     changes: int = 0
     confirmed: int = 0

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import orjson
 
 from bot.findings import Finding, Report
-from bot.models import FindingKind
+from bot.messages import confirm_off
+from bot.models import SEVERITY_RANK, FindingKind
 
 TITLES: dict[FindingKind, str] = {
     "modified": "Modified: managed by IaC, changed by hand",
@@ -18,7 +19,6 @@ TITLES: dict[FindingKind, str] = {
 RESOLVED = "Resolved: changed by hand, but the live resource matches IaC again"
 MAX_CELL = 60
 MAX_VALUE = 80
-SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
 def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
@@ -91,7 +91,7 @@ def _details(findings: Sequence[Finding]) -> list[str]:
             for change in f.changes:
                 lines.append(f"    {f.resource_id}: {change.path}: {_value(change.expected)} → "
                              f"{_value(change.actual)}")  # fmt: skip
-        elif f.confirmed is None and f.reason and not f.reason.startswith("Not checked"):
+        elif f.confirmed is None and f.reason and f.reason != confirm_off():
             lines.append(f"    {f.resource_id}: not confirmed: {f.reason}")
         elif f.confirmed is False and f.reason:
             lines.append(f"    {f.resource_id}: {f.reason}")
@@ -106,7 +106,7 @@ def _value(value: object) -> str:
 def _table(findings: Sequence[Finding]) -> list[str]:
     rows = [["SEVERITY", "RESOURCE TYPE", "RESOURCE ID", "REGION", "ACTOR", "VIA", "LAST CHANGE",
              "TIME", "CONFIRMED", "ADDRESSES"]]  # fmt: skip
-    for f in sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity or "", 9)):
+    for f in sorted(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 4)):
         last = f.events[-1]
         actors = list(dict.fromkeys(e.actor for e in f.events))
         vias = list(dict.fromkeys(e.via for e in f.events))

@@ -101,17 +101,16 @@ from sqlglot import Token, TokenType, exp
 from bot.athena_sql import partition_days
 from bot.config_sources import StrictModel
 from bot.errors import RunbookError
-from bot.findings import AttributeChange, Finding, IgnoredFinding
+from bot.findings import WHOLE_RESOURCE, AttributeChange, Finding, IgnoredFinding
 from bot.ignores import IgnoreRule, path_matches
 from bot.models import FindingKind, Severity
 from bot.resource_types import RESOURCE_TYPES
 from bot.trail import GLOBAL_EVENTS_REGION, format_time
-from bot.trail_map import BY_ARN, BY_EC2_ID, TRAIL_RULES
-from bot.validation import describe_errors, did_you_mean, yaml_problem
+from bot.trail_map import BY_ARN, BY_EC2_ID, TRAIL_RULES, base_event_name
+from bot.validation import YAML_HINT, describe_errors, did_you_mean, yaml_problem
 from bot.window import parse_duration
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-RESOURCE = "(resource)"  # the path of a whole-resource change (gone, or exists unmanaged)
 # Placeholders an athena_sql may use, and whether each takes a list of values.
 PLACEHOLDERS: dict[str, bool] = {
     "start_day": False,
@@ -123,7 +122,6 @@ PLACEHOLDERS: dict[str, bool] = {
 }
 REQUIRED_PLACEHOLDERS = ("start_day", "end_day")
 
-_VERSION_SUFFIX = re.compile(r"^(?P<base>[A-Za-z]+?)20\d{6}(?:v\d+)?$")  # as in bot.trail_map
 _ENV_PATTERN = re.compile(r"^[A-Za-z0-9_.*?\[\]!-]+$")
 _HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:\d{1,5})?([/?#]\S*)?$")
 _SECRET_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
@@ -133,13 +131,6 @@ _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 # ---- names checked against the catalogs ---------------------------------------------------
-
-
-def base_event_name(name: str) -> str:
-    """`UpdateFunctionConfiguration20150331v2` → `UpdateFunctionConfiguration` (Lambda's API
-    versions); other names unchanged."""
-    m = _VERSION_SUFFIX.match(name)
-    return m["base"] if m else name
 
 
 @functools.cache
@@ -177,6 +168,12 @@ def _check_env_pattern(value: str) -> str:
     return value
 
 
+def _check_usergroup(value: str) -> str:
+    if not _USERGROUP.match(value):
+        raise ValueError(f"expected a Slack user group id such as S0123ABCDE (got {value!r})")
+    return value
+
+
 def _check_glob(value: str) -> str:
     if not value.strip():
         raise ValueError("expected an attribute path or glob such as `tags.*` (got '')")
@@ -187,6 +184,7 @@ EventName = Annotated[str, AfterValidator(_check_event)]
 ResourceTypeName = Annotated[str, AfterValidator(_check_resource_type)]
 EnvironmentPattern = Annotated[str, AfterValidator(_check_env_pattern)]
 PathGlob = Annotated[str, AfterValidator(_check_glob)]
+UserGroupId = Annotated[str, AfterValidator(_check_usergroup)]
 
 
 # ---- the file's models --------------------------------------------------------------------
@@ -312,7 +310,7 @@ class Escalate(StrictModel):
     """Whom to bring in: a Slack channel and/or user group, with a note."""
 
     channel: str | None = None
-    usergroup: str | None = None
+    usergroup: UserGroupId | None = None
     note: str | None = None
 
     @field_validator("channel", mode="after")
@@ -322,30 +320,11 @@ class Escalate(StrictModel):
             raise ValueError(f"expected a Slack channel id (C0123ABCDE) or #name (got {value!r})")
         return value
 
-    @field_validator("usergroup", mode="after")
-    @classmethod
-    def _usergroup(cls, value: str | None) -> str | None:
-        return _check_usergroup(value)
-
     @model_validator(mode="after")
     def _someone(self) -> Escalate:
         if self.channel is None and self.usergroup is None:
             raise ValueError("expected at least one of `channel` or `usergroup`")
         return self
-
-
-def _check_usergroup(value: str | None) -> str | None:
-    if value is not None and not _USERGROUP.match(value):
-        raise ValueError(f"expected a Slack user group id such as S0123ABCDE (got {value!r})")
-    return value
-
-
-def _check_usergroup_id(value: str) -> str:
-    _check_usergroup(value)
-    return value
-
-
-UserGroupId = Annotated[str, AfterValidator(_check_usergroup_id)]
 
 
 class Approvals(StrictModel):
@@ -438,10 +417,7 @@ def parse_runbook(text: str, path: Path) -> Runbook:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise invalid_runbook(
-            path, [yaml_problem(path, exc)], "Fix the YAML syntax there (indentation, quotes, a "
-            "missing `:`)."
-        ) from exc  # fmt: skip
+        raise invalid_runbook(path, [yaml_problem(path, exc)], YAML_HINT) from exc
     if not isinstance(data, dict):
         problems.append(f"{path}: expected a mapping with `description:`, `severity:` and "
                         "`when:` at the top.")  # fmt: skip
@@ -549,7 +525,7 @@ def _filter_changes(
         path = change.path
         if (
             confirm.attributes is not None
-            and path != RESOURCE
+            and path != WHOLE_RESOURCE
             and not any(path_matches(path, p) for p in confirm.attributes)
         ):
             why.append(f"runbook `{name}` `confirm.attributes`: {', '.join(confirm.attributes)}")
@@ -579,7 +555,6 @@ def _ignored(finding: Finding, rule: str, reason: str) -> IgnoredFinding:
     )
 
 
-@functools.lru_cache(maxsize=512)
 # ---- Athena SQL ---------------------------------------------------------------------------
 
 

@@ -117,13 +117,18 @@ def on(
         TRAIL_RULES._items[existing.key] = EventRule(source, name, (*existing.targets, target))
 
 
+def base_event_name(name: str) -> str:
+    """`UpdateFunctionConfiguration20150331v2` → `UpdateFunctionConfiguration` (Lambda's API
+    versions); other names unchanged."""
+    m = _VERSION_SUFFIX.match(name)
+    return m["base"] if m else name
+
+
 def find_rule(source: str, name: str) -> EventRule | None:
     """The rule for a call, also for Lambda's versioned names (CreateFunction20150331)."""
     rule = TRAIL_RULES.find(f"{source}:{name}")
-    if rule is None:
-        m = _VERSION_SUFFIX.match(name)
-        if m:
-            rule = TRAIL_RULES.find(f"{source}:{m['base']}")
+    if rule is None and (base := base_event_name(name)) != name:
+        rule = TRAIL_RULES.find(f"{source}:{base}")
     return rule
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 Loc = list[int | str]
 NO_TAGS: Mapping[str, type[BaseModel]] = {}
+YAML_HINT = "Fix the YAML syntax there (indentation, quotes, a missing `:`)."
 
 
 def did_you_mean(word: str, options: Iterable[str], n: int = 1) -> str:

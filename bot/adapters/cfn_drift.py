@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.adapters.aws import AwsAccess, CallLog
 from bot.errors import AwsError
-from bot.findings import AttributeChange, Confirmation, Finding
+from bot.findings import WHOLE_RESOURCE, AttributeChange, Confirmation, Finding
 from bot.iac import DesiredResource
 from bot.iac.cloudformation import BACKEND, STACK_TYPE, stack_ref
 from bot.live import GONE
@@ -220,7 +220,7 @@ def differences(drift: Mapping[str, Any], prefix: str = "") -> list[AttributeCha
         path = str(diff.get("PropertyPath") or "")
         out.append(
             AttributeChange(
-                path=f"{prefix}{path}" if prefix else path or "(resource)",
+                path=f"{prefix}{path}" if prefix else path or WHOLE_RESOURCE,
                 expected=_json(diff.get("ExpectedValue")),
                 actual=_json(diff.get("ActualValue")),
             )

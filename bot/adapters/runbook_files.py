@@ -1,15 +1,45 @@
 """Reading runbook files: every `*.yml` / `*.yaml` of a folder (not its subfolders), or one
-file. Validation is bot/runbook.py's; this only reads, and collects every problem of every file
-into one RunbookError, so a broken set of runbooks is fixed in one pass."""
+file. Validation is bot/runbook.py's; this only finds and reads the files, and collects every
+problem of every file into one RunbookError, so a broken set of runbooks is fixed in one pass."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from bot.errors import RunbookError
+from bot.config import LoadedConfig
+from bot.errors import ConfigError, RunbookError
 from bot.runbook import RUNBOOK_HINT, Runbook, parse_runbook
 
 SUFFIXES = (".yml", ".yaml")
+BUNDLED_RUNBOOKS = Path(__file__).resolve().parents[2] / "runbooks"
+
+
+def runbooks_dir(loaded: LoadedConfig) -> Path | None:
+    """`runbooks:` from drift.yml, else $DRIFT_RUNBOOKS, else ./runbooks next to drift.yml,
+    else the shipped runbooks."""
+    if loaded.config.runbooks:
+        return loaded.resolve(loaded.config.runbooks)
+    if os.environ.get("DRIFT_RUNBOOKS"):
+        return Path(os.environ["DRIFT_RUNBOOKS"])
+    for candidate in (loaded.base_dir / "runbooks", BUNDLED_RUNBOOKS):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def runbooks_for(loaded: LoadedConfig) -> dict[str, Runbook]:
+    """The runbooks a config uses (see runbooks_dir), by name; none when there is no folder."""
+    folder = runbooks_dir(loaded)
+    if folder is None:
+        return {}
+    if not folder.exists():
+        raise ConfigError(
+            f"The runbooks folder `{folder}` (from `runbooks:` in {loaded.path}, or "
+            "$DRIFT_RUNBOOKS) does not exist.",
+            "Fix the path, or remove it to use the shipped runbooks.",
+        )
+    return load_runbooks(folder)
 
 
 def runbook_paths(path: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.findings import AttributeChange
+from bot.findings import WHOLE_RESOURCE, AttributeChange
 from bot.iac import DesiredResource
 from bot.registry import Registry
 
@@ -40,7 +40,7 @@ class LiveType:
 
 LIVE_TYPES: Registry[LiveType] = Registry("live resource type")
 # The change of a resource the state expects that AWS no longer has.
-GONE = AttributeChange(path="(resource)", expected="exists", actual="not found")
+GONE = AttributeChange(path=WHOLE_RESOURCE, expected="exists", actual="not found")
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -59,7 +59,7 @@ def _compare(path: str, expected: Any, actual: Any, out: list[AttributeChange]) 
             _compare(_join(path, str(key)), expected.get(key), actual.get(key), out)
         return
     if expected != actual:
-        out.append(AttributeChange(path=path or "(resource)", expected=expected, actual=actual))
+        out.append(AttributeChange(path=path or WHOLE_RESOURCE, expected=expected, actual=actual))
 
 
 def _join(path: str, key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,16 @@ def test_the_documented_example_is_valid():
     assert env.cloudtrail.path == "./cloudtrail"
     assert isinstance(env.state[0], TerraformState)
     assert env.state[0].terraform == "./terraform.tfstate"
+
+
+@pytest.mark.parametrize(
+    ("overlap", "delta"), [("30m", timedelta(minutes=30)), ("0m", timedelta())]
+)
+def test_schedule_overlap_is_the_duration_given(overlap, delta):
+    """`overlap: 0m` means no overlap, not the 15m default."""
+    text = VALID + f"    schedule: {{overlap: {overlap}}}\n"
+
+    assert parse_config(text, PATH).config.environments["prod"].schedule.overlap_delta == delta
 
 
 def test_relative_paths_resolve_against_the_config_folder():

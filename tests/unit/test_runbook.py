@@ -199,6 +199,16 @@ def test_webhook_url_must_not_carry_credentials():
     assert "pw" not in message
 
 
+def test_escalation_usergroup_must_be_a_group_id():
+    """`fix.escalate.usergroup` is a Slack user group id, named at its key path."""
+    message = error_with(fix={"escalate": {"usergroup": "@security"}})
+
+    assert (
+        "`fix.escalate.usergroup`: expected a Slack user group id such as S0123ABCDE "
+        "(got '@security')."
+    ) in message
+
+
 def test_approval_count_must_be_at_least_one():
     """`fix.approvals.count` is named with what it must be."""
     message = error_with(fix={"approvals": {"count": 0}})
