@@ -29,8 +29,8 @@ from pathlib import Path
 
 import orjson
 
-from bot.check import run_check
-from bot.cli import load_config
+from bot.entry.cli import load_config
+from bot.shell.check import run_check
 from examples.synth import CLI_UA, CONSOLE_UA, Identities, Record, noise, record, write_log_files
 
 ACCOUNT = "111122223333"

@@ -27,13 +27,13 @@ from typing import Any
 import boto3
 from moto import mock_aws
 
-from bot.adapters.aws import AwsAccess, CallLog
-from bot.adapters.live_readers import READERS
-from bot.check import CheckOptions, run_check_async
-from bot.config import parse_config
-from bot.iac import build_index
+from bot.config.drift import parse_config
+from bot.drift.live import LIVE_TYPES, compare
+from bot.iac.index import build_index
 from bot.iac.terraform import parse_state
-from bot.live import LIVE_TYPES, compare
+from bot.shell.aws.access import AwsAccess, CallLog
+from bot.shell.aws.readers import READERS
+from bot.shell.check import CheckOptions, run_check_async
 from examples.synth import Identities, noise, record
 
 ACCOUNT = "123456789012"  # moto's

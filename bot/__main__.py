@@ -1,5 +1,5 @@
 """`python -m bot` runs the `drift` command line."""
 
-from bot.cli import main
+from bot.entry.cli import main
 
 raise SystemExit(main())

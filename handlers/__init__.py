@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bot.cards import ActionId, ViewId
+from bot.slack import ActionId, ViewId
 from handlers.actions import ActionHandlers
 from handlers.base import SlackDeps
 from handlers.commands import CommandHandlers

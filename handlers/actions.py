@@ -10,15 +10,15 @@ from typing import Any
 
 import orjson
 
-from bot.approvals import ApprovalRefused, approve, deny, needed_approvals, new_request
-from bot.cards import (
+from bot.lifecycle.approvals import ApprovalRefused, approve, deny, needed_approvals, new_request
+from bot.lifecycle.transitions import FindingRecord
+from bot.policy.runbook import Runbook
+from bot.slack import (
     render_accept_modal,
     render_approval_request,
     render_card,
     render_escalate_modal,
 )
-from bot.lifecycle import FindingRecord
-from bot.runbook import Runbook
 from handlers.base import HandlerBase, Refused, log, split_value
 
 

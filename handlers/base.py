@@ -13,20 +13,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.adapters.queue import Queue
-from bot.adapters.slack import SlackError, SlackGateway
-from bot.adapters.slack_state import SlackState
-from bot.adapters.store import Store
-from bot.cards import parse_button_value
-from bot.config import EnvSlack, LoadedConfig
-from bot.runbook import Runbook
+from bot.config.drift import EnvSlack, LoadedConfig
+from bot.policy.runbook import Runbook
+from bot.shell.redis.queue import Queue
+from bot.shell.redis.slack_state import SlackState
+from bot.shell.redis.store import Store
+from bot.shell.slack import SlackError, SlackGateway
+from bot.slack import parse_button_value
 
 log = logging.getLogger("driftbot.slack")
 
 
 @dataclass
 class SlackDeps:
-    """Built once by `bot.app`, passed to every handler."""
+    """Built once by `bot.entry.app`, passed to every handler."""
 
     loaded: LoadedConfig
     runbooks: Mapping[str, Runbook]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.cards import (
+from bot.lifecycle.transitions import ACTIVE
+from bot.slack import (
     render_envs,
     render_findings_list,
     render_help,
@@ -14,8 +15,7 @@ from bot.cards import (
     render_status,
     render_usage,
 )
-from bot.commands import Command, Usage, parse_command
-from bot.lifecycle import ACTIVE
+from bot.slack.commands import Command, Usage, parse_command
 from handlers.base import HandlerBase, Refused, log
 
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from slack_bolt.response import BoltResponse
 
-from bot.approvals import ApprovalRequest
-from bot.cards import render_home
-from bot.lifecycle import ACTIVE
+from bot.lifecycle.approvals import ApprovalRequest
+from bot.lifecycle.transitions import ACTIVE
+from bot.slack import render_home
 from handlers.base import HandlerBase
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import orjson
 
-from bot.cards import InputId, render_escalation
-from bot.lifecycle import FindingRecord, Transition, accept, escalate
+from bot.lifecycle.transitions import FindingRecord, Transition, accept, escalate
+from bot.slack import InputId, render_escalation
 from handlers.base import HandlerBase, Refused, input_value, log
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from bot.adapters.redis_conn import RedisTarget
+from bot.shell.redis.connection import RedisTarget
 
 # Read before the autouse fixture clears REDIS_URL for each test.
 REDIS_URL = os.environ.get("REDIS_URL")

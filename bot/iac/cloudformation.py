@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.iac import DesiredResource, ParsedState
-from bot.resource_types import RESOURCE_TYPES
+from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.iac.index import DesiredResource, ParsedState
 
 BACKEND = "cloudformation"
 STACK_TYPE = "AWS::CloudFormation::Stack"

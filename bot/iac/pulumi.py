@@ -24,11 +24,11 @@ from typing import Any
 
 import orjson
 
+from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.terraform_types import TF_TYPES
 from bot.errors import StateUnavailable
-from bot.iac import DesiredResource, ParsedState
+from bot.iac.index import DesiredResource, ParsedState
 from bot.iac.terraform import accounts_in, desired_resource, record_alias
-from bot.iac.terraform_types import TF_TYPES
-from bot.resource_types import RESOURCE_TYPES
 
 BACKEND = "pulumi"
 SUPPORTED_VERSIONS = (2, 3)

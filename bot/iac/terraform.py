@@ -11,10 +11,10 @@ from typing import Any
 import orjson
 
 from bot import messages
+from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
 from bot.errors import StateUnavailable
-from bot.iac import UNKNOWN_ACCOUNT, DesiredResource, ParsedState
-from bot.iac.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
-from bot.resource_types import RESOURCE_TYPES
+from bot.iac.index import UNKNOWN_ACCOUNT, DesiredResource, ParsedState
 
 SUPPORTED_VERSION = 4
 

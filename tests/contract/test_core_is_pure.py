@@ -1,5 +1,6 @@
-"""The functional core does no I/O: no network or process libraries, no file reads or writes,
-no environment reads, no async. Checked on the source, so a slip fails CI, not production."""
+"""The folder is the layer. Everything under bot/ outside `shell/` and `entry/` (the kernel and
+the pure rooms) does no I/O: no network or process libraries, no file reads or writes, no
+environment reads, no async. Checked on the source, so a slip fails CI, not production."""
 
 from __future__ import annotations
 
@@ -9,20 +10,23 @@ from pathlib import Path
 import pytest
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
-# The shell (I/O and orchestration) and the seams' Protocol definitions (async signatures).
-SHELL = {"check.py", "cli.py", "cli_state.py", "__main__.py", "confirming.py", "ports.py",
-         "jobs.py", "worker.py", "app.py", "notifier.py"}  # fmt: skip
-# Matched on the path under bot/, so a core module that happens to share a shell module's name
-# (say bot/cards/jobs.py) is still checked.
-CORE = sorted(
-    p for p in BOT.rglob("*.py")
-    if p.relative_to(BOT).parts[0] != "adapters" and str(p.relative_to(BOT)) not in SHELL
-)  # fmt: skip
-BANNED_MODULES = {"boto3", "botocore", "slack_sdk", "slack_bolt", "redis", "arq", "aiohttp",
-                  "requests", "urllib.request", "http.client", "http.server", "socket",
-                  "subprocess", "os", "shutil", "asyncio", "tempfile"}  # fmt: skip
-BANNED_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "getenv",
-                "iterdir", "glob", "rglob", "mkdir", "unlink"}  # fmt: skip
+# The layers that may do I/O, by folder; `python -m bot` (__main__) is an entry point by
+# what Python makes of the name.
+IO_ROOMS = {"shell", "entry"}
+PURE = sorted(
+    p
+    for p in BOT.rglob("*.py")
+    if p.relative_to(BOT).parts[0] not in IO_ROOMS and p.name != "__main__.py"
+)
+BANNED_MODULES = {
+    "boto3", "botocore", "slack_sdk", "slack_bolt", "redis", "arq", "aiohttp", "requests",
+    "urllib.request", "http.client", "http.server", "socket", "subprocess", "os", "shutil",
+    "asyncio", "tempfile",
+}  # fmt: skip
+BANNED_CALLS = {
+    "open", "read_text", "read_bytes", "write_text", "write_bytes", "getenv", "iterdir", "glob",
+    "rglob", "mkdir", "unlink",
+}  # fmt: skip
 
 
 def _banned(module: str) -> bool:
@@ -32,8 +36,9 @@ def _banned(module: str) -> bool:
     return any(module == b or module.startswith(b + ".") for b in BANNED_MODULES)
 
 
-def violations(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(), filename=str(path))
+def violations(source: str, filename: str = "<module>") -> list[str]:
+    """What in `source` a pure module may not do."""
+    tree = ast.parse(source, filename=filename)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -45,6 +50,8 @@ def violations(path: Path) -> list[str]:
         found += [f"imports {n}" for n in names if _banned(n)]
         if isinstance(node, ast.AsyncFunctionDef):
             found.append(f"async def {node.name}")
+        if isinstance(node, ast.Await):
+            found.append(f"await at line {node.lineno}")
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
@@ -53,7 +60,25 @@ def violations(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", CORE, ids=[str(p.relative_to(BOT)) for p in CORE])
-def test_core_module_does_no_io(path):
-    """Core modules decide; bot/adapters and the roots (check.py, cli.py) do the I/O."""
-    assert violations(path) == []
+@pytest.mark.parametrize("path", PURE, ids=[str(p.relative_to(BOT)) for p in PURE])
+def test_pure_module_does_no_io(path):
+    """Modules outside bot/shell and bot/entry decide; the shell does the I/O."""
+    assert violations(path.read_text(), str(path)) == []
+
+
+def test_every_layer_is_walked():
+    """The walk sees the kernel and every pure room, and skips exactly the I/O rooms."""
+    rooms = {p.relative_to(BOT).parts[0] for p in PURE if len(p.relative_to(BOT).parts) > 1}
+
+    assert rooms >= {"config", "catalog", "trail", "iac", "drift", "policy", "lifecycle", "slack"}
+    assert not rooms & IO_ROOMS
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["import boto3", "from redis.asyncio import Redis", "async def f():\n    pass",
+     "open('x')", "from pathlib import Path\nPath('x').read_text()", "import os"],
+)  # fmt: skip
+def test_a_pure_module_doing_io_fails(source):
+    """The check itself bites: each of these in a pure room is a violation."""
+    assert violations(source) != []

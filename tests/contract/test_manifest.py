@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.cards import ActionId, ViewId
+from bot.slack import ActionId, ViewId
 from handlers import ROUTES, Handlers
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"

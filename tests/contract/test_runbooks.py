@@ -9,15 +9,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.adapters.local_query import run_local_query
-from bot.adapters.runbook_files import load_runbooks, runbook_paths
-from bot.athena_sql import row_to_record
-from bot.check import run_check
-from bot.config import parse_config
-from bot.findings import Finding
-from bot.runbook import apply_policies, athena_query, match_runbook, parse_runbook, query_params
-from bot.trail import attribute
-from bot.trail_map import resolve
+from bot.catalog.rules import resolve
+from bot.config.drift import parse_config
+from bot.drift.findings import Finding
+from bot.policy.runbook import (
+    apply_policies,
+    athena_query,
+    match_runbook,
+    parse_runbook,
+    query_params,
+)
+from bot.shell.check import run_check
+from bot.shell.runbook_files import load_runbooks, runbook_paths
+from bot.shell.sources.local_query import run_local_query
+from bot.trail.athena import row_to_record
+from bot.trail.filter import attribute
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNBOOKS = ROOT / "runbooks"

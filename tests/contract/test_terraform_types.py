@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
 from bot.errors import StateUnavailable
-from bot.iac import UNKNOWN_ACCOUNT
+from bot.iac.index import UNKNOWN_ACCOUNT
 from bot.iac.terraform import parse_state
-from bot.iac.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
-from bot.resource_types import RESOURCE_TYPES
 from tests.fixtures import DATA
 
 TFSTATE = DATA / "tfstate"

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 import pytest
 
-from bot.resource_types import RESOURCE_TYPES
-from bot.trail_map import BY_ARN, BY_EC2_ID, TRAIL_RULES, find_rule, resolve
+from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.rules import BY_ARN, BY_EC2_ID, TRAIL_RULES, find_rule, resolve
 from tests.fixtures import TrailFixture, trail_fixtures
 
 FIXTURES = trail_fixtures()

@@ -10,9 +10,9 @@ import pytest
 from botocore.stub import Stubber
 from moto import mock_aws
 
-from bot.adapters.aws import AwsAccess
-from bot.config import Environment
+from bot.config.drift import Environment
 from bot.errors import AwsAccessDenied, AwsError
+from bot.shell.aws.access import AwsAccess
 
 ACCOUNT = "123456789012"
 

@@ -13,13 +13,13 @@ import pytest
 from botocore.stub import Stubber
 from moto import mock_aws
 
-from bot.adapters.aws import AwsAccess
-from bot.adapters.cfn_drift import CloudFormationConfirmer, differences
-from bot.config import parse_config
-from bot.confirming import LiveConfirmer
-from bot.findings import Finding
-from bot.iac import DesiredResource
+from bot.config.drift import parse_config
+from bot.drift.findings import Finding
 from bot.iac.cloudformation import parse_stack
+from bot.iac.index import DesiredResource
+from bot.shell.aws.access import AwsAccess
+from bot.shell.aws.cfn_drift import CloudFormationConfirmer, differences
+from bot.shell.confirm import LiveConfirmer
 
 ACCOUNT = "111122223333"
 REGION = "us-east-1"

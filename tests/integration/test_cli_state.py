@@ -16,8 +16,8 @@ from typing import Any
 
 import redis
 
-from bot.adapters.redis_conn import EmbeddedRedis
-from bot.cli import main
+from bot.entry.cli import main
+from bot.shell.redis.connection import EmbeddedRedis
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = str(ROOT / "examples" / "demo" / "drift.yml")

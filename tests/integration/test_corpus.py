@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.detector import Detector
-from bot.trail import TrailFilter
-from bot.trail_payload import parse_records
+from bot.entry.cli import main
+from bot.trail.detector import Detector
+from bot.trail.filter import TrailFilter
+from bot.trail.payload import parse_records
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 CONFIG = """

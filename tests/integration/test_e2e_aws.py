@@ -16,9 +16,9 @@ import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 from moto import mock_aws
 
-from bot.check import CheckOptions, CheckOutcome, run_check_async
-from bot.config import parse_config
-from bot.report import render_json, render_text
+from bot.config.drift import parse_config
+from bot.drift.report import render_json, render_text
+from bot.shell.check import CheckOptions, CheckOutcome, run_check_async
 from tests.records import sso_identity, user_identity
 
 ACCOUNT = "123456789012"  # moto's

@@ -17,16 +17,16 @@ import pytest
 from botocore.stub import Stubber
 from moto import mock_aws
 
-from bot.adapters.aws import AwsAccess, CallLog
-from bot.adapters.live_readers import READERS
-from bot.config import Environment
-from bot.confirming import LiveConfirmer
+from bot.config.drift import Environment
+from bot.drift.findings import AttributeChange, Finding
+from bot.drift.live import LIVE_TYPES, compare
+from bot.drift.live.normalize import normalize_policy
 from bot.errors import AwsAccessDenied, AwsError
-from bot.findings import AttributeChange, Finding
-from bot.iac import DesiredResource, build_index
+from bot.iac.index import DesiredResource, build_index
 from bot.iac.terraform import parse_state
-from bot.live import LIVE_TYPES, compare
-from bot.live.normalize import normalize_policy
+from bot.shell.aws.access import AwsAccess, CallLog
+from bot.shell.aws.readers import READERS
+from bot.shell.confirm import LiveConfirmer
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's account

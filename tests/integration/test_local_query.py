@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.local_query import find_query_files, run_local_query
-from bot.athena_sql import COLUMNS
-from bot.cli import main
+from bot.entry.cli import main
 from bot.errors import ConfigError, MalformedInput
+from bot.shell.sources.local_query import find_query_files, run_local_query
+from bot.trail.athena import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_LOGS = ROOT / "examples" / "demo" / "cloudtrail"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import bot.adapters.sources.athena as athena_module
-from bot.adapters.local_query import DuckDBExecutor
-from bot.cli import main
+import bot.shell.sources.athena as athena_module
+from bot.entry.cli import main
+from bot.shell.sources.local_query import DuckDBExecutor
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"

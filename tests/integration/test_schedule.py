@@ -7,11 +7,11 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.adapters.queue import open_pool
-from bot.adapters.store import Store
-from bot.config import parse_config
-from bot.jobs import Deps
-from bot.worker import tick
+from bot.config.drift import parse_config
+from bot.entry.worker import tick
+from bot.shell.jobs import Deps
+from bot.shell.redis.queue import open_pool
+from bot.shell.redis.store import Store
 
 CONFIG = """
 environments:

@@ -19,15 +19,15 @@ import pytest
 from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.adapters.redis_conn import RedisTarget
-from bot.adapters.runbook_files import runbooks_for
-from bot.adapters.slack import web_client
-from bot.app import build_app, http_app, make_deps
-from bot.cards import ActionId, ViewId
-from bot.cli import load_config
-from bot.jobs import Deps, run_digest_job
-from bot.notifier import Notifier
-from bot.worker import build_worker
+from bot.entry.app import build_app, http_app, make_deps
+from bot.entry.cli import load_config
+from bot.entry.worker import build_worker
+from bot.shell.jobs import Deps, run_digest_job
+from bot.shell.notifier import Notifier
+from bot.shell.redis.connection import RedisTarget
+from bot.shell.runbook_files import runbooks_for
+from bot.shell.slack import web_client
+from bot.slack import ActionId, ViewId
 from tests import slack_requests as sr
 from tests.fake_slack import FakeSlack
 
@@ -591,7 +591,7 @@ def test_concurrent_checks_of_one_environment_queue_one_job(world):
 
 def test_back_to_clean_once_when_the_last_open_finding_resolves(world):
     """When a later check finds every drift back in line, the channel hears it once."""
-    from bot.lifecycle import detect
+    from bot.lifecycle.transitions import detect
 
     check_demo(world)
     records = world.run(world.deps.store.records("demo"))

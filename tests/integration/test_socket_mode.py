@@ -10,10 +10,10 @@ from pathlib import Path
 from aiohttp import WSMsgType, web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-from bot.adapters.runbook_files import runbooks_for
-from bot.adapters.slack import web_client
-from bot.app import build_app, make_deps
-from bot.cli import load_config
+from bot.entry.app import build_app, make_deps
+from bot.entry.cli import load_config
+from bot.shell.runbook_files import runbooks_for
+from bot.shell.slack import web_client
 from tests.fake_slack import FakeSlack
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo" / "drift.yml"

@@ -17,19 +17,19 @@ import requests
 from botocore.stub import Stubber
 from moto import mock_aws
 
-import bot.adapters.sources.athena as athena_module
-from bot.adapters.aws import AwsAccess
-from bot.adapters.local_query import DuckDBExecutor
-from bot.adapters.sources.athena import AthenaExecutor, AthenaSource, PollPolicy
-from bot.athena_sql import build_query, row_to_record
-from bot.check import CheckOptions, run_check_async
-from bot.config import parse_config
-from bot.config_sources import AthenaTrail
-from bot.detector import Detector
+import bot.shell.sources.athena as athena_module
+from bot.config.drift import parse_config
+from bot.config.sources import AthenaTrail
 from bot.errors import AwsError, ConfigError
-from bot.ports import SourceContext
-from bot.trail import TrailFilter, format_time
-from bot.trail_paths import PathScope
+from bot.shell.aws.access import AwsAccess
+from bot.shell.check import CheckOptions, run_check_async
+from bot.shell.ports import SourceContext
+from bot.shell.sources.athena import AthenaExecutor, AthenaSource, PollPolicy
+from bot.shell.sources.local_query import DuckDBExecutor
+from bot.trail.athena import build_query, row_to_record
+from bot.trail.detector import Detector
+from bot.trail.filter import TrailFilter, format_time
+from bot.trail.paths import PathScope
 from tests.fixtures import trail_fixtures
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,13 +17,13 @@ import pytest
 from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.stub import Stubber
 
-from bot.adapters.aws import AwsAccess
-from bot.adapters.sources.lookup_events import LookupEventsSource
-from bot.check import CheckOptions, run_check_async
-from bot.config import parse_config
+from bot.config.drift import parse_config
 from bot.errors import AwsAccessDenied, AwsThrottled, ConfigError
-from bot.ports import SourceContext
-from bot.trail_paths import PathScope
+from bot.shell.aws.access import AwsAccess
+from bot.shell.check import CheckOptions, run_check_async
+from bot.shell.ports import SourceContext
+from bot.shell.sources.lookup_events import LookupEventsSource
+from bot.trail.paths import PathScope
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"

@@ -16,12 +16,12 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from bot.adapters.aws import AwsAccess
-from bot.adapters.sources.s3 import S3Source
-from bot.check import CheckOptions, run_check_async
-from bot.config import parse_config
-from bot.ports import SourceContext
-from bot.trail_paths import PathScope
+from bot.config.drift import parse_config
+from bot.shell.aws.access import AwsAccess
+from bot.shell.check import CheckOptions, run_check_async
+from bot.shell.ports import SourceContext
+from bot.shell.sources.s3 import S3Source
+from bot.trail.paths import PathScope
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"

@@ -16,12 +16,12 @@ import pytest
 from botocore.stub import Stubber
 from moto import mock_aws
 
-from bot.adapters.aws import AwsAccess
-from bot.adapters.states import STATE_SOURCES
-from bot.check import CheckOptions, load_states, run_check_async
-from bot.config import LoadedConfig, parse_config
+from bot.config.drift import LoadedConfig, parse_config
 from bot.errors import AwsAccessDenied, ConfigError, StateUnavailable
-from bot.ports import SourceContext
+from bot.shell.aws.access import AwsAccess
+from bot.shell.check import CheckOptions, load_states, run_check_async
+from bot.shell.ports import SourceContext
+from bot.shell.states import STATE_SOURCES
 from tests.fixtures import DATA
 
 ACCOUNT = "123456789012"  # moto's
@@ -776,7 +776,7 @@ def test_mixed_environment_confirms_cloudformation_owned(tmp_path, stacks, monke
     """With confirmation on, `drift check` asks CloudFormation about the resource it owns and
     reports its property differences as changes."""
     STACKS.update(stacks)
-    monkeypatch.setattr("bot.check.AwsAccess", DriftStubbedAccess)
+    monkeypatch.setattr("bot.shell.check.AwsAccess", DriftStubbedAccess)
 
     outcome = mixed_check(tmp_path, confirm=True)
 

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from bot.adapters.queue import Queue, open_pool
-from bot.adapters.redis_conn import RedisTarget
-from bot.adapters.runbook_files import runbooks_for
-from bot.adapters.store import Store
-from bot.cli import load_config
-from bot.jobs import Deps, LatestProgress, run_check_job
-from bot.worker import build_worker
+from bot.entry.cli import load_config
+from bot.entry.worker import build_worker
+from bot.shell.jobs import Deps, LatestProgress, run_check_job
+from bot.shell.redis.connection import RedisTarget
+from bot.shell.redis.queue import Queue, open_pool
+from bot.shell.redis.store import Store
+from bot.shell.runbook_files import runbooks_for
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo" / "drift.yml"
@@ -232,7 +232,7 @@ def test_scheduled_checks_over_overlapping_windows_produce_each_finding_once(red
 
 def test_acceptance_expires_on_a_later_check(redis_target):
     """An acceptance with an expiry reopens the finding on the first check after it."""
-    from bot.lifecycle import accept
+    from bot.lifecycle.transitions import accept
 
     config = loaded()
     clock = {"now": datetime(2026, 11, 24, 9, 0, tzinfo=UTC)}

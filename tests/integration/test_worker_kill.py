@@ -15,9 +15,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.adapters.queue import Queue, open_pool
-from bot.adapters.redis_conn import RedisTarget
-from bot.adapters.store import Store
+from bot.shell.redis.connection import RedisTarget
+from bot.shell.redis.queue import Queue, open_pool
+from bot.shell.redis.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"

@@ -10,7 +10,9 @@ import pytest
 import sqlglot
 from sqlglot import exp
 
-from bot.athena_sql import (
+from bot.config.drift import parse_config
+from bot.errors import ConfigError
+from bot.trail.athena import (
     COLUMNS,
     INPUT_FORMAT,
     KNOWN_REGIONS,
@@ -23,9 +25,7 @@ from bot.athena_sql import (
     render_ddl,
     row_to_record,
 )
-from bot.config import parse_config
-from bot.errors import ConfigError
-from bot.trail import attribute
+from bot.trail.filter import attribute
 
 ORG_CONFIG = """
 environments:

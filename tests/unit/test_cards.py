@@ -1,4 +1,4 @@
-"""What the Slack app shows (bot/cards/): cards, buttons per state, escaping, Slack's limits,
+"""What the Slack app shows (bot/slack/): cards, buttons per state, escaping, Slack's limits,
 modals, approvals, escalations, progress, digest, App Home and /drift replies. Pure; no Slack."""
 
 from __future__ import annotations
@@ -10,9 +10,22 @@ from typing import Any
 
 import pytest
 
-from bot import cards
-from bot.approvals import approve, deny, new_request
-from bot.cards import (
+from bot import slack as cards
+from bot.config.drift import EnvSlack
+from bot.drift.findings import AttributeChange, EventSummary, Finding
+from bot.lifecycle.approvals import approve, deny, new_request
+from bot.lifecycle.digest import Digest, DigestItem, build_digest
+from bot.lifecycle.transitions import (
+    FindingRecord,
+    Transition,
+    accept,
+    detect,
+    escalate,
+    start_reapply,
+)
+from bot.models import FindingKind
+from bot.policy.runbook import Runbook
+from bot.slack import (
     ActionId,
     CardMessage,
     InputId,
@@ -38,12 +51,6 @@ from bot.cards import (
     render_status,
     render_usage,
 )
-from bot.config import EnvSlack
-from bot.digest import Digest, DigestItem, build_digest
-from bot.findings import AttributeChange, EventSummary, Finding
-from bot.lifecycle import FindingRecord, Transition, accept, detect, escalate, start_reapply
-from bot.models import FindingKind
-from bot.runbook import Runbook
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 EVIL = "<!channel> <@U123> <https://evil.example|click>"
@@ -906,7 +913,7 @@ def test_usage_escapes_what_was_typed():
 
 
 def test_usage_takes_a_problem_with_a_suggestion():
-    """A parsed problem (problem and suggestion, as bot.commands.Usage) is shown, escaped."""
+    """A parsed problem (problem and suggestion, as bot.slack.commands.Usage) is shown, escaped."""
 
     @dataclass
     class Usage:

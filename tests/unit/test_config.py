@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import parse_config
-from bot.config_sources import FilesTrail, TerraformState
+from bot.config.drift import parse_config
+from bot.config.sources import FilesTrail, TerraformState
 from bot.errors import ConfigError
 
 PATH = Path("/etc/driftbot/drift.yml")

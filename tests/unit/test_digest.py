@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.digest import build_digest, render_digest_text
-from bot.findings import EventSummary, Finding
-from bot.lifecycle import accept, detect
+from bot.drift.findings import EventSummary, Finding
+from bot.lifecycle.digest import build_digest, render_digest_text
+from bot.lifecycle.transitions import accept, detect
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 

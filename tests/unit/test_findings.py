@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.detector import Detector
-from bot.findings import Change, fold
-from bot.iac import DesiredResource, StateIndex
+from bot.drift.findings import Change, fold
+from bot.iac.index import DesiredResource, StateIndex
 from bot.models import ResourceRef
-from bot.trail import Attribution, TrailFilter
+from bot.trail.detector import Detector
+from bot.trail.filter import Attribution, TrailFilter
 from tests.records import make_record
 
 SG = "AWS::EC2::SecurityGroup"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.iac import build_index
 from bot.iac.cloudformation import is_custom, parse_stack, stack_ref
+from bot.iac.index import build_index
 
 ARN = "arn:aws:cloudformation:eu-west-1:111122223333:stack/app/5b1e7c40-a6f1-11ef-9c3a-0a1b2c3d4e5f"
 NESTED = (

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
+from bot.catalog.terraform_types import TF_TYPES
 from bot.errors import StateUnavailable
-from bot.iac import build_index
+from bot.iac.index import build_index
 from bot.iac.pulumi import (
     SECRET,
     attributes,
@@ -19,7 +20,6 @@ from bot.iac.pulumi import (
     snake_key,
     tf_type_for,
 )
-from bot.iac.terraform_types import TF_TYPES
 from tests.fixtures import DATA
 
 PULUMI = DATA / "pulumi"

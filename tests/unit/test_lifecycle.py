@@ -1,5 +1,5 @@
-"""A finding's lifecycle (bot.lifecycle): detection, re-detection, acceptance and its expiry,
-resolution, reopening — with time passed in, never read."""
+"""A finding's lifecycle (bot.lifecycle.transitions): detection, re-detection, acceptance and
+its expiry, resolution, reopening — with time passed in, never read."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.findings import AttributeChange, EventSummary, Finding
-from bot.lifecycle import accept, detect, escalate, expire, reconfirm, start_reapply
+from bot.drift.findings import AttributeChange, EventSummary, Finding
+from bot.lifecycle.transitions import accept, detect, escalate, expire, reconfirm, start_reapply
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

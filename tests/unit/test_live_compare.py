@@ -10,18 +10,18 @@ import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.findings import AttributeChange
-from bot.iac import DesiredResource, build_index
-from bot.iac.terraform import parse_state
-from bot.live import LIVE_TYPES, compare
-from bot.live.normalize import (
+from bot.drift.findings import AttributeChange
+from bot.drift.live import LIVE_TYPES, compare
+from bot.drift.live.normalize import (
     UNMANAGED,
     desired_tags,
     normalize_policy,
     percent_decode,
     tag_map,
 )
-from bot.live.security_group import rule_key
+from bot.drift.live.security_group import rule_key
+from bot.iac.index import DesiredResource, build_index
+from bot.iac.terraform import parse_state
 
 ACCOUNT = "111122223333"
 OWNER_ID = "75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a"

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from bot.rate_limit import TokenBucket
+from bot.shell.sources.rate_limit import TokenBucket
 
 
 class FakeClock:

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.adapters.runbook_files import load_runbooks
+from bot.config.ignores import IgnoreRule, path_matches
+from bot.drift.findings import AttributeChange, EventSummary, Finding
 from bot.errors import ConfigError, RunbookError
-from bot.findings import AttributeChange, EventSummary, Finding
-from bot.ignores import IgnoreRule, path_matches
 from bot.models import FindingKind
-from bot.runbook import (
+from bot.policy.runbook import (
     Runbook,
     apply_policies,
     athena_query,
@@ -22,6 +21,7 @@ from bot.runbook import (
     parse_runbook,
     query_params,
 )
+from bot.shell.runbook_files import load_runbooks
 
 PATH = Path("runbooks/sg.yml")
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)

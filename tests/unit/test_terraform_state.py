@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.errors import StateUnavailable
-from bot.iac import UNKNOWN_ACCOUNT, DesiredResource, ParsedState, build_index
+from bot.iac.index import UNKNOWN_ACCOUNT, DesiredResource, ParsedState, build_index
 from bot.iac.terraform import parse_state
 from tests.fixtures import DATA
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.trail_paths import LogPath, PathScope, is_not_a_log, parse_log_path
+from bot.trail.paths import LogPath, PathScope, is_not_a_log, parse_log_path
 
 NAME = "111122223333_CloudTrail_eu-west-1_20261123T0915Z_AbCdEfGh12345678.json.gz"
 

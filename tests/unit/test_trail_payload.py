@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bot.errors import MalformedInput
-from bot.trail_payload import parse_records
+from bot.trail.payload import parse_records
 from tests.records import make_record
 
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.config.window import parse_duration, resolve_window
 from bot.errors import ConfigError
-from bot.window import parse_duration, resolve_window
 
 NOW = datetime(2026, 11, 24, 10, 0, 0, 123456, tzinfo=UTC)
 

@@ -1,0 +1,87 @@
+"""Lambda. Event names carry the API version (`UpdateFunctionConfiguration20150331v2`,
+`PublishLayerVersion20181031`); rules are declared without it and the lookup strips it.
+
+`functionName` may be a name, a full or a partial ARN; the function type turns ARNs into
+names. Permissions, aliases, concurrency, URLs and invoke configs are parts of the function.
+Event names as listed in the Lambda developer guide, "Logging AWS Lambda API calls using
+AWS CloudTrail" (https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html).
+"""
+
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+
+LAMBDA = "lambda.amazonaws.com"
+FUNCTION = "AWS::Lambda::Function"
+FUNCTION_NAME = "requestParameters.functionName"
+
+# Functions: DeleteFunction checked against the developer guide and panther-analysis records,
+# UpdateFunctionCode/UpdateFunctionConfiguration/AddPermission/RemovePermission against
+# panther-analysis and stratus-red-team records (some give the function as an ARN).
+on(
+    LAMBDA,
+    "CreateFunction",
+    FUNCTION,
+    CREATE,
+    "requestParameters.functionName || responseElements.functionName",
+)
+on(
+    LAMBDA,
+    (
+        "UpdateFunctionCode",
+        "UpdateFunctionConfiguration",
+        "PublishVersion",
+        "AddPermission",
+        "RemovePermission",
+        "CreateAlias",
+        "UpdateAlias",
+        "DeleteAlias",
+        "PutFunctionConcurrency",
+        "DeleteFunctionConcurrency",
+        "CreateFunctionUrlConfig",
+        "UpdateFunctionUrlConfig",
+        "DeleteFunctionUrlConfig",
+        "PutFunctionEventInvokeConfig",
+        "UpdateFunctionEventInvokeConfig",
+        "DeleteFunctionEventInvokeConfig",
+        "PutProvisionedConcurrencyConfig",
+        "DeleteProvisionedConcurrencyConfig",
+        "PutFunctionCodeSigningConfig",
+        "DeleteFunctionCodeSigningConfig",
+        "PutRuntimeManagementConfig",
+    ),
+    FUNCTION,
+    UPDATE,
+    FUNCTION_NAME,
+)
+# DeleteFunction with a `qualifier` deletes one version only: an update of the function.
+on(LAMBDA, "DeleteFunction", FUNCTION, DELETE, "[requestParameters][?!qualifier].functionName")
+on(LAMBDA, "DeleteFunction", FUNCTION, UPDATE, "[requestParameters][?qualifier].functionName")
+
+# Tags on a function (or another Lambda resource), by ARN (`Resource` in the API).
+on(LAMBDA, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resource")
+
+# Event source mappings, by the UUID Lambda makes (logged as `uUID`, like other all-caps
+# members); API reference, documented shape only.
+MAPPING = "AWS::Lambda::EventSourceMapping"
+on(LAMBDA, "CreateEventSourceMapping", MAPPING, CREATE, "responseElements.uUID")
+on(LAMBDA, "UpdateEventSourceMapping", MAPPING, UPDATE, "requestParameters.uUID")
+on(LAMBDA, "DeleteEventSourceMapping", MAPPING, DELETE, "requestParameters.uUID")
+
+# Layer versions, by version ARN. PublishLayerVersion returns it; the other calls name the
+# layer (name or ARN) and the version number, from which the ARN is rebuilt (aws partition).
+LAYER = "AWS::Lambda::LayerVersion"
+LAYER_VERSION_ARN = (
+    "requestParameters.layerName && awsRegion && recipientAccountId && ("
+    "starts_with(requestParameters.layerName, 'arn:')"
+    " && join(':', [requestParameters.layerName, to_string(requestParameters.versionNumber)])"
+    " || join(':', ['arn:aws:lambda', awsRegion, recipientAccountId, 'layer',"
+    " requestParameters.layerName, to_string(requestParameters.versionNumber)]))"
+)
+on(LAMBDA, "PublishLayerVersion", LAYER, CREATE, "responseElements.layerVersionArn")
+on(
+    LAMBDA,
+    ("AddLayerVersionPermission", "RemoveLayerVersionPermission"),
+    LAYER,
+    UPDATE,
+    LAYER_VERSION_ARN,
+)
+on(LAMBDA, "DeleteLayerVersion", LAYER, DELETE, LAYER_VERSION_ARN)

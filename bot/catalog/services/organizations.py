@@ -1,0 +1,65 @@
+"""AWS Organizations (global): the organization, member accounts, OUs and policies."""
+
+from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+
+ORGS = "organizations.amazonaws.com"
+ORG = "AWS::Organizations::Organization"
+ACCOUNT = "AWS::Organizations::Account"
+OU = "AWS::Organizations::OrganizationalUnit"
+POLICY = "AWS::Organizations::Policy"
+
+# awsdocs aws-organizations-docs orgs_security_incident-response records; API reference.
+on(ORGS, "CreateOrganization", ORG, CREATE, "responseElements.organization.id")
+# An invitation changes the inviting organization (the account joins only on acceptance).
+on(
+    ORGS,
+    "InviteAccountToOrganization",
+    ORG,
+    UPDATE,
+    "responseElements.handshake.parties[?type=='ORGANIZATION'].id",
+)
+
+# CreateAccount usually answers IN_PROGRESS without the account id; AWS then logs a
+# CreateAccountResult service event whose status carries it.
+on(ORGS, "CreateAccount", ACCOUNT, CREATE, "responseElements.createAccountStatus.accountId")
+on(
+    ORGS,
+    "CreateAccountResult",
+    ACCOUNT,
+    CREATE,
+    "serviceEventDetails.createAccountStatus.accountId",
+)
+on(ORGS, "MoveAccount", ACCOUNT, UPDATE, "requestParameters.accountId")
+on(
+    ORGS,
+    ("CloseAccount", "RemoveAccountFromOrganization"),
+    ACCOUNT,
+    DELETE,
+    "requestParameters.accountId",
+)
+# Called by the member account itself: the account leaving is the caller's.
+on(ORGS, "LeaveOrganization", ACCOUNT, DELETE, "recipientAccountId")
+
+on(ORGS, "CreateOrganizationalUnit", OU, CREATE, "responseElements.organizationalUnit.id")
+on(ORGS, "UpdateOrganizationalUnit", OU, UPDATE, "requestParameters.organizationalUnitId")
+on(ORGS, "DeleteOrganizationalUnit", OU, DELETE, "requestParameters.organizationalUnitId")
+
+# Policies (SCPs, tag/backup policies); attachments are changes of the policy.
+on(ORGS, "CreatePolicy", POLICY, CREATE, "responseElements.policy.policySummary.id")
+on(
+    ORGS,
+    ("UpdatePolicy", "AttachPolicy", "DetachPolicy"),
+    POLICY,
+    UPDATE,
+    "requestParameters.policyId",
+)
+on(ORGS, "DeletePolicy", POLICY, DELETE, "requestParameters.policyId")
+
+# Tags: `resourceId` is an account id (digits), an OU (ou-…) or a policy (p-…).
+RID = "requestParameters.resourceId"
+for rtype, test in (
+    (ACCOUNT, f"!contains({RID}, '-')"),
+    (OU, f"starts_with({RID}, 'ou-')"),
+    (POLICY, f"starts_with({RID}, 'p-')"),
+):
+    on(ORGS, ("TagResource", "UntagResource"), rtype, UPDATE, f"{RID} && {test} && {RID}")

@@ -1,0 +1,31 @@
+"""Security Hub: the hub (one per account and region) and custom insights.
+
+Security Hub logs its PascalCase member names unchanged (`InsightArn`). Finding updates
+(UpdateFindings, BatchUpdateFindings) are data, not configuration: no rules.
+"""
+
+from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+
+SH = "securityhub.amazonaws.com"
+HUB = "AWS::SecurityHub::Hub"
+INSIGHT = "AWS::SecurityHub::Insight"
+
+# The hub's ARN is arn:aws:securityhub:REGION:ACCOUNT:hub/default; the calls carry no id.
+HUB_ARN = (
+    "awsRegion && recipientAccountId && "
+    "join('', ['arn:aws:securityhub:', awsRegion, ':', recipientAccountId, ':hub/default'])"
+)
+on(SH, "EnableSecurityHub", HUB, CREATE, HUB_ARN)
+on(SH, "UpdateSecurityHubConfiguration", HUB, UPDATE, HUB_ARN)
+on(SH, "DisableSecurityHub", HUB, DELETE, HUB_ARN)
+
+# panther-analysis aws_securityhub_finding_evasion records (CreateInsight, DeleteInsight).
+on(SH, "CreateInsight", INSIGHT, CREATE, "responseElements.InsightArn")
+on(SH, "UpdateInsight", INSIGHT, UPDATE, "requestParameters.InsightArn")
+on(
+    SH,
+    "DeleteInsight",
+    INSIGHT,
+    DELETE,
+    "requestParameters.InsightArn || responseElements.InsightArn",
+)

@@ -1,0 +1,340 @@
+"""drift.yml: the environments driftbot checks. Parsing and validation only; no I/O.
+
+Unknown keys are rejected, and every problem is reported with the file, the key path, what was
+expected and, for misspelled keys, the closest valid name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from croniter import croniter
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.config.ignores import IgnoreRule
+from bot.config.problems import YAML_HINT, describe_errors, yaml_problem
+from bot.config.sources import (
+    TAGGED_MODELS,
+    AwsSettings,
+    StateRef,
+    StrictModel,
+    TerraformState,
+    Trail,
+)
+from bot.config.window import parse_duration
+from bot.errors import ConfigError
+
+_ACCOUNT = re.compile(r"^\d{12}$")
+_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$")
+_ENV_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account_id\}):role/[\w+=,.@/-]+$")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class Schedule(StrictModel):
+    """When the worker checks an environment and posts its digest."""
+
+    check: str | None = Field(default=None, description="a cron expression, e.g. */15 * * * *")
+    digest: str | None = Field(default=None, description="a daily time, HH:MM")
+    timezone: str = "UTC"
+    overlap: str = Field(
+        default="15m", description="re-read this much before the last read, for late delivery"
+    )
+
+    @field_validator("check")
+    @classmethod
+    def _cron(cls, value: str | None) -> str | None:
+        if value is not None and not croniter.is_valid(value):
+            raise ValueError(f"expected a cron expression such as */15 * * * * (got {value!r})")
+        return value
+
+    @field_validator("digest")
+    @classmethod
+    def _time(cls, value: str | None) -> str | None:
+        if value is not None and not _HHMM.match(value):
+            raise ValueError(f"expected a time of day such as 09:00 (got {value!r})")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"expected an IANA time zone such as Europe/Berlin (got {value!r})"
+            ) from None
+        return value
+
+    @field_validator("overlap")
+    @classmethod
+    def _overlap(cls, value: str) -> str:
+        if parse_duration(value) is None:
+            raise ValueError(f"expected a duration such as 15m (got {value!r})")
+        return value
+
+    @property
+    def overlap_delta(self) -> timedelta:
+        # Validated, so never None; a falsy result is `overlap: 0m`, which means no overlap.
+        return parse_duration(self.overlap) or timedelta(0)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+_SLACK_CHANNEL = re.compile(r"^[CG][A-Z0-9]{6,}$")
+_SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
+_SLACK_GROUP = re.compile(r"^S[A-Z0-9]{6,}$")
+
+
+def _ids(values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:
+    for value in values:
+        if not pattern.match(value):
+            raise ValueError(f"expected {what} (got {value!r})")
+    return values
+
+
+class SlackAccess(StrictModel):
+    """Who may do something: Slack user ids (`U…`) and user group ids (`S…`)."""
+
+    users: list[str] = Field(default_factory=list)
+    usergroups: list[str] = Field(default_factory=list)
+
+    @field_validator("users")
+    @classmethod
+    def _users(cls, value: list[str]) -> list[str]:
+        return _ids(value, _SLACK_USER, "a Slack user id such as U0123ABCD")
+
+    @field_validator("usergroups")
+    @classmethod
+    def _groups(cls, value: list[str]) -> list[str]:
+        return _ids(value, _SLACK_GROUP, "a Slack user group id such as S0123ABCD")
+
+    @property
+    def anyone(self) -> bool:
+        return not (self.users or self.usergroups)
+
+
+class EnvSlack(StrictModel):
+    """How an environment appears in Slack."""
+
+    channel: str = Field(description="the channel id (C…) for cards, progress and digests")
+    check: SlackAccess = Field(default_factory=SlackAccess, description="who may run checks")
+    approvers: list[str] = Field(default_factory=list, description="user group ids (S…)")
+    protected: bool = False
+    approvals: int = Field(default=2, ge=1, le=10, description="distinct approvers if protected")
+    escalation_channel: str | None = None
+
+    @field_validator("channel", "escalation_channel")
+    @classmethod
+    def _channel(cls, value: str | None) -> str | None:
+        if value is not None and not _SLACK_CHANNEL.match(value):
+            raise ValueError(
+                f"expected a Slack channel id such as C0123ABCDEF (got {value!r}); in Slack, "
+                "open the channel's details to copy it"
+            )
+        return value
+
+    @field_validator("approvers")
+    @classmethod
+    def _approvers(cls, value: list[str]) -> list[str]:
+        return _ids(value, _SLACK_GROUP, "a Slack user group id such as S0123ABCD")
+
+
+class SlackSettings(StrictModel):
+    """Slack-wide settings."""
+
+    allow_unconfigured: bool = Field(
+        default=False, description="let /drift act on environments without a `slack:` block"
+    )
+
+
+class Environment(StrictModel):
+    """One named environment: its accounts, regions, CloudTrail source and IaC state."""
+
+    account_id: list[str] | None = Field(description="12-digit ids, or None for `*`")
+    regions: list[str] | None = Field(description="region names, or None for `*`")
+    cloudtrail: Trail
+    state: list[StateRef] = Field(default_factory=list)
+    iac_principals: list[str] = Field(default_factory=list)
+    role_arn: str | None = Field(
+        default=None, description="assumed through STS; `{account_id}` is filled in per account"
+    )
+    external_id: str | None = Field(default=None, min_length=2)
+    aws: AwsSettings = Field(default_factory=AwsSettings)
+    confirm: bool | Literal["auto"] = Field(
+        default="auto",
+        description="read changed resources live; auto: when the environment uses AWS at all",
+    )
+    schedule: Schedule = Field(default_factory=lambda: Schedule())
+    ignore: list[IgnoreRule] = Field(default_factory=list)
+    slack: EnvSlack | None = None
+
+    @field_validator("role_arn", mode="after")
+    @classmethod
+    def _role(cls, value: str | None) -> str | None:
+        if value is not None and not _ROLE_ARN.match(value):
+            raise ValueError(
+                "expected a role ARN such as arn:aws:iam::111122223333:role/driftbot-reader "
+                f"(or with {{account_id}} in place of the account) (got {value!r})"
+            )
+        return value
+
+    @property
+    def uses_aws(self) -> bool:
+        """Whether anything about this environment is read from AWS (not only local files)."""
+        if self.cloudtrail.source != "files" or self.role_arn or self.aws.endpoint_url:
+            return True
+        return any(not isinstance(s, TerraformState) or s.terraform.startswith("s3://")
+                   for s in self.state)  # fmt: skip
+
+    @property
+    def confirms(self) -> bool:
+        """Whether findings are confirmed against live resources."""
+        return self.uses_aws if self.confirm == "auto" else bool(self.confirm)
+
+    @field_validator("account_id", mode="before")
+    @classmethod
+    def _accounts(cls, value: Any) -> list[str] | None:
+        if value == "*":
+            return None
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for item in items:
+            # YAML reads an unquoted 111122223333 as a number; leading zeros would be lost.
+            text = str(item).zfill(12) if isinstance(item, int) else item
+            if not isinstance(text, str) or not _ACCOUNT.match(text):
+                raise ValueError(
+                    f'expected a 12-digit account id, a list of them, or "*" (got {item!r})'
+                )
+            out.append(text)
+        if not out:
+            raise ValueError('expected at least one account id, or "*"')
+        return out
+
+    @field_validator("regions", mode="before")
+    @classmethod
+    def _regions(cls, value: Any) -> list[str] | None:
+        if value == "*":
+            return None
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items:
+            raise ValueError(f'expected a list of region names such as [us-east-1], or "*" '
+                             f"(got {value!r})")  # fmt: skip
+        for item in items:
+            if not isinstance(item, str) or not _REGION.match(item):
+                raise ValueError(f"expected a region name such as us-east-1 (got {item!r})")
+        return list(items)
+
+    @field_validator("iac_principals", mode="after")
+    @classmethod
+    def _principals(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if not item.startswith("arn:"):
+                raise ValueError(
+                    "expected an ARN or ARN pattern such as "
+                    f"arn:aws:iam::111122223333:role/terraform-ci (got {item!r})"
+                )
+        return value
+
+
+class History(StrictModel):
+    """How long history entries (transitions and checks) are kept."""
+
+    retention: str = Field(default="90d", description="a duration such as 90d")
+
+    @field_validator("retention")
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        duration = parse_duration(value)
+        if duration is None or duration.total_seconds() <= 0:
+            raise ValueError(f"expected a duration such as 90d or 12w (got {value!r})")
+        return value
+
+    @property
+    def retention_delta(self) -> timedelta:
+        return parse_duration(self.retention) or timedelta(days=90)
+
+
+class DriftConfig(StrictModel):
+    """The whole drift.yml."""
+
+    environments: dict[str, Environment] = Field(min_length=1)
+    runbooks: str | None = Field(
+        default=None, description="a folder of runbooks; default ./runbooks, else the shipped"
+    )
+    history: History = Field(default_factory=History)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
+
+    @field_validator("environments", mode="after")
+    @classmethod
+    def _names(cls, value: dict[str, Environment]) -> dict[str, Environment]:
+        for name in value:
+            if not _ENV_NAME.match(name):
+                raise ValueError(
+                    f"environment names are letters, digits, `-`, `_` and `.` (got {name!r})"
+                )
+        return value
+
+
+class LoadedConfig(BaseModel):
+    """A validated config and the file it came from (relative paths resolve against it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: Path
+    config: DriftConfig
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def resolve(self, value: str) -> Path:
+        """A path from the config: `~` expanded, relative paths against the config's folder."""
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (self.base_dir / path)
+
+    def environment(self, name: str) -> Environment:
+        """The environment `name`, or a ConfigError listing the known ones."""
+        envs = self.config.environments
+        if name in envs:
+            return envs[name]
+        close = difflib.get_close_matches(name, envs, n=1)
+        hint = f"Did you mean `{close[0]}`? " if close else ""
+        raise ConfigError(
+            f"No environment named `{name}` in {self.path}.",
+            f"{hint}Known environments: {', '.join(sorted(envs))}.",
+        )
+
+
+def parse_config(text: str, path: Path) -> LoadedConfig:
+    """Validate drift.yml's text; ConfigError names the file, each bad key and the fix."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        hint = YAML_HINT if isinstance(exc, yaml.MarkedYAMLError) else ""
+        raise ConfigError(yaml_problem(path, exc), hint) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{path}: expected a mapping with an `environments:` key at the top.",
+            "See the README's Configuration section for an example.",
+        )
+    try:
+        config = DriftConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(
+            f"{path} is not a valid driftbot config:\n" + "\n".join(_describe(exc, DriftConfig)),
+            "See the README's Configuration section for every key.",
+        ) from exc
+    return LoadedConfig(path=path, config=config)
+
+
+def _describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
+    return [f"  - `{key}`: {text}" for key, text in describe_errors(exc, root, TAGGED_MODELS)]

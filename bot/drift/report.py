@@ -1,0 +1,145 @@
+"""Rendering a check for people (tables) and for tools (JSON). Pure; returns strings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import orjson
+
+from bot.drift.findings import Finding, Report
+from bot.messages import confirm_off
+from bot.models import SEVERITY_RANK, FindingKind
+
+TITLES: dict[FindingKind, str] = {
+    "modified": "Modified: managed by IaC, changed by hand",
+    "deleted": "Deleted: managed by IaC, deleted by hand",
+    "unmanaged": "Unmanaged: no IaC state of this environment manages it",
+}
+RESOLVED = "Resolved: changed by hand, but the live resource matches IaC again"
+MAX_CELL = 60
+MAX_VALUE = 80
+
+
+def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
+    """The JSON contract; with `unknown`, a list of calls the catalog does not know."""
+    doc = report.model_dump(mode="json")
+    if unknown is not None:
+        doc["unknown"] = [
+            {"event_source": s, "event_name": n, "count": c} for (s, n), c in _ranked(unknown)
+        ]
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def render_text(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
+    """A table per kind of drift (with what changed, when confirmed), resolved changes, then
+    a summary line."""
+    w = report.window
+    lines = [f"drift check {report.environment}: {w.start} → {w.end}", ""]
+    for kind in ("deleted", "modified", "unmanaged"):
+        found = [f for f in report.findings if f.kind == kind and f.is_drift]
+        if found:
+            lines.append(f"{TITLES[kind]} ({len(found)})")
+            lines.extend(_table(found))
+            lines.extend(_details(found))
+            lines.append("")
+    resolved = [f for f in report.findings if not f.is_drift]
+    if resolved:
+        lines.append(f"{RESOLVED} ({len(resolved)})")
+        lines.extend(_table(resolved))
+        lines.extend(_details(resolved))
+        lines.append("")
+    if unknown is not None:
+        lines.append(f"Calls the catalog does not know ({sum(unknown.values())})")
+        rows = [["EVENT SOURCE", "EVENT NAME", "COUNT"]]
+        rows += [[s, n, str(c)] for (s, n), c in _ranked(unknown)]
+        lines.extend(_grid(rows) if len(rows) > 1 else ["  (none)"])
+        lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    drift = [f for f in report.findings if f.is_drift]
+    counts = Counter(f.kind for f in drift)
+    s = report.stats
+    tail = (
+        f"{s.records:,} records, {s.changes:,} changes, {s.skipped_files} skipped files, "
+        f"{s.unknown_events} unknown events"
+    )
+    calls = report.cloudtrail.get("api_calls")
+    if calls:
+        tail += f", {calls} CloudTrail API calls"
+    scanned = report.cloudtrail.get("bytes_scanned")
+    if isinstance(scanned, int):
+        tail += (
+            f", {scanned / 1e6:,.1f} MB scanned (~${report.cloudtrail.get('estimated_cost_usd')})"
+        )
+    resolved = len(report.findings) - len(drift)
+    extra = f", {resolved} resolved" if resolved else ""
+    if not drift:
+        return f"No drift in {report.environment}{extra}. ({tail})"
+    parts = [f"{counts[k]} {k}" for k in ("modified", "deleted", "unmanaged") if counts[k]]
+    return f"Drift in {report.environment}: {', '.join(parts)}{extra}. ({tail})"
+
+
+def _details(findings: Sequence[Finding]) -> list[str]:
+    """Under a table: what changed (confirmed), or why it could not be told."""
+    lines = []
+    for f in findings:
+        if f.changes:
+            for change in f.changes:
+                lines.append(f"    {f.resource_id}: {change.path}: {_value(change.expected)} → "
+                             f"{_value(change.actual)}")  # fmt: skip
+        elif f.confirmed is None and f.reason and f.reason != confirm_off():
+            lines.append(f"    {f.resource_id}: not confirmed: {f.reason}")
+        elif f.confirmed is False and f.reason:
+            lines.append(f"    {f.resource_id}: {f.reason}")
+    return lines
+
+
+def _value(value: object) -> str:
+    text = orjson.dumps(value).decode() if not isinstance(value, str) else value
+    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
+
+
+def _table(findings: Sequence[Finding]) -> list[str]:
+    rows = [["SEVERITY", "RESOURCE TYPE", "RESOURCE ID", "REGION", "ACTOR", "VIA", "LAST CHANGE",
+             "TIME", "CONFIRMED", "ADDRESSES"]]  # fmt: skip
+    for f in sorted(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 4)):
+        last = f.events[-1]
+        actors = list(dict.fromkeys(e.actor for e in f.events))
+        vias = list(dict.fromkeys(e.via for e in f.events))
+        changes = f"{last.event_name}" + (f" (+{len(f.events) - 1})" if len(f.events) > 1 else "")
+        rows.append(
+            [
+                f.severity or "-",
+                f.resource_type,
+                f.resource_id,
+                f.region,
+                ", ".join(actors),
+                ", ".join(vias),
+                changes,
+                last.event_time,
+                {True: "yes", False: "no", None: "-"}[f.confirmed],
+                ", ".join(f.addresses) or "-",
+            ]
+        )
+    return _grid(rows)
+
+
+def _grid(rows: list[list[str]]) -> list[str]:
+    """Aligned columns; long cells are cut, except in the last column, which can run on."""
+    cells = [[*(_clip(c) for c in row[:-1]), row[-1]] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            for row in cells]  # fmt: skip
+
+
+def _clip(text: str) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def _ranked(counter: Counter[tuple[str, str]]) -> list[tuple[tuple[str, str], int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))

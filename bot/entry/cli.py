@@ -1,0 +1,346 @@
+"""`drift`: the command line. Exit codes: 0 no drift, 2 drift, 1 error (like
+`terraform plan -detailed-exitcode`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import orjson
+
+from bot import __version__
+from bot.config.drift import LoadedConfig, parse_config
+from bot.drift.progress import ProgressUpdate, describe_progress
+from bot.errors import ConfigError, DriftBotError
+from bot.lifecycle.transitions import STATES
+
+EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
+DEFAULT_CONFIG = "drift.yml"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error exits 1 (2 means drift here)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"drift: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drift",
+        description="Find AWS infrastructure drift: CloudTrail changes checked against IaC state.",
+    )
+    parser.add_argument("--version", action="version", version=f"driftbot {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check one environment for drift")
+    check.add_argument("environment", metavar="ENV", help="environment name from drift.yml")
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help=f"config file (default: ./{DEFAULT_CONFIG}, then $DRIFT_CONFIG)",
+    )
+    check.add_argument(
+        "--since",
+        default="24h",
+        metavar="WHEN",
+        help="window start: a duration back from --until (24h, 90m, 7d) or a time "
+        "(2026-11-23T10:00:00Z); default 24h",
+    )
+    check.add_argument(
+        "--until", metavar="WHEN", help="window end, a time (default: now); for past periods"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--show-unknown",
+        action="store_true",
+        help="list the changing calls the event catalog does not know",
+    )
+    check.add_argument(
+        "--no-confirm",
+        dest="confirm",
+        action="store_false",
+        default=None,
+        help="do not read changed resources live (overrides the environment's `confirm`)",
+    )
+    check.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
+    check.add_argument(
+        "--async",
+        dest="run_async",
+        action="store_true",
+        help="queue the check for the worker and print its job id (REDIS_URL, or embedded)",
+    )
+    check.add_argument("--runbook", metavar="NAME", help="check only what this runbook covers")
+
+    status = sub.add_parser("status", help="the state of a queued check")
+    status.add_argument("job_id", metavar="JOB")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+
+    worker = sub.add_parser("worker", help="run the background worker (checks, schedules)")
+    worker.add_argument("--config", metavar="FILE")
+    worker.add_argument("--burst", action="store_true", help="stop when the queue is empty")
+    worker.add_argument(
+        "--job-lease",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="a killed worker's job is picked up by another after this long (default 30)",
+    )
+
+    serve = sub.add_parser("serve", help="run the Slack app (Socket Mode, or --http)")
+    serve.add_argument("--config", metavar="FILE")
+    serve.add_argument("--http", action="store_true", help="serve Slack requests over HTTP")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--host", default="0.0.0.0")  # noqa: S104  (a server's default)
+
+    findings = sub.add_parser("findings", help="an environment's findings and their state")
+    findings.add_argument("environment", metavar="ENV")
+    findings.add_argument("--config", metavar="FILE")
+    findings.add_argument("--state", choices=STATES)
+    findings.add_argument("--format", choices=("text", "json"), default="text")
+
+    accept = sub.add_parser("accept", help="mark a drift as intentional")
+    accept.add_argument("environment", metavar="ENV")
+    accept.add_argument("resource", metavar="RESOURCE", help="finding id, resource id or address")
+    accept.add_argument("--reason", required=True, help="why it is intentional")
+    accept.add_argument("--until", metavar="DATE", help="when the acceptance expires")
+    accept.add_argument("--by", help="who accepts (default: user@host)")
+    accept.add_argument("--config", metavar="FILE")
+
+    history = sub.add_parser("history", help="transitions and checks of an environment")
+    history.add_argument("environment", metavar="ENV")
+    history.add_argument("resource", metavar="RESOURCE", nargs="?")
+    history.add_argument("--limit", type=int, default=200)
+    history.add_argument("--config", metavar="FILE")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+    digest = sub.add_parser("digest", help="the digest of an environment since the last one")
+    digest.add_argument("environment", metavar="ENV")
+    digest.add_argument("--config", metavar="FILE")
+    digest.add_argument("--format", choices=("text", "json"), default="text")
+
+    runbook = sub.add_parser("runbook", help="runbook tools")
+    runbook_sub = runbook.add_subparsers(dest="runbook_command", required=True,
+                                         parser_class=_Parser)  # fmt: skip
+    validate = runbook_sub.add_parser("validate", help="check runbook files without starting")
+    validate.add_argument("path", metavar="PATH", nargs="?", default="runbooks")
+
+    athena = sub.add_parser("athena", help="Athena helpers")
+    athena_sub = athena.add_subparsers(dest="athena_command", required=True, parser_class=_Parser)
+    ddl = athena_sub.add_parser("ddl", help="print the CREATE EXTERNAL TABLE for an environment")
+    ddl.add_argument("environment", metavar="ENV")
+    ddl.add_argument("--config", metavar="FILE")
+
+    query = sub.add_parser("query", help="run Athena/Trino SQL over CloudTrail logs")
+    query.add_argument(
+        "--local",
+        metavar="PATH",
+        required=True,
+        help="log files (a folder or a file) to query in DuckDB instead of Athena",
+    )
+    query.add_argument("sql", metavar="SQL", help="the query; the table is `cloudtrail_logs`")
+    query.add_argument("--format", choices=("text", "json"), default="text")
+
+    catalog = sub.add_parser("catalog", help="list what driftbot knows")
+    catalog.add_argument("which", choices=("events", "terraform"))
+    catalog.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            if args.run_async:
+                from bot.entry import cli_state
+
+                return cli_state.check_async(load_config(args.config), args.environment,
+                                             args.since, args.until, args.runbook)  # fmt: skip
+            return _check(args)
+        if args.command in STATE_COMMANDS:
+            return _state(args)
+        if args.command == "athena":
+            return _athena_ddl(args)
+        if args.command == "query":
+            return _query(args)
+        return _catalog(args)
+    except DriftBotError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted.")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _error(text: str) -> None:
+    first, _, rest = text.partition("\n")
+    sys.stderr.write(f"drift: error: {first}\n" + (f"{rest}\n" if rest else ""))
+
+
+def find_config(flag: str | None) -> Path:
+    """--config, else ./drift.yml, else $DRIFT_CONFIG; ConfigError says where it looked."""
+    if flag:
+        path = Path(flag).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"Config file `{path}` (from --config) does not exist.")
+        return path
+    local = Path(DEFAULT_CONFIG)
+    if local.is_file():
+        return local
+    env_value = os.environ.get("DRIFT_CONFIG")
+    if env_value:
+        path = Path(env_value).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"Config file `{path}` (from $DRIFT_CONFIG) does not exist.")
+        return path
+    raise ConfigError(
+        f"No config file: there is no ./{DEFAULT_CONFIG} and $DRIFT_CONFIG is not set.",
+        "Pass --config FILE, or create drift.yml (see the README's Configuration section).",
+    )
+
+
+def load_config(flag: str | None) -> LoadedConfig:
+    path = find_config(flag)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"I couldn't read the config file `{path}`: {exc}.") from exc
+    return parse_config(text, path.resolve())
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.config.window import resolve_window
+    from bot.drift.report import render_json, render_text
+    from bot.shell.check import CheckOptions, run_check
+    from bot.shell.runbook_files import runbooks_for
+
+    loaded = load_config(args.config)
+    loaded.environment(args.environment)  # fail fast on a typo, before any reading
+    start, end = resolve_window(args.since, args.until, datetime.now(UTC))
+    progress = None if args.quiet else _Progress.for_stream(sys.stderr)
+    options = CheckOptions(progress=progress, confirm=args.confirm,
+                           runbooks=runbooks_for(loaded), runbook=args.runbook)  # fmt: skip
+    outcome = run_check(loaded, args.environment, start, end, options)
+    if progress is not None:
+        progress.done()
+    if not args.quiet:
+        for problem in outcome.problems:
+            sys.stderr.write(f"drift: warning: skipped {problem.where}: {problem.reason}\n")
+        if outcome.unknown_tf_types:
+            names = ", ".join(sorted(outcome.unknown_tf_types))
+            sys.stderr.write(
+                f"drift: note: the state has resource types the catalog does not map: {names}\n"
+            )
+    unknown = outcome.unknown if args.show_unknown else None
+    if args.format == "json":
+        sys.stdout.write(render_json(outcome.report, unknown))
+    else:
+        sys.stdout.write(render_text(outcome.report, unknown))
+    return EXIT_DRIFT if outcome.report.has_drift else EXIT_OK
+
+
+class _Progress:
+    """How far the check is (describe_progress), on one stderr line, at most every half
+    second."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = 0.0
+        self.shown = False
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> _Progress | None:
+        return cls(stream) if stream.isatty() else None
+
+    def __call__(self, update: ProgressUpdate) -> None:
+        now = time.monotonic()
+        if now - self.last >= 0.5:
+            self.last = now
+            self.shown = True
+            self.stream.write("\r" + describe_progress(update))
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+
+
+STATE_COMMANDS = frozenset({"status", "worker", "findings", "accept", "history", "digest",
+                            "runbook", "serve"})  # fmt: skip
+
+
+def _state(args: argparse.Namespace) -> int:
+    from bot.entry import cli_state
+
+    if args.command == "status":
+        return cli_state.status(args.job_id, args.format)
+    if args.command == "runbook":
+        return cli_state.runbook_validate(Path(args.path))
+    loaded = load_config(args.config)
+    if args.command == "worker":
+        return cli_state.worker(loaded, args.burst, args.job_lease)
+    if args.command == "serve":
+        return cli_state.serve(loaded, args.http, args.port, args.host)
+    if args.command == "findings":
+        return cli_state.findings(loaded, args.environment, args.state, args.format)
+    if args.command == "accept":
+        return cli_state.accept_cmd(loaded, args.environment, args.resource, args.reason,
+                                    args.until, args.by)  # fmt: skip
+    if args.command == "history":
+        return cli_state.history(loaded, args.environment, args.resource, args.limit,
+                                 args.format)  # fmt: skip
+    return cli_state.digest(loaded, args.environment, args.format)
+
+
+def _athena_ddl(args: argparse.Namespace) -> int:
+    from bot.trail.athena import render_ddl
+
+    loaded = load_config(args.config)
+    sys.stdout.write(render_ddl(args.environment, loaded.environment(args.environment)))
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from bot.shell.sources.local_query import run_local_query
+
+    columns, rows = run_local_query(Path(args.local), args.sql)
+    if args.format == "json":
+        doc = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2, default=str).decode())
+        sys.stdout.write("\n")
+        return EXIT_OK
+    sys.stdout.write("\t".join(columns) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    sys.stderr.write(f"{len(rows)} rows\n")
+    return EXIT_OK
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    from bot.catalog.listing import event_entries, terraform_entries
+
+    entries = event_entries() if args.which == "events" else terraform_entries()
+    if args.format == "json":
+        sys.stdout.write(orjson.dumps(entries, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    for entry in entries:
+        sys.stdout.write("  ".join(_cell(v) for v in entry.values()) + "\n")
+    sys.stdout.write(f"{len(entries)} entries\n")
+    return EXIT_OK
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ",".join(_cell(v) for v in value) or "-"
+    if isinstance(value, dict):
+        return _cell(list(value.values()))
+    return "-" if value is None else str(value)

@@ -1,0 +1,223 @@
+"""The worker: an arq worker running checks, scheduled checks and digests.
+
+arq traps handled here (see DEPENDENCIES.md): the Worker is built inside the running event
+loop; payloads and results are JSON; `redis<6`. A running job refreshes arq's in-progress key
+to a short TTL (its heartbeat), so when its worker is killed another worker picks the job up
+within a minute instead of after the whole job timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from arq import Retry, cron
+from arq.constants import in_progress_key_prefix
+from arq.worker import Function, Worker, func
+from croniter import croniter
+
+from bot.config.drift import LoadedConfig
+from bot.drift.progress import progress_fields
+from bot.errors import DriftBotError
+from bot.policy.runbook import Runbook
+from bot.shell.jobs import (
+    Deps,
+    LatestProgress,
+    fail_job,
+    heartbeat,
+    run_check_job,
+    run_digest_job,
+    run_reapply_job,
+    show_progress,
+)
+from bot.shell.notifier import Notifier
+from bot.shell.redis.connection import RedisTarget, ping
+from bot.shell.redis.queue import (
+    CHECK,
+    DIGEST,
+    REAPPLY,
+    RUNNING_TTL,
+    Queue,
+    deserialize,
+    serialize,
+)
+from bot.shell.redis.slack_state import SlackState
+from bot.shell.redis.store import Store
+from bot.shell.slack import SlackGateway, web_client
+
+log = logging.getLogger("driftbot.worker")
+MAX_TRIES = 3
+JOB_TIMEOUT = timedelta(hours=1)
+# A running job renews its lease every third of it; when its worker dies, another worker
+# picks the job up once the lease runs out.
+LEASE = timedelta(seconds=30)
+
+
+async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    """arq job: check one environment and update its findings."""
+    deps: Deps = ctx["deps"]
+    job_id: str = ctx["job_id"]
+    env = str(payload["env"])
+    progress = LatestProgress()
+    stop = asyncio.Event()
+    lease: timedelta = ctx.get("lease", LEASE)
+
+    async def beat() -> None:
+        redis = deps.store.redis
+        await redis.pexpire(in_progress_key_prefix + job_id, _ms(lease))
+        await deps.store.refresh_running(env, job_id, RUNNING_TTL)
+        if progress.update is not None and progress.update is not progress.written:
+            progress.written = progress.update
+            at = datetime.now(UTC).isoformat()
+            await deps.store.set_job(
+                job_id, progress={**progress_fields(progress.update), "at": at}
+            )
+            await show_progress(deps, job_id, "running", progress.update)
+
+    beating = asyncio.create_task(heartbeat(beat, max(lease / 3, timedelta(seconds=1)), stop))
+    try:
+        result = await run_check_job(deps, payload, job_id, ctx.get("job_try", 1), progress)
+    except DriftBotError as exc:
+        if exc.retryable and ctx.get("job_try", 1) < MAX_TRIES:
+            raise Retry(defer=30 * ctx.get("job_try", 1)) from exc
+        result = await fail_job(deps, job_id, exc)
+    except (asyncio.CancelledError, Retry):
+        raise
+    except Exception as exc:  # recorded for `drift status`; the traceback goes to the log
+        result = await fail_job(deps, job_id, exc)
+    finally:
+        stop.set()
+        await beating
+    await deps.store.release_running(env, job_id)
+    failed = "error" in result
+    await show_progress(deps, job_id, "failed" if failed else "succeeded", progress.update,
+                        None if failed else result, result.get("error"))  # fmt: skip
+    return result
+
+
+async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    """arq job: trigger an approved reapply's webhook, then move the finding to reapplying."""
+    deps: Deps = ctx["deps"]
+    return await run_reapply_job(deps, str(payload["env"]), str(payload["request_id"]))
+
+
+async def digest_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    """arq job: the daily digest of one environment, posted to its Slack channel if any."""
+    deps: Deps = ctx["deps"]
+    digest = await run_digest_job(deps, str(payload["env"]))
+    return digest.model_dump(mode="json")
+
+
+async def tick(ctx: dict[str, Any]) -> None:
+    """Every minute: enqueue the checks and digests whose time has come."""
+    deps: Deps = ctx["deps"]
+    queue: Queue = ctx["queue"]
+    now = deps.clock()
+    for name, env in deps.loaded.config.environments.items():
+        schedule = env.schedule
+        local = now.astimezone(schedule.zone)
+        if schedule.check:
+            slot = croniter(schedule.check, local).get_prev(datetime)
+            if local - slot < timedelta(minutes=1):
+                await queue.enqueue_check(name, trigger="schedule", requested_by="schedule",
+                                          scheduled=True,
+                                          job_id=f"sched-{name}-{slot:%Y%m%dT%H%M}")  # fmt: skip
+        if schedule.digest:
+            hour, minute = (int(p) for p in schedule.digest.split(":"))
+            due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+            last = await deps.store.last_digest(name)
+            if local >= due and (last is None or last < due):
+                await queue.enqueue_digest(name, f"{due:%Y%m%d}")
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    deps: Deps = ctx["deps_factory"](ctx["redis"])
+    ctx["deps"] = deps
+    ctx["queue"] = Queue(ctx["redis"], deps.store)
+    if deps.slack is not None and deps.slack_state is not None:
+        stop = asyncio.Event()
+        notifier = Notifier(deps.loaded, deps.runbooks, deps.store, deps.slack_state, deps.slack,
+                            consumer=f"worker-{socket.gethostname()}-{os.getpid()}")  # fmt: skip
+        ctx["notifier"] = (stop, asyncio.create_task(notifier.run(stop)))
+    log.info("driftbot worker ready: %s", ", ".join(deps.loaded.config.environments))
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    if "notifier" in ctx:
+        stop, task = ctx.pop("notifier")
+        stop.set()
+        await task
+
+
+def build_worker(
+    loaded: LoadedConfig,
+    runbooks: Mapping[str, Runbook],
+    target: RedisTarget,
+    *,
+    burst: bool = False,
+    with_cron: bool = True,
+    job_timeout: timedelta = JOB_TIMEOUT,
+    lease: timedelta = LEASE,
+    clock: Callable[[], datetime] | None = None,
+) -> Worker:
+    """The arq Worker. Call it inside the running event loop (arq captures the loop)."""
+
+    def deps_factory(redis: Any) -> Deps:
+        retention = loaded.config.history.retention_delta
+        slack = SlackGateway(web_client()) if os.environ.get("SLACK_BOT_TOKEN") else None
+        deps = Deps(loaded=loaded, runbooks=runbooks, store=Store(redis, retention), slack=slack,
+                    slack_state=SlackState(redis) if slack else None)  # fmt: skip
+        if clock is not None:
+            deps.clock = clock
+            deps.store.clock = clock
+        return deps
+
+    functions: list[Function] = [
+        func(check_environment, name=CHECK, max_tries=MAX_TRIES),
+        func(digest_environment, name=DIGEST, max_tries=MAX_TRIES),
+        func(reapply_finding, name=REAPPLY, max_tries=MAX_TRIES),
+    ]
+    cron_jobs = [cron(tick, name="tick", second=0, run_at_startup=True)] if with_cron else []
+    return Worker(
+        functions=functions,
+        cron_jobs=cron_jobs,
+        redis_settings=target.settings(),
+        burst=burst,
+        poll_delay=0.2 if burst else 0.5,
+        max_tries=MAX_TRIES,
+        job_timeout=job_timeout,
+        keep_result=3600,
+        job_serializer=serialize,
+        job_deserializer=deserialize,
+        on_startup=startup,
+        on_shutdown=shutdown,
+        ctx={"deps_factory": deps_factory, "lease": lease},
+        handle_signals=not burst,
+    )
+
+
+async def run_worker(
+    loaded: LoadedConfig,
+    runbooks: Mapping[str, Runbook],
+    target: RedisTarget,
+    *,
+    burst: bool = False,
+    lease: timedelta = LEASE,
+) -> None:
+    """Run until stopped (or, in burst mode, until the queue is empty)."""
+    await ping(target)  # fail fast, naming the URL, before arq's own connection attempts
+    worker = build_worker(loaded, runbooks, target, burst=burst, with_cron=not burst,
+                          lease=lease)  # fmt: skip
+    try:
+        await worker.main()
+    finally:
+        await worker.close()
+
+
+def _ms(delta: timedelta) -> int:
+    return int(delta.total_seconds() * 1000)

@@ -1,0 +1,1 @@
+"""A finding's life: transitions, reapply approvals, the daily digest's data. Pure."""

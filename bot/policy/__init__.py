@@ -1,0 +1,1 @@
+"""Runbooks: their models and parsing, matching and ignore policies, Athena parameters. Pure."""

@@ -1,0 +1,1 @@
+"""AWS: access (sessions, clients, errors), live readers, CloudFormation drift."""

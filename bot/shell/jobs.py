@@ -1,0 +1,281 @@
+"""What the worker's jobs do: a check that updates the findings' lifecycle, and a digest.
+
+Idempotent by construction: every finding update is an atomic, versioned write that changes
+nothing when re-applied (lifecycle.detect merges events by id), and a job's check record is
+written once per job id, so a job that runs again after its worker was killed duplicates no
+finding, history entry or notification.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.config.drift import Environment, LoadedConfig
+from bot.config.window import resolve_window
+from bot.drift.findings import Finding
+from bot.drift.progress import ProgressUpdate, progress_fields
+from bot.errors import DriftBotError
+from bot.lifecycle.digest import Digest, build_digest
+from bot.lifecycle.transitions import (
+    ACTIVE,
+    FindingRecord,
+    Transition,
+    detect,
+    expire,
+    finding_id,
+    reconfirm,
+    start_reapply,
+)
+from bot.policy.runbook import Runbook
+from bot.shell.aws.access import SessionFactory
+from bot.shell.check import CheckOptions, run_check_async
+from bot.shell.reapply.webhook import secret_from_env
+from bot.shell.reapply.webhook import trigger as trigger_webhook
+from bot.shell.redis.slack_state import SlackState
+from bot.shell.redis.store import Store, Update
+from bot.shell.slack import SlackError, SlackGateway
+from bot.slack import render_digest, render_progress
+
+log = logging.getLogger("driftbot.jobs")
+FIRST_WINDOW = "24h"  # a scheduled environment's first check reads this far back
+
+
+@dataclass
+class Deps:
+    """What jobs need, built once per worker process (Slack: when SLACK_BOT_TOKEN is set)."""
+
+    loaded: LoadedConfig
+    runbooks: Mapping[str, Runbook]
+    store: Store
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    session_factory: SessionFactory | None = None
+    slack: SlackGateway | None = None
+    slack_state: SlackState | None = None
+
+
+@dataclass
+class LatestProgress:
+    """The newest progress update, written to Redis by the job's heartbeat."""
+
+    update: ProgressUpdate | None = None
+    written: ProgressUpdate | None = field(default=None, repr=False)
+
+    def __call__(self, update: ProgressUpdate) -> None:
+        self.update = update
+
+
+async def window_for(
+    deps: Deps, env_name: str, env: Environment, payload: Mapping[str, Any], now: datetime
+) -> tuple[datetime, datetime, str | None]:
+    """The window to read, and the watermark key to move (scheduled checks only).
+
+    A scheduled check reads from its last read minus the overlap (CloudTrail delivers late,
+    about 5 minutes and not guaranteed) up to now; events read twice merge by event id."""
+    if not payload.get("scheduled"):
+        start, end = resolve_window(payload.get("since") or "24h", payload.get("until"), now)
+        return start, end, None
+    source = env.cloudtrail.source
+    mark = await deps.store.watermark(env_name, source)
+    end = now.replace(microsecond=0)
+    if mark is None:
+        start, _ = resolve_window(FIRST_WINDOW, None, end)
+    else:
+        start = min(mark - env.schedule.overlap_delta, end)
+    return start, end, source
+
+
+async def run_check_job(
+    deps: Deps, payload: Mapping[str, Any], job_id: str, attempt: int, progress: LatestProgress
+) -> dict[str, Any]:
+    """One check of one environment, applied to the stored lifecycle."""
+    env_name = str(payload["env"])
+    env = deps.loaded.environment(env_name)
+    now = deps.clock()
+    await deps.store.set_job(job_id, state="running", env=env_name, attempt=attempt,
+                             started_at=now.isoformat())  # fmt: skip
+    start, end, watermark = await window_for(deps, env_name, env, payload, now)
+    stored = await deps.store.records(env_name)
+    active = [r.finding for r in stored if r.state in ACTIVE]
+    outcome = await run_check_async(
+        deps.loaded, env_name, start, end,
+        CheckOptions(progress=progress, runbooks=deps.runbooks, runbook=payload.get("runbook"),
+                     reconfirm=active, session_factory=deps.session_factory, now=deps.clock),
+    )  # fmt: skip
+    transitions: Counter[str] = Counter()
+    touched: set[str] = set()
+    for finding in outcome.report.findings:
+        fid = finding_id(env_name, finding.key)
+        touched.add(fid)
+        _, made = await deps.store.apply(env_name, fid, _detecting(finding, env_name, now, job_id))
+        transitions.update(t.to_state for t in made)
+    for finding in outcome.reconfirmed:
+        fid = finding_id(env_name, finding.key)
+        if fid in touched:
+            continue
+        _, made = await deps.store.apply(env_name, fid, _reconfirming(finding, now, job_id))
+        transitions.update(t.to_state for t in made)
+    # Only acceptances that ran out (apply re-reads each under WATCH); the rest would write nothing.
+    for record in (r for r in stored if expire(r, now)[1]):
+        _, made = await deps.store.apply(env_name, record.id, _expiring(now))
+        transitions.update(t.to_state for t in made)
+    report = outcome.report
+    kinds = Counter(f.kind for f in report.findings if f.is_drift)
+    summary: dict[str, Any] = {
+        "window_start": report.window.start,
+        "window_end": report.window.end,
+        "records": report.stats.records,
+        "changes": report.stats.changes,
+        "findings": len(report.findings),
+        "modified": kinds["modified"],
+        "deleted": kinds["deleted"],
+        "unmanaged": kinds["unmanaged"],
+        "resolved": transitions["resolved"],
+        "opened": transitions["open"],
+        "skipped_files": report.stats.skipped_files,
+        "unknown_events": report.stats.unknown_events,
+        "trigger": payload.get("trigger", ""),
+        "requested_by": payload.get("requested_by", ""),
+    }
+    await deps.store.record_check(env_name, job_id, summary,
+                                  (watermark, end) if watermark else None)  # fmt: skip
+    await deps.store.set_job(job_id, state="succeeded", finished_at=deps.clock().isoformat(),
+                             result=summary)  # fmt: skip
+    return summary
+
+
+def _detecting(finding: Finding, env: str, now: datetime, job_id: str) -> Update:
+    def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        return detect(record, finding, env, now, job_id)
+
+    return update
+
+
+def _reconfirming(finding: Finding, now: datetime, job_id: str) -> Update:
+    def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        if record is None:
+            return None, []
+        return reconfirm(record, finding, now, job_id)
+
+    return update
+
+
+def _expiring(now: datetime) -> Update:
+    def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        if record is None:
+            return None, []
+        return expire(record, now)
+
+    return update
+
+
+async def fail_job(deps: Deps, job_id: str, exc: BaseException) -> dict[str, Any]:
+    """Record why a job failed, in words a person can act on."""
+    if isinstance(exc, DriftBotError):
+        error, hint = exc.user_message, exc.hint
+    else:
+        log.exception("check job %s failed", job_id, exc_info=exc)
+        error = f"driftbot hit an internal error (ref {job_id}): {type(exc).__name__}."
+        hint = "The worker's log has the details under that reference."
+    await deps.store.set_job(job_id, state="failed", error=error, hint=hint,
+                             finished_at=deps.clock().isoformat())  # fmt: skip
+    return {"error": error, "hint": hint}
+
+
+async def run_digest_job(deps: Deps, env_name: str) -> Digest:
+    """Build the digest of `env` since the last one, post it to the environment's channel
+    (one message, the breakdown in its thread; nothing when it was and stays clean), and
+    remember that it was made."""
+    now = deps.clock()
+    env = deps.loaded.environment(env_name)
+    since = await deps.store.last_digest(env_name)
+    digest = build_digest(env_name, await deps.store.records(env_name), since, now)
+    if env.slack is not None and deps.slack is not None and deps.slack_state is not None:
+        was_clean = await deps.slack_state.swap_flag("digest-clean", env_name,
+                                                     "1" if digest.is_clean else "0")  # fmt: skip
+        if not (digest.is_clean and was_clean == "1"):
+            summary, breakdown = render_digest(digest)
+            ts = await deps.slack.post(env.slack.channel, summary.text, summary.blocks)
+            for part in breakdown:
+                await deps.slack.post(env.slack.channel, part.text, part.blocks, thread_ts=ts)
+    await deps.store.set_last_digest(env_name, now)
+    return digest
+
+
+async def show_progress(deps: Deps, job_id: str, state: str, update: ProgressUpdate | None,
+                        result: dict[str, Any] | None = None,
+                        error: str | None = None) -> None:  # fmt: skip
+    """Update the check's progress message in Slack, if `/drift check` posted one."""
+    if deps.slack is None:
+        return
+    info = await deps.store.job(job_id) or {}
+    channel, ts = info.get("progress_channel"), info.get("progress_ts")
+    if not channel or not ts:
+        return
+    progress = None if update is None else progress_fields(update)
+    message = render_progress(str(info.get("env", "")), job_id, state, progress, result, error)
+    try:
+        await deps.slack.update(str(channel), str(ts), message.text, message.blocks)
+    except SlackError as exc:
+        log.warning("progress of %s: %s", job_id, exc.user_message)
+
+
+async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[str, Any]:
+    """Trigger an approved reapply: the runbook's webhook, signed; then the lifecycle.
+
+    At least once: a re-run job may call the webhook again, with the same `request_id` for
+    the receiver to de-duplicate on."""
+    if deps.slack_state is None:
+        return {"error": "Slack is not configured for this worker."}
+    request = await deps.slack_state.approval(request_id)
+    if request is None or request.state != "approved":
+        return {"skipped": f"request {request_id} is not approved"}
+    record = await deps.store.get(env_name, request.finding_id)
+    runbook = deps.runbooks.get(record.finding.runbook or "") if record else None
+    if record is None or runbook is None or runbook.fix.reapply is None:
+        return {"error": "the finding or its runbook's reapply target is gone"}
+    webhook = runbook.fix.reapply.webhook
+    payload = {
+        "event": "driftbot.reapply", "idempotency_key": request_id, "environment": env_name,
+        "runbook": runbook.name, "requested_by": request.requester,
+        "approved_by": request.approvals, "finding": record.finding.model_dump(mode="json"),
+    }  # fmt: skip
+    card = await deps.slack_state.card(env_name, record.id)
+    try:
+        result = await trigger_webhook(webhook.url, secret_from_env(webhook.secret_env), payload)
+    except DriftBotError as exc:
+        if deps.slack is not None and card:
+            await deps.slack.post(card["channel"], f"Reapply failed: {exc.user_message} "
+                                  f"{exc.hint}".strip(), thread_ts=card["ts"])  # fmt: skip
+        return {"error": exc.user_message}
+    now = deps.clock()
+
+    def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        if r is None or r.state in ("reapplying", "resolved"):
+            return r, []
+        after, made = start_reapply(r, request.requester, request.approvals, "webhook", now)
+        return after, made
+
+    await deps.store.apply(env_name, record.id, update)
+    if deps.slack is not None and card:
+        await deps.slack.post(card["channel"], f"Reapply triggered: the pipeline's webhook "
+                              f"answered HTTP {result.status}.", thread_ts=card["ts"])  # fmt: skip
+    return {"status": result.status}
+
+
+async def heartbeat(beat: Callable[[], Any], every: timedelta, stop: asyncio.Event) -> None:
+    """Call `beat` every `every` until `stop` is set (the job's liveness and progress)."""
+    while not stop.is_set():
+        try:
+            await beat()
+        except Exception:  # a missed beat must not kill the job
+            log.warning("heartbeat failed", exc_info=True)
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=every.total_seconds())
+        except TimeoutError:
+            continue

@@ -1,0 +1,157 @@
+"""The notifier: keeps each finding's drift card in its environment's channel in step with the
+finding, replies every transition in the card's thread (the audit trail), and tells the channel
+when an environment is back to clean.
+
+It consumes the store's outbox (a Redis stream written in the same transaction as each finding
+change) through a consumer group, so each change is handled by one notifier even with several
+workers, and entries a dead notifier left pending are claimed after a minute. A card is posted
+once per finding and then only updated (`chat.update`); what was rendered and which
+transitions were replied are versioned in Redis, so an entry handled twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from redis.exceptions import ResponseError
+
+from bot.config.drift import LoadedConfig
+from bot.lifecycle.transitions import ACTIVE, FindingRecord, Transition
+from bot.policy.runbook import Runbook
+from bot.shell.redis.slack_state import SlackState
+from bot.shell.redis.store import K_OUTBOX, Store
+from bot.shell.slack import SlackError, SlackGateway
+from bot.slack import render_audit, render_back_to_clean, render_card
+
+log = logging.getLogger("driftbot.notifier")
+GROUP = "slack"
+IDLE_MS = 60_000
+
+
+class Notifier:
+    """Renders outbox entries into Slack."""
+
+    def __init__(
+        self,
+        loaded: LoadedConfig,
+        runbooks: Mapping[str, Runbook],
+        store: Store,
+        state: SlackState,
+        slack: SlackGateway,
+        consumer: str = "notifier",
+    ) -> None:
+        self.loaded = loaded
+        self.runbooks = runbooks
+        self.store = store
+        self.state = state
+        self.slack = slack
+        self.consumer = consumer
+
+    async def ensure_group(self) -> None:
+        try:
+            await self.store.redis.xgroup_create(K_OUTBOX, GROUP, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Handle outbox entries until `stop` is set."""
+        await self.ensure_group()
+        while not stop.is_set():
+            try:
+                handled = await self.step(block_ms=1000)
+            except Exception:  # one bad entry or a Slack outage must not stop the loop
+                log.exception("notifier step failed")
+                handled = 0
+            if not handled:
+                await asyncio.sleep(0.05)
+
+    async def step(self, block_ms: int | None = None) -> int:
+        """Handle what is waiting (new entries, and stale ones a dead consumer left)."""
+        redis = self.store.redis
+        claimed = await redis.xautoclaim(K_OUTBOX, GROUP, self.consumer, IDLE_MS, "0-0", count=50)
+        entries = list(claimed[1]) if claimed else []
+        read = await redis.xreadgroup(GROUP, self.consumer, {K_OUTBOX: ">"}, count=50,
+                                      block=block_ms)  # fmt: skip
+        for _, items in read or []:
+            entries.extend(items)
+        for entry_id, fields in entries:
+            if await self.handle({k.decode(): v.decode() for k, v in fields.items()}):
+                await redis.xack(K_OUTBOX, GROUP, entry_id)
+        return len(entries)
+
+    async def handle(self, entry: dict[str, str]) -> bool:
+        """Bring one finding's card up to date. False leaves the entry for a retry."""
+        env_name = entry.get("env", "")
+        env = self.loaded.config.environments.get(env_name)
+        if env is None or env.slack is None:
+            return True  # not shown in Slack
+        fid = entry["finding_id"]
+        if not await self.state.lock_card(env_name, fid):
+            return False  # another notifier is on it; retried after the idle time
+        try:
+            record = await self.store.get(env_name, fid)
+            if record is None:
+                return True
+            card = await self._render(env.slack.channel, record)
+            await self._audit(card, record, entry)
+            await self._clean_notice(env.slack.channel, env_name, entry)
+            return True
+        except SlackError as exc:
+            log.warning("card %s/%s: %s", env_name, fid, exc.user_message)
+            return not exc.retryable
+        finally:
+            await self.state.unlock_card(env_name, fid)
+
+    async def _render(self, channel: str, record: FindingRecord) -> dict[str, str]:
+        """Post or update the card unless it shows this version already; returns where it is
+        (`channel`, `ts`, `audited`)."""
+        card = await self.state.card(record.env, record.id)
+        if card is not None and int(card.get("version", 0)) >= record.version:
+            return card  # already shows this version (or a newer one)
+        runbook = self.runbooks.get(record.finding.runbook or "")
+        approval = await self.state.open_approval(record.env, record.id)
+        message = render_card(record, runbook, approval, now=datetime.now(UTC))
+        if card is None:
+            ts = await self.slack.post(channel, message.text, message.blocks)
+            await self.state.save_card(record.env, record.id, channel=channel, ts=ts,
+                                       version=record.version, audited=0)  # fmt: skip
+            for text in message.thread_overflow:
+                await self.slack.post(channel, text, thread_ts=ts)
+            return {"channel": channel, "ts": ts, "audited": "0"}
+        await self.slack.update(card["channel"], card["ts"], message.text, message.blocks)
+        await self.state.save_card(record.env, record.id, version=record.version)
+        return card
+
+    async def _audit(
+        self, card: Mapping[str, str], record: FindingRecord, entry: Mapping[str, str]
+    ) -> None:
+        """Reply the entry's transitions in the card's thread, once per version."""
+        version = int(entry.get("version", "0"))
+        if int(card.get("audited", 0)) >= version:
+            return
+        for raw in orjson.loads(entry.get("transitions") or "[]"):
+            transition = Transition.model_validate(raw)
+            await self.slack.post(card["channel"], render_audit(transition),
+                                  thread_ts=card["ts"])  # fmt: skip
+        await self.state.save_card(record.env, record.id, audited=version)
+
+    async def _clean_notice(self, channel: str, env: str, entry: Mapping[str, str]) -> None:
+        """Say so once when the last open finding of an environment resolves."""
+        moves: list[dict[str, Any]] = orjson.loads(entry.get("transitions") or "[]")
+        if any(m.get("to_state") == "open" for m in moves):
+            await self.state.set_flag("clean", env, "0")
+        if not any(m.get("to_state") == "resolved" for m in moves):
+            return
+        if await self.store.records(env, set(ACTIVE)):
+            return
+        if await self.state.swap_flag("clean", env, "1") == "1":
+            return  # already announced
+        last = moves[-1]
+        message = render_back_to_clean(env, last.get("resource", ""))
+        await self.slack.post(channel, message.text, message.blocks)

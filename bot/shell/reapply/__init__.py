@@ -1,0 +1,1 @@
+"""Reapply targets: what a Reapply triggers once approved."""

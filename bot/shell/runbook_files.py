@@ -1,0 +1,97 @@
+"""Reading runbook files: every `*.yml` / `*.yaml` of a folder (not its subfolders), or one
+file. Validation is bot/policy/runbook.py's; this only finds and reads the files, and collects every
+problem of every file into one RunbookError, so a broken set of runbooks is fixed in one pass."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.config.drift import LoadedConfig
+from bot.errors import ConfigError, RunbookError
+from bot.policy.runbook import RUNBOOK_HINT, Runbook, parse_runbook
+
+SUFFIXES = (".yml", ".yaml")
+BUNDLED_RUNBOOKS = Path(__file__).resolve().parents[2] / "runbooks"
+
+
+def runbooks_dir(loaded: LoadedConfig) -> Path | None:
+    """`runbooks:` from drift.yml, else $DRIFT_RUNBOOKS, else ./runbooks next to drift.yml,
+    else the shipped runbooks."""
+    if loaded.config.runbooks:
+        return loaded.resolve(loaded.config.runbooks)
+    if os.environ.get("DRIFT_RUNBOOKS"):
+        return Path(os.environ["DRIFT_RUNBOOKS"])
+    for candidate in (loaded.base_dir / "runbooks", BUNDLED_RUNBOOKS):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def runbooks_for(loaded: LoadedConfig) -> dict[str, Runbook]:
+    """The runbooks a config uses (see runbooks_dir), by name; none when there is no folder."""
+    folder = runbooks_dir(loaded)
+    if folder is None:
+        return {}
+    if not folder.exists():
+        raise ConfigError(
+            f"The runbooks folder `{folder}` (from `runbooks:` in {loaded.path}, or "
+            "$DRIFT_RUNBOOKS) does not exist.",
+            "Fix the path, or remove it to use the shipped runbooks.",
+        )
+    return load_runbooks(folder)
+
+
+def runbook_paths(path: Path) -> list[Path]:
+    """The runbook files at `path` (a folder or one file), in name order."""
+    if not path.exists():
+        raise RunbookError(
+            f"The runbook path {path} does not exist.",
+            "Point it at a folder of runbooks (`*.yml`) or at one runbook file.",
+        )
+    if path.is_file():
+        return [path]
+    return sorted(
+        p for p in path.iterdir()
+        if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )  # fmt: skip
+
+
+def load_runbooks(path: Path) -> dict[str, Runbook]:
+    """Every runbook at `path` by name; RunbookError lists all the problems of all the files,
+    a name given twice (`sg.yml` and `sg.yaml`) among them."""
+    runbooks: dict[str, Runbook] = {}
+    origin: dict[str, Path] = {}
+    problems: list[str] = []
+    bad_files = 0
+    for file in runbook_paths(path):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{file}: cannot be read ({exc}).")
+            bad_files += 1
+            continue
+        try:
+            runbook = parse_runbook(text, file)
+        except RunbookError as exc:
+            problems += exc.problems or [exc.user_message]
+            bad_files += 1
+            continue
+        if runbook.name in runbooks:
+            problems.append(
+                f"{file}: a runbook named `{runbook.name}` is already defined in "
+                f"{origin[runbook.name]}; runbook names (file names without the extension) "
+                "must be unique."
+            )
+            bad_files += 1
+            continue
+        runbooks[runbook.name] = runbook
+        origin[runbook.name] = file
+    if problems:
+        files = "1 runbook file is" if bad_files == 1 else f"{bad_files} runbook files are"
+        raise RunbookError(
+            f"{files} not valid in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
+            RUNBOOK_HINT,
+            problems=problems,
+        )
+    return runbooks

@@ -1,0 +1,41 @@
+"""`source: files`: CloudTrail log files on disk (a tree in the S3 layout, or one file)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from bot.errors import ConfigError, MalformedInput
+from bot.shell.ports import Problem, Records, SourceContext, SourceReport
+from bot.shell.sources.log_files import find_log_files, read_file_records
+from bot.shell.sources.registry import TRAIL_SOURCES
+from bot.trail.paths import PathScope
+
+
+class FilesSource:
+    """Streams the records of every file in scope, a file at a time."""
+
+    def __init__(self, ctx: SourceContext) -> None:
+        self.ctx = ctx
+        self.root = ctx.resolve(ctx.env.cloudtrail.path)
+        self.report = SourceReport("files")
+
+    async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
+        if not self.root.exists():
+            raise ConfigError(
+                f"The CloudTrail path `{self.root}` (from "
+                f"`environments.{self.ctx.env_name}.cloudtrail.path`) does not exist.",
+                "Point it at a folder of CloudTrail log files (the AWSLogs/… tree) or one file.",
+            )
+        for path in find_log_files(self.root, scope):
+            try:
+                records = await asyncio.to_thread(read_file_records, path)
+            except MalformedInput as exc:
+                self.report.problems.append(Problem(str(path), exc.user_message))
+                continue
+            self.report.files += 1
+            yield records
+            del records
+
+
+TRAIL_SOURCES.add("files", FilesSource)

@@ -1,0 +1,102 @@
+"""The reapply approval request posted to an environment's approvers: what would be reapplied,
+who asked, the approvals so far, and Approve / Deny while it is pending. Pure: no I/O."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot import messages as say
+from bot.lifecycle.approvals import ApprovalRequest
+from bot.lifecycle.transitions import FindingRecord
+from bot.policy.runbook import Runbook
+from bot.slack.blocks import MAX_FIELD_TEXT, Message, context, message, section
+from bot.slack.card import ADDRESSES_ON_CARD, reapply_confirm
+from bot.slack.finding_text import SEVERITY_EMOJI, approval_line, approval_state, resource_code
+from bot.slack.ids import BUTTON_TEXT, ActionId, approval_block_id, button_value
+from bot.slack.text import SLACK_GROUP, clip_mrkdwn, code, escape, people, person, when
+
+
+def _reapply_target(runbook: Runbook | None) -> str:
+    if runbook is None or runbook.fix.reapply is None:
+        return "no reapply target (the runbook has no `fix.reapply`)"
+    host = urlsplit(runbook.fix.reapply.webhook.url).hostname or "?"
+    return f"webhook {code(host)} (runbook {code(runbook.name)})"
+
+
+def render_approval_request(
+    record: FindingRecord,
+    request: ApprovalRequest,
+    runbook: Runbook | None,
+    now: datetime | None = None,
+) -> Message:
+    """The approval message posted to the environment's approvers.
+
+    While pending it mentions the approver groups and has Approve / Deny buttons (value
+    `"{env}|{request.id}"`); once approved, denied or expired (by state, or by `now`) it shows
+    the outcome and no buttons.
+    """
+    f = record.finding
+    state = approval_state(request, now)
+    groups = " ".join(f"<!subteam^{g}>" for g in request.approver_groups if SLACK_GROUP.match(g))
+    ask = say.approval_ask(
+        groups if state == "pending" else "", person(request.requester), escape(record.env)
+    )
+    addresses = ", ".join(code(a) for a in f.addresses[:ADDRESSES_ON_CARD]) or "none"
+    given = f"{len(request.approvals)} of {request.needed}"
+    if request.approvals:
+        given += f": {people(request.approvals)}"
+    fields = [
+        f"*Resource*\n{resource_code(f)}",
+        f"*Where*\n{escape(record.env)} · account {code(f.account_id)} · {code(f.region)}",
+        f"*IaC to reapply*\n{addresses}",
+        f"*Reapply via*\n{_reapply_target(runbook)}",
+        f"*Approvals*\n{given}",
+        f"*Expires*\n{when(request.expires_at)}",
+    ]
+    rules = [say.requester_cannot_approve()] if not request.requester_can_approve else []
+    if not request.approver_groups:
+        rules.append(say.approval_anyone())
+    blocks: list[Block] = [
+        section(ask),
+        SectionBlock(
+            fields=[MarkdownTextObject(text=clip_mrkdwn(t, MAX_FIELD_TEXT)) for t in fields]
+        ),
+        context(
+            f"{SEVERITY_EMOJI[f.severity]} {f.severity or 'unrated'} {f.kind} · "
+            f"finding {code(record.id)} · request {code(request.id)}",
+            " ".join(rules),
+        ),
+    ]
+    if state == "pending":
+        blocks.append(_approval_buttons(record, request))
+    else:
+        blocks.append(section(approval_line(request.model_copy(update={"state": state}), None)))
+    text = (
+        f"{groups + ' ' if state == 'pending' and groups else ''}Reapply {state}: "
+        f"{escape(f.resource_type)} {escape(f.resource_id)} in {escape(record.env)}, "
+        f"asked by {person(request.requester)} ({given})"
+    )
+    return message(text, blocks)
+
+
+def _approval_buttons(record: FindingRecord, request: ApprovalRequest) -> ActionsBlock:
+    value = button_value(request.env, request.id)
+    confirm = reapply_confirm(record, "Approve the reapply?", "Approve")
+    return ActionsBlock(
+        block_id=approval_block_id(request),
+        elements=[
+            ButtonElement(text=BUTTON_TEXT[ActionId.APPROVE], action_id=ActionId.APPROVE,
+                          value=value, style="primary", confirm=confirm),
+            ButtonElement(text=BUTTON_TEXT[ActionId.DENY], action_id=ActionId.DENY,
+                          value=value, style="danger"),
+        ],
+    )  # fmt: skip

@@ -1,0 +1,86 @@
+"""The daily digest of an environment (summary and threaded breakdown) and the notice that an
+environment is back to clean. Pure: no I/O."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import messages as say
+from bot.lifecycle.digest import Digest, DigestItem
+from bot.lifecycle.transitions import FindingRecord
+from bot.slack.blocks import (
+    MAX_SECTION_TEXT,
+    Message,
+    chunk_blocks,
+    context,
+    header,
+    message,
+    section,
+    text_message,
+)
+from bot.slack.finding_text import SEVERITY_EMOJI, resource_code
+from bot.slack.text import age_text, clip, code, escape, fit_lines, when
+
+
+def render_digest(digest: Digest) -> tuple[Message, list[Message]]:
+    """The daily digest of one environment: the summary message (counts and mean time to
+    resolve) and the breakdown as thread messages (each ≤ 50 blocks; long lists chunked).
+    A clean digest has no breakdown."""
+    d = digest
+    env = escape(d.environment)
+    mttr = (
+        age_text(d.mean_time_to_resolve_hours)
+        if d.mean_time_to_resolve_hours is not None
+        else "n/a"
+    )
+    counts = say.digest_counts(len(d.new), len(d.open), len(d.accepted), len(d.resolved), mttr)
+    if d.is_clean:
+        summary_text = say.digest_clean(env)
+        summary = message(summary_text, [header(say.digest_title(d.environment)),
+                                          section(summary_text)])  # fmt: skip
+        return summary, []
+    summary = message(
+        f"{say.digest_title(env)}: {counts}",
+        [
+            header(say.digest_title(d.environment)),
+            section(counts),
+            context(say.digest_since(when(d.since) if d.since else None)),
+        ],
+    )
+    sections: list[dict[str, Any]] = []
+    for title, items in (("New", d.new), ("Still open", d.open), ("Accepted", d.accepted),
+                         ("Resolved", d.resolved)):  # fmt: skip
+        if not items:
+            continue
+        lines = [_digest_line(i) for i in items]
+        for text in fit_lines(lines, MAX_SECTION_TEXT, head=say.digest_section(title, len(items))):
+            sections.append(section(text).to_dict())
+    chunks = chunk_blocks(sections)
+    thread = [
+        Message(text=say.digest_part(env, n, len(chunks)), blocks=chunk)
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+    return summary, thread
+
+
+def _digest_line(item: DigestItem) -> str:
+    actor = f" · by {escape(clip(item.actor, 80))}" if item.actor else ""
+    note = f" — {escape(clip(item.note, 300))}" if item.note else ""
+    return (
+        f"{SEVERITY_EMOJI.get(item.severity, '⚪')} {item.kind} {code(item.resource_type)} "
+        f"{code(clip(item.resource_id, 200))} ({escape(item.region)}) · "
+        f"{age_text(item.age_hours)} old{actor} · {code(item.finding_id)}{note}"
+    )
+
+
+def render_back_to_clean(env: str, last_resolved: FindingRecord | str | None) -> Message:
+    """The notice that an environment's last open finding resolved: the record, or just its
+    resource (`TYPE ID`, as transitions name it), or None."""
+    if not last_resolved:
+        text = say.back_to_clean(escape(env), None, None)
+    elif isinstance(last_resolved, str):
+        text = say.back_to_clean(escape(env), code(clip(last_resolved, 300)), None)
+    else:
+        reason = escape(clip(last_resolved.resolution, 500)) if last_resolved.resolution else None
+        text = say.back_to_clean(escape(env), resource_code(last_resolved.finding), reason)
+    return text_message(text)

@@ -1,0 +1,112 @@
+"""The App Home view: each visible environment's unresolved findings with their cards' buttons,
+sharing Slack's 100 blocks fairly between environments. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+from bot import messages as say
+from bot.lifecycle.approvals import ApprovalRequest
+from bot.lifecycle.transitions import FindingRecord
+from bot.policy.runbook import Runbook
+from bot.slack.blocks import MAX_VIEW_BLOCKS, context, header, section, view
+from bot.slack.card import card_actions
+from bot.slack.finding_text import (
+    SEVERITY_EMOJI,
+    resource_code,
+    severity_of,
+    severity_order,
+    state_text,
+)
+from bot.slack.text import age_text, clip, code, escape, when
+
+
+def _home_finding(
+    record: FindingRecord,
+    runbook: Runbook | None,
+    approval: ApprovalRequest | None,
+    now: datetime,
+) -> list[Block]:
+    f = record.finding
+    last = f.events[-1] if f.events else None
+    by = f" · last change by {escape(clip(last.actor, 80))}" if last else ""
+    age = age_text((now - record.first_seen).total_seconds() / 3600)
+    severity = severity_of(f, runbook)
+    text = (
+        f"{SEVERITY_EMOJI[severity]} *{severity or 'unrated'} · {f.kind}* "
+        f"{resource_code(f)} ({code(f.region)}){by} · {age} old\n"
+        f"{state_text(record, runbook, approval, now)}"
+    )
+    return [section(text), *card_actions(record, runbook, approval, now)]
+
+
+def render_home(
+    sections: Sequence[tuple[str, Sequence[FindingRecord]]],
+    runbooks: Mapping[str, Runbook],
+    now: datetime,
+    approvals: Mapping[str, ApprovalRequest] | None = None,
+) -> dict[str, Any]:
+    """The App Home view: one section per environment the viewer may see, its unresolved
+    findings (most severe first) with the same buttons as their cards. At most 100 blocks,
+    shared fairly between the environments; an environment that does not fit ends with
+    "+N more — see `drift findings ENV`".
+
+    Args:
+        sections: (environment, its findings) for each environment the viewer may see.
+        runbooks: by name, for each finding's runbook (whether Reapply is set up).
+        now: the time, for ages.
+        approvals: pending reapply requests by finding id (no second Reapply for those).
+    """
+    approvals = approvals or {}
+    blocks: list[Block] = [header("Drift"), context(say.home_intro(when(now)))]
+    if not sections:
+        blocks.append(section(say.home_nothing_visible()))
+    envs: list[tuple[str, list[list[Block]]]] = []
+    for env, records in sections:
+        live = sorted((r for r in records if r.state != "resolved"), key=severity_order)
+        parts = [
+            _home_finding(r, runbooks.get(r.finding.runbook or ""), approvals.get(r.id), now)
+            for r in live
+        ]
+        envs.append((env, parts))
+    needs = [1 + max(1, sum(len(p) for p in parts)) for _, parts in envs]
+    shares = _shares(needs, MAX_VIEW_BLOCKS - len(blocks))
+    for (env, parts), room in zip(envs, shares, strict=True):
+        blocks.extend(_home_env(env, parts, room))
+    return view(View(type="home", blocks=blocks))
+
+
+def _shares(needs: Sequence[int], total: int) -> list[int]:
+    """Split `total` blocks fairly: the smallest needs are met first, and whatever they leave
+    is shared equally by the rest."""
+    shares = [0] * len(needs)
+    left = total
+    order = sorted(range(len(needs)), key=lambda i: needs[i])
+    for done, i in enumerate(order):
+        shares[i] = min(needs[i], left // (len(needs) - done))
+        left -= shares[i]
+    return shares
+
+
+def _home_env(env: str, parts: Sequence[Sequence[Block]], room: int) -> list[Block]:
+    """One environment's part of Home in at most `room` blocks."""
+    title = header(f"{env} · {len(parts)} open")
+    if not parts:
+        return [title, context(say.home_env_clean(escape(env)))][:room]
+    blocks: list[Block] = [title]
+    shown = 0
+    for part in parts:
+        left = len(parts) - shown - 1
+        if len(blocks) + len(part) + (1 if left else 0) > room:
+            break
+        blocks.extend(part)
+        shown += 1
+    if shown < len(parts):
+        more = context(say.more_findings(len(parts) - shown, escape(env)))
+        blocks = [*blocks[: max(room - 1, 0)], more][-room:] if room else []
+    return blocks

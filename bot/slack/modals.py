@@ -1,0 +1,119 @@
+"""The Accept and Escalate modals opened from a card's buttons, with the input ids their
+submissions are read by. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    DatePickerElement,
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot import messages as say
+from bot.lifecycle.transitions import FindingRecord
+from bot.slack.blocks import MAX_OPTION_LABEL, MAX_OPTIONS, section, view
+from bot.slack.finding_text import resource_code
+from bot.slack.ids import InputId, ViewId
+from bot.slack.text import clip, escape
+
+
+def render_accept_modal(record: FindingRecord, private_metadata: str) -> dict[str, Any]:
+    """The Accept modal (`ViewId.ACCEPT`): a required reason (`InputId.REASON`) and an
+    optional expiry date (`InputId.UNTIL`); `private_metadata` comes back on submission."""
+    f = record.finding
+    modal = View(
+        type="modal",
+        callback_id=ViewId.ACCEPT,
+        title="Accept drift",
+        submit="Accept",
+        close="Cancel",
+        private_metadata=private_metadata,
+        blocks=[
+            section(say.accept_intro(resource_code(f), escape(record.env))),
+            InputBlock(
+                block_id=InputId.REASON,
+                label="Why is this change intended?",
+                element=PlainTextInputElement(
+                    action_id=InputId.REASON,
+                    multiline=True,
+                    max_length=1000,
+                    placeholder="e.g. a hotfix; IaC catches up in PR #123",
+                ),
+            ),
+            InputBlock(
+                block_id=InputId.UNTIL,
+                label="Until",
+                optional=True,
+                hint=say.accept_until_hint(),
+                element=DatePickerElement(action_id=InputId.UNTIL, placeholder="No expiry"),
+            ),
+        ],
+    )
+    return view(modal)
+
+
+def render_escalate_modal(
+    record: FindingRecord,
+    targets: Sequence[tuple[str, str]],
+    default: str | None,
+    private_metadata: str,
+) -> dict[str, Any]:
+    """The Escalate modal (`ViewId.ESCALATE`): pick a target (`InputId.TARGET`, a static
+    select of (label, value) pairs, `default` preselected) and add a note (`InputId.NOTE`,
+    optional). Without targets it says how to set one up and has no submit button."""
+    f = record.finding
+    intro = section(say.escalate_intro(resource_code(f), escape(record.env)))
+    if not targets:
+        modal = View(
+            type="modal",
+            callback_id=ViewId.ESCALATE,
+            title="Escalate drift",
+            close="Close",
+            private_metadata=private_metadata,
+            blocks=[intro, section(say.no_escalation_targets(escape(record.env)))],
+        )
+        return view(modal)
+    options = [
+        Option(value=value, label=clip(label, MAX_OPTION_LABEL))
+        for label, value in targets[:MAX_OPTIONS]
+    ]
+    initial = next((o for o in options if o.value == default), None)
+    modal = View(
+        type="modal",
+        callback_id=ViewId.ESCALATE,
+        title="Escalate drift",
+        submit="Escalate",
+        close="Cancel",
+        private_metadata=private_metadata,
+        blocks=[
+            intro,
+            InputBlock(
+                block_id=InputId.TARGET,
+                label="Escalate to",
+                element=StaticSelectElement(
+                    action_id=InputId.TARGET,
+                    placeholder="Choose a team or channel",
+                    options=options,
+                    initial_option=initial,
+                ),
+            ),
+            InputBlock(
+                block_id=InputId.NOTE,
+                label="Note",
+                optional=True,
+                element=PlainTextInputElement(
+                    action_id=InputId.NOTE,
+                    multiline=True,
+                    max_length=1000,
+                    placeholder="What should they know?",
+                ),
+            ),
+        ],
+    )
+    return view(modal)
