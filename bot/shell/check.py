@@ -18,6 +18,7 @@ from bot.catalog.rules import base_event_name
 from bot.config.drift import LoadedConfig
 from bot.config.problems import did_you_mean
 from bot.config.sources import state_kind
+from bot.drift.detector import Detector
 from bot.drift.findings import Change, Finding, IgnoredFinding, Report, Stats, Window, fold
 from bot.drift.progress import Progress, ProgressUpdate
 from bot.errors import ConfigError
@@ -30,7 +31,6 @@ from bot.shell.confirm import LiveConfirmer, confirm_findings
 from bot.shell.ports import Confirmer, Problem, SourceContext, TrailSource
 from bot.shell.sources import TRAIL_SOURCES
 from bot.shell.states import STATE_SOURCES
-from bot.trail.detector import Detector
 from bot.trail.filter import DropReason, TrailFilter, compile_principals, format_time
 from bot.trail.paths import PathScope
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.drift.detector import Detector
 from bot.entry.cli import main
-from bot.trail.detector import Detector
 from bot.trail.filter import TrailFilter
 from bot.trail.payload import parse_records
 

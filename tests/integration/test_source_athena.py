@@ -20,6 +20,7 @@ from moto import mock_aws
 import bot.shell.sources.athena as athena_module
 from bot.config.drift import parse_config
 from bot.config.sources import AthenaTrail
+from bot.drift.detector import Detector
 from bot.errors import AwsError, ConfigError
 from bot.shell.aws.access import AwsAccess
 from bot.shell.check import CheckOptions, run_check_async
@@ -27,7 +28,6 @@ from bot.shell.ports import SourceContext
 from bot.shell.sources.athena import AthenaExecutor, AthenaSource, PollPolicy
 from bot.shell.sources.local_query import DuckDBExecutor
 from bot.trail.athena import build_query, row_to_record
-from bot.trail.detector import Detector
 from bot.trail.filter import TrailFilter, format_time
 from bot.trail.paths import PathScope
 from tests.fixtures import trail_fixtures

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.drift.detector import Detector
 from bot.drift.findings import Change, fold
 from bot.iac.index import DesiredResource, StateIndex
 from bot.models import ResourceRef
-from bot.trail.detector import Detector
 from bot.trail.filter import Attribution, TrailFilter
 from tests.records import make_record
 
