@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.catalog.resource_types import RESOURCE_TYPES, resolve_arn_type, resolve_ec2_id_type
+from bot.catalog.arns import resolve_arn_type, resolve_ec2_id_type
+from bot.catalog.resource_types import RESOURCE_TYPES
 
 ACCOUNT = "111122223333"
 
@@ -15,13 +16,25 @@ ACCOUNT = "111122223333"
     [
         # the id itself, trimmed
         ("AWS::EC2::SecurityGroup", " sg-0abc ", "sg-0abc"),
-        ("AWS::EC2::SecurityGroup", f"arn:aws:ec2:eu-west-1:{ACCOUNT}:security-group/sg-0abc", "sg-0abc"),
+        (
+            "AWS::EC2::SecurityGroup",
+            f"arn:aws:ec2:eu-west-1:{ACCOUNT}:security-group/sg-0abc",
+            "sg-0abc",
+        ),
         # an ARN of another kind of resource is left as it is
-        ("AWS::EC2::SecurityGroup", f"arn:aws:ec2:eu-west-1:{ACCOUNT}:instance/i-0abc", f"arn:aws:ec2:eu-west-1:{ACCOUNT}:instance/i-0abc"),
+        (
+            "AWS::EC2::SecurityGroup",
+            f"arn:aws:ec2:eu-west-1:{ACCOUNT}:instance/i-0abc",
+            f"arn:aws:ec2:eu-west-1:{ACCOUNT}:instance/i-0abc",
+        ),
         # too few parts to be an ARN
         ("AWS::EC2::SecurityGroup", "arn:aws:ec2", "arn:aws:ec2"),
         # types whose id is the ARN keep it
-        ("AWS::SNS::Topic", f"arn:aws:sns:eu-west-1:{ACCOUNT}:alerts", f"arn:aws:sns:eu-west-1:{ACCOUNT}:alerts"),
+        (
+            "AWS::SNS::Topic",
+            f"arn:aws:sns:eu-west-1:{ACCOUNT}:alerts",
+            f"arn:aws:sns:eu-west-1:{ACCOUNT}:alerts",
+        ),
         ("AWS::S3::Bucket", "arn:aws:s3:::my-bucket", "my-bucket"),
         ("AWS::KMS::Key", f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd", "1234abcd"),
         ("AWS::KMS::Alias", f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/app", "alias/app"),
@@ -29,11 +42,19 @@ ACCOUNT = "111122223333"
         ("AWS::IAM::Role", f"arn:aws:iam::{ACCOUNT}:role/service-role/deployer", "deployer"),
         ("AWS::IAM::User", f"arn:aws:iam::{ACCOUNT}:user/alice", "alice"),
         ("AWS::IAM::InstanceProfile", f"arn:aws:iam::{ACCOUNT}:instance-profile/a/b/web", "web"),
-        ("AWS::IAM::ManagedPolicy", f"arn:aws:iam::{ACCOUNT}:policy/p", f"arn:aws:iam::{ACCOUNT}:policy/p"),
+        (
+            "AWS::IAM::ManagedPolicy",
+            f"arn:aws:iam::{ACCOUNT}:policy/p",
+            f"arn:aws:iam::{ACCOUNT}:policy/p",
+        ),
         # Lambda qualifiers
         ("AWS::Lambda::Function", f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:api", "api"),
         ("AWS::Lambda::Function", f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:api:live", "api"),
-        ("AWS::Lambda::Function", f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:api:$LATEST", "api"),
+        (
+            "AWS::Lambda::Function",
+            f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:api:$LATEST",
+            "api",
+        ),
         # Auto Scaling: autoScalingGroup:UUID:autoScalingGroupName/NAME
         (
             "AWS::AutoScaling::AutoScalingGroup",
@@ -46,24 +67,60 @@ ACCOUNT = "111122223333"
             "lc",
         ),
         # EKS: nodegroup/CLUSTER/NAME/UUID → CLUSTER/NAME
-        ("AWS::EKS::Nodegroup", f"arn:aws:eks:eu-west-1:{ACCOUNT}:nodegroup/prod/workers/8abc", "prod/workers"),
-        ("AWS::EKS::Addon", f"arn:aws:eks:eu-west-1:{ACCOUNT}:addon/prod/vpc-cni/8abc", "prod/vpc-cni"),
+        (
+            "AWS::EKS::Nodegroup",
+            f"arn:aws:eks:eu-west-1:{ACCOUNT}:nodegroup/prod/workers/8abc",
+            "prod/workers",
+        ),
+        (
+            "AWS::EKS::Addon",
+            f"arn:aws:eks:eu-west-1:{ACCOUNT}:addon/prod/vpc-cni/8abc",
+            "prod/vpc-cni",
+        ),
         ("AWS::EKS::Cluster", f"arn:aws:eks:eu-west-1:{ACCOUNT}:cluster/prod", "prod"),
         ("AWS::EKS::Nodegroup", "prod/workers", "prod/workers"),
         # API Gateway: /restapis/ID/stages/NAME → ID
-        ("AWS::ApiGateway::RestApi", "arn:aws:apigateway:eu-west-1::/restapis/a1b2/stages/prod", "a1b2"),
+        (
+            "AWS::ApiGateway::RestApi",
+            "arn:aws:apigateway:eu-west-1::/restapis/a1b2/stages/prod",
+            "a1b2",
+        ),
         ("AWS::ApiGatewayV2::Api", "arn:aws:apigateway:eu-west-1::/apis/x9", "x9"),
         # CloudWatch Logs: the `:*` of log-group ARNs
-        ("AWS::Logs::LogGroup", f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:/aws/lambda/api:*", "/aws/lambda/api"),
+        (
+            "AWS::Logs::LogGroup",
+            f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:/aws/lambda/api:*",
+            "/aws/lambda/api",
+        ),
         ("AWS::Logs::LogGroup", f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:app", "app"),
         # SSM: hierarchical parameter names start with a slash
-        ("AWS::SSM::Parameter", f"arn:aws:ssm:eu-west-1:{ACCOUNT}:parameter/app/db/url", "/app/db/url"),
+        (
+            "AWS::SSM::Parameter",
+            f"arn:aws:ssm:eu-west-1:{ACCOUNT}:parameter/app/db/url",
+            "/app/db/url",
+        ),
         ("AWS::SSM::Parameter", f"arn:aws:ssm:eu-west-1:{ACCOUNT}:parameter/flat", "flat"),
         # SQS: queue URLs in their current form, also from ARNs and legacy hosts
-        ("AWS::SQS::Queue", f"arn:aws:sqs:eu-west-1:{ACCOUNT}:jobs", f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs"),
-        ("AWS::SQS::Queue", f"https://queue.amazonaws.com/{ACCOUNT}/jobs", f"https://sqs.us-east-1.amazonaws.com/{ACCOUNT}/jobs"),
-        ("AWS::SQS::Queue", f"https://eu-west-1.queue.amazonaws.com/{ACCOUNT}/jobs", f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs"),
-        ("AWS::SQS::Queue", f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs", f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs"),
+        (
+            "AWS::SQS::Queue",
+            f"arn:aws:sqs:eu-west-1:{ACCOUNT}:jobs",
+            f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs",
+        ),
+        (
+            "AWS::SQS::Queue",
+            f"https://queue.amazonaws.com/{ACCOUNT}/jobs",
+            f"https://sqs.us-east-1.amazonaws.com/{ACCOUNT}/jobs",
+        ),
+        (
+            "AWS::SQS::Queue",
+            f"https://eu-west-1.queue.amazonaws.com/{ACCOUNT}/jobs",
+            f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs",
+        ),
+        (
+            "AWS::SQS::Queue",
+            f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs",
+            f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs",
+        ),
         ("AWS::SQS::Queue", "https://example.com/jobs", "https://example.com/jobs"),
         ("AWS::SQS::Queue", "jobs", "jobs"),
         # Route 53: `/hostedzone/Z…` in requests, `hostedzone/Z…` in ARNs
@@ -80,7 +137,10 @@ def test_ids_normalise_to_the_physical_id(resource_type: str, value: str, expect
     ("arn", "expected"),
     [
         (f"arn:aws:ec2:eu-west-1:{ACCOUNT}:security-group/sg-1", "AWS::EC2::SecurityGroup"),
-        (f"arn:aws:ec2:eu-west-1:{ACCOUNT}:vpc-endpoint-service/vpce-svc-1", "AWS::EC2::VPCEndpointService"),
+        (
+            f"arn:aws:ec2:eu-west-1:{ACCOUNT}:vpc-endpoint-service/vpce-svc-1",
+            "AWS::EC2::VPCEndpointService",
+        ),
         (f"arn:aws:ec2:eu-west-1:{ACCOUNT}:key-pair/key-1", "AWS::EC2::KeyPair"),
         ("arn:aws:s3:::my-bucket", "AWS::S3::Bucket"),
         (f"arn:aws:s3:eu-west-1:{ACCOUNT}:accesspoint/ap", "AWS::S3::AccessPoint"),
@@ -97,7 +157,10 @@ def test_ids_normalise_to_the_physical_id(resource_type: str, value: str, expect
             f"arn:aws:elasticloadbalancing:eu-west-1:{ACCOUNT}:loadbalancer/net/nlb/50dc",
             "AWS::ElasticLoadBalancingV2::LoadBalancer",
         ),
-        (f"arn:aws:elasticloadbalancing:eu-west-1:{ACCOUNT}:loadbalancer/classic", "AWS::ElasticLoadBalancing::LoadBalancer"),
+        (
+            f"arn:aws:elasticloadbalancing:eu-west-1:{ACCOUNT}:loadbalancer/classic",
+            "AWS::ElasticLoadBalancing::LoadBalancer",
+        ),
         (
             f"arn:aws:elasticloadbalancing:eu-west-1:{ACCOUNT}:listener/app/web/50dc/f1",
             "AWS::ElasticLoadBalancingV2::Listener",
@@ -105,9 +168,12 @@ def test_ids_normalise_to_the_physical_id(resource_type: str, value: str, expect
         ("arn:aws:apigateway:eu-west-1::/restapis/a1b2/stages/prod", "AWS::ApiGateway::RestApi"),
         ("arn:aws:apigateway:eu-west-1::/restapis", "AWS::ApiGateway::RestApi"),
         ("arn:aws:apigateway:eu-west-1::/apis/x9", "AWS::ApiGatewayV2::Api"),
-        (f"arn:aws:states:eu-west-1:{ACCOUNT}:stateMachine:flow", "AWS::StepFunctions::StateMachine"),
+        (
+            f"arn:aws:states:eu-west-1:{ACCOUNT}:stateMachine:flow",
+            "AWS::StepFunctions::StateMachine",
+        ),
         (f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:/aws/x:*", "AWS::Logs::LogGroup"),
-        (f"arn:aws:route53:::hostedzone/Z1", "AWS::Route53::HostedZone"),
+        ("arn:aws:route53:::hostedzone/Z1", "AWS::Route53::HostedZone"),
         (f"arn:aws:athena:eu-west-1:{ACCOUNT}:workgroup/primary", "AWS::Athena::WorkGroup"),
         # kinds and services driftbot does not know; not an ARN at all
         (f"arn:aws:ec2:eu-west-1:{ACCOUNT}:unknown-thing/x-1", None),
