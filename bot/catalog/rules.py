@@ -1,22 +1,25 @@
 """TRAIL_RULES: (eventSource, eventName) -> which resources a CloudTrail call changed. No I/O.
 
-The rules themselves are data, one module per AWS service in `bot/catalog/services/`, in the spirit
-of Cloud Custodian's `trail_events` table. Keys are always "eventSource:eventName", never the
-event name alone: `CreateCluster`, `CreateAlias` and `DeleteRule` each exist in several services.
+The rules themselves are data: each module in `bot/catalog/services/` lists its service's calls
+with `on(…)`, in the spirit of Cloud Custodian's `trail_events` table, and `event_rules()` joins
+the lines of one call into one rule. Keys are always "eventSource:eventName", never the event
+name alone: `CreateCluster`, `CreateAlias` and `DeleteRule` each exist in several services.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import jmespath
 import jmespath.parser
 
-from bot.catalog.resource_types import RESOURCE_TYPES, resolve_arn_type, resolve_ec2_id_type
+from bot.catalog.arns import resolve_arn_type, resolve_ec2_id_type
+from bot.catalog.resource_types import RESOURCE_TYPES
 from bot.errors import DuplicateKey
+from bot.messages import catalog as messages
 from bot.models import ChangeKind, ResourceRef
 from bot.registry import Registry
 
@@ -90,31 +93,44 @@ class EventRule:
 TRAIL_RULES: Registry[EventRule] = Registry("CloudTrail rule")
 
 
+@dataclass(frozen=True)
+class On:
+    """One line of a service's rule table: the calls `names` of `source` change `target`."""
+
+    source: str
+    names: tuple[str, ...]
+    target: Target
+
+
 def on(
     source: str,
     names: str | tuple[str, ...],
     resource_type: str,
     change: ChangeKind,
     ids: str,
-) -> None:
-    """Declare that the call(s) `names` of `source` change `resource_type` ids found at `ids`.
+) -> On:
+    """The call(s) `names` of `source` change `resource_type` ids found at `ids`.
 
-    Calling it again for the same call adds a target (a call may change several kinds of
-    resource). The same target twice is a mistake and raises DuplicateKey.
+    A call may change several kinds of resource: give it one line per kind.
     """
-    if not source.endswith(".amazonaws.com"):
-        raise ValueError(f"eventSource must be a full service host, got {source!r}")
-    if resource_type not in (BY_EC2_ID, BY_ARN):
-        RESOURCE_TYPES.get(resource_type)  # unknown types fail at import, with suggestions
     target = Target(resource_type, ids, change, jmespath.compile(ids))
-    for name in (names,) if isinstance(names, str) else names:
-        existing = TRAIL_RULES.find(f"{source}:{name}")
-        if existing is None:
-            TRAIL_RULES.add(f"{source}:{name}", EventRule(source, name, (target,)))
-            continue
-        if any(t.resource_type == resource_type and t.ids == ids for t in existing.targets):
-            raise DuplicateKey(f"CloudTrail rule `{existing.key}` declares {resource_type} twice.")
-        TRAIL_RULES._items[existing.key] = EventRule(source, name, (*existing.targets, target))
+    return On(source, (names,) if isinstance(names, str) else tuple(names), target)
+
+
+def event_rules(lines: Iterable[On]) -> list[EventRule]:
+    """One rule per call, with the targets of all its lines in their order. The same target
+    twice for one call is a mistake and raises DuplicateKey."""
+    targets: dict[tuple[str, str], list[Target]] = {}
+    for line in lines:
+        new = line.target
+        for name in line.names:
+            found = targets.setdefault((line.source, name), [])
+            if any(t.resource_type == new.resource_type and t.ids == new.ids for t in found):
+                raise DuplicateKey(
+                    messages.target_twice(f"{line.source}:{name}", new.resource_type)
+                )
+            found.append(new)
+    return [EventRule(source, name, tuple(found)) for (source, name), found in targets.items()]
 
 
 def base_event_name(name: str) -> str:

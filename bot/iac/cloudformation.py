@@ -15,17 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.services.cloudformation import NOT_AWS, STACK
 from bot.iac.index import DesiredResource, ParsedState
 
 BACKEND = "cloudformation"
-STACK_TYPE = "AWS::CloudFormation::Stack"
-# Types that stand for nothing in AWS: custom resources (their "physical id" is whatever the
-# handler returned) and CloudFormation's own bookkeeping.
-NOT_AWS = frozenset(
-    {"AWS::CloudFormation::CustomResource", "AWS::CloudFormation::WaitCondition",
-     "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::Macro",
-     "AWS::CDK::Metadata"}
-)  # fmt: skip
+STACK_TYPE = STACK
 # Resources in these states do not exist (any more, or yet) in AWS.
 GONE_STATUSES = frozenset({"DELETE_COMPLETE", "CREATE_FAILED", "DELETE_SKIPPED"})
 

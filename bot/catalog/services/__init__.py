@@ -1,12 +1,18 @@
-"""What driftbot knows about each AWS service, one module per service: importing the package
-fills the catalog's registries."""
+"""What driftbot knows about each AWS service, one module per service (`kms.py` shows the
+shape). To add a service: write its module and add one line to the import below;
+`bot/catalog/__init__.py` adds every service imported here to the catalog's registries."""
 
-from bot.catalog.services import (  # noqa: F401  (each module registers its service's facts)
+from bot.catalog.service import modules_of
+from bot.catalog.services import (  # noqa: F401  (listed by being imported)
+    accessanalyzer,
     acm,
+    acmpca,
     apigateway,
     appmesh,
     athena,
     autoscaling,
+    backup,
+    batch,
     bedrock,
     cloudformation,
     cloudfront,
@@ -15,8 +21,13 @@ from bot.catalog.services import (  # noqa: F401  (each module registers its ser
     cloudtrail,
     cloudwatch,
     codebuild,
+    codecommit,
+    codepipeline,
+    cognito,
     config,
+    datasync,
     dax,
+    detective,
     dynamodb,
     ec2,
     ecr,
@@ -26,16 +37,20 @@ from bot.catalog.services import (  # noqa: F401  (each module registers its ser
     elasticache,
     elb,
     events,
+    fms,
     glacier,
     glue,
     guardduty,
     iam,
+    inspector2,
     internetmonitor,
     kinesis,
     kms,
     lambda_,
     logs,
     macie,
+    msk,
+    networkfirewall,
     opensearch,
     organizations,
     rbin,
@@ -44,15 +59,22 @@ from bot.catalog.services import (  # noqa: F401  (each module registers its ser
     rolesanywhere,
     route53,
     s3,
+    sagemaker,
     scheduler,
     secretsmanager,
     securityhub,
+    ses,
     shield,
     sns,
     sqs,
     ssm,
+    sso,
     stepfunctions,
     synthetics,
+    transfer,
     vpc,
     waf,
 )
+
+# The modules imported above: importing a service here is what lists it.
+SERVICES = modules_of(__name__, globals())

@@ -9,224 +9,363 @@ log a PascalCase wrapper named after the request (`ModifyInstanceMetadataOptions
 
 from __future__ import annotations
 
+from bot.catalog.arns import kinds_from_prefixes
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_EC2_ID, CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf
 
 EC2 = "ec2.amazonaws.com"
 
 SG = "AWS::EC2::SecurityGroup"
 INSTANCE = "AWS::EC2::Instance"
 VOLUME = "AWS::EC2::Volume"
-SNAPSHOT = "AWS::EC2::Snapshot"
-IMAGE = "AWS::EC2::Image"
 LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate"
+HOST = "AWS::EC2::Host"
+CAPACITY_RESERVATION = "AWS::EC2::CapacityReservation"
+EC2_FLEET = "AWS::EC2::EC2Fleet"
+SPOT_FLEET = "AWS::EC2::SpotFleet"
+PLACEMENT_GROUP = "AWS::EC2::PlacementGroup"
 KEY_PAIR = "AWS::EC2::KeyPair"
+IMAGE = "AWS::EC2::Image"
+SNAPSHOT = "AWS::EC2::Snapshot"
+EBS_ENCRYPTION_BY_DEFAULT = "AWS::EC2::EBSEncryptionByDefault"
+SERIAL_CONSOLE_ACCESS = "AWS::EC2::SerialConsoleAccess"
+IMAGE_BLOCK_PUBLIC_ACCESS = "AWS::EC2::ImageBlockPublicAccess"
+SNAPSHOT_BLOCK_PUBLIC_ACCESS = "AWS::EC2::SnapshotBlockPublicAccess"
+INSTANCE_METADATA_DEFAULTS = "AWS::EC2::InstanceMetadataDefaults"
 
-# --- Security groups: every rule change is an update of the group ----------------------------
-# Create/Authorize*: real records (panther-analysis, stratus-red-team). Newer Authorize* responses
-# also list the rules in securityGroupRuleSet, with the group id (stratus-red-team record).
-on(EC2, "CreateSecurityGroup", SG, CREATE, "responseElements.groupId")
-# API_DeleteSecurityGroup: the response now echoes groupId (the only id for by-name deletes).
-on(EC2, "DeleteSecurityGroup", SG, DELETE, "requestParameters.groupId || responseElements.groupId")
-on(
-    EC2,
-    (
-        "AuthorizeSecurityGroupIngress",
-        "AuthorizeSecurityGroupEgress",
-        "RevokeSecurityGroupIngress",
-        "RevokeSecurityGroupEgress",
-    ),
-    SG,
-    UPDATE,
-    "requestParameters.groupId || responseElements.securityGroupRuleSet.items[].groupId",
+TYPES = (
+    # Server-made ids (sg-…, i-…), ARNs as ec2:REGION:ACCOUNT:TYPE/ID
+    ResourceType(SG, "id", "security-group/"),
+    ResourceType(INSTANCE, "id", "instance/"),
+    ResourceType(VOLUME, "id", "volume/"),
+    ResourceType(LAUNCH_TEMPLATE, "id", "launch-template/"),
+    ResourceType(HOST, "id", "dedicated-host/"),
+    ResourceType(CAPACITY_RESERVATION, "id", "capacity-reservation/"),
+    ResourceType(EC2_FLEET, "id", "fleet/"),
+    ResourceType(SPOT_FLEET, "id", "spot-fleet-request/"),
+    ResourceType(PLACEMENT_GROUP, "id", "placement-group/"),
+    # Key pairs are named by their key name (CloudFormation's physical id); ARNs carry the key-… id.
+    ResourceType(KEY_PAIR, "name", "key-pair/"),
+    # CloudFormation has no type for AMIs, snapshots or account-wide EC2 settings.
+    ResourceType(IMAGE, "id", "image/", cfn=False),
+    ResourceType(SNAPSHOT, "id", "snapshot/", cfn=False),
+    ResourceType(EBS_ENCRYPTION_BY_DEFAULT, "account", cfn=False),
+    ResourceType(SERIAL_CONSOLE_ACCESS, "account", cfn=False),
+    ResourceType(IMAGE_BLOCK_PUBLIC_ACCESS, "account", cfn=False),
+    ResourceType(SNAPSHOT_BLOCK_PUBLIC_ACCESS, "account", cfn=False),
+    ResourceType(INSTANCE_METADATA_DEFAULTS, "account", cfn=False),
 )
-# PascalCase wrapper (EVENT-IDS.md #17; API_ModifySecurityGroupRules).
-on(
-    EC2,
-    "ModifySecurityGroupRules",
-    SG,
-    UPDATE,
-    "requestParameters.ModifySecurityGroupRulesRequest.GroupId",
-)
-# API_UpdateSecurityGroupRuleDescriptions*: the request shape is that of Authorize*; the
-# wrapper alternative covers a PascalCase logging of the same call (no sample seen).
-for _name in (
-    "UpdateSecurityGroupRuleDescriptionsIngress",
-    "UpdateSecurityGroupRuleDescriptionsEgress",
-):
+# EC2 ARNs read ec2:REGION:ACCOUNT:KIND/ID, the kind being the type's ARN prefix.
+ARN_KINDS = kinds_from_prefixes("ec2", TYPES)
+# The prefix of an EC2 id tells its type; used for calls that touch many kinds (CreateTags).
+EC2_ID_PREFIXES = {
+    "sg-": SG,
+    "i-": INSTANCE,
+    "vol-": VOLUME,
+    "lt-": LAUNCH_TEMPLATE,
+    "h-": HOST,
+    "cr-": CAPACITY_RESERVATION,
+    "fleet-": EC2_FLEET,
+    "sfr-": SPOT_FLEET,
+    "key-": KEY_PAIR,
+    "ami-": IMAGE,
+    "snap-": SNAPSHOT,
+    "pg-": PLACEMENT_GROUP,
+}
+
+ACCOUNT_ID = "recipientAccountId"
+
+RULES = [
+    # Security groups: every rule change is an update of the group
+    # Create/Authorize*: real records (panther-analysis, stratus-red-team). Newer Authorize*
+    # responses also list the rules in securityGroupRuleSet, with the group id (stratus-red-team
+    # record).
+    on(EC2, "CreateSecurityGroup", SG, CREATE, "responseElements.groupId"),
+    # API_DeleteSecurityGroup: the response now echoes groupId (the only id for by-name deletes).
     on(
         EC2,
-        _name,
+        "DeleteSecurityGroup",
+        SG,
+        DELETE,
+        "requestParameters.groupId || responseElements.groupId",
+    ),
+    on(
+        EC2,
+        (
+            "AuthorizeSecurityGroupIngress",
+            "AuthorizeSecurityGroupEgress",
+            "RevokeSecurityGroupIngress",
+            "RevokeSecurityGroupEgress",
+        ),
         SG,
         UPDATE,
-        f"requestParameters.groupId || requestParameters.{_name}Request.GroupId",
-    )
-
-# --- Instances ----------------------------------------------------------------------------------
-# RunInstances: one call, several instances (cloud-custodian record with two). State changes:
-# real records for Terminate/Stop/Start (awsdocs, panther-analysis, stratus-red-team).
-on(EC2, "RunInstances", INSTANCE, CREATE, "responseElements.instancesSet.items[].instanceId")
-on(EC2, "TerminateInstances", INSTANCE, DELETE, "requestParameters.instancesSet.items[].instanceId")
-on(
-    EC2,
-    (
-        "StopInstances",
-        "StartInstances",
-        "RebootInstances",
-        "MonitorInstances",
-        "UnmonitorInstances",
+        "requestParameters.groupId || responseElements.securityGroupRuleSet.items[].groupId",
     ),
-    INSTANCE,
-    UPDATE,
-    "requestParameters.instancesSet.items[].instanceId",
-)
-on(EC2, "ModifyInstanceAttribute", INSTANCE, UPDATE, "requestParameters.instanceId")
-on(
-    EC2,
-    "ModifyInstanceMetadataOptions",
-    INSTANCE,
-    UPDATE,
-    "requestParameters.ModifyInstanceMetadataOptionsRequest.InstanceId"
-    " || responseElements.ModifyInstanceMetadataOptionsResponse.instanceId",
-)
-# Instance profiles: Associate names the instance; Replace/Disassociate only carry the
-# association id (iip-assoc-…) in the request, the instance id is in the response.
-on(
-    EC2,
-    "AssociateIamInstanceProfile",
-    INSTANCE,
-    UPDATE,
-    "requestParameters.AssociateIamInstanceProfileRequest.InstanceId"
-    " || responseElements.AssociateIamInstanceProfileResponse"
-    ".iamInstanceProfileAssociation.instanceId",
-)
-for _name in ("ReplaceIamInstanceProfileAssociation", "DisassociateIamInstanceProfile"):
+    # PascalCase wrapper (EVENT-IDS.md #17; API_ModifySecurityGroupRules).
     on(
         EC2,
-        _name,
+        "ModifySecurityGroupRules",
+        SG,
+        UPDATE,
+        "requestParameters.ModifySecurityGroupRulesRequest.GroupId",
+    ),
+    # API_UpdateSecurityGroupRuleDescriptions*: the request shape is that of Authorize*; the
+    # wrapper alternative covers a PascalCase logging of the same call (no sample seen).
+    on(
+        EC2,
+        "UpdateSecurityGroupRuleDescriptionsIngress",
+        SG,
+        UPDATE,
+        "requestParameters.groupId"
+        " || requestParameters.UpdateSecurityGroupRuleDescriptionsIngressRequest.GroupId",
+    ),
+    on(
+        EC2,
+        "UpdateSecurityGroupRuleDescriptionsEgress",
+        SG,
+        UPDATE,
+        "requestParameters.groupId"
+        " || requestParameters.UpdateSecurityGroupRuleDescriptionsEgressRequest.GroupId",
+    ),
+    # Instances
+    # RunInstances: one call, several instances (cloud-custodian record with two). State changes:
+    # real records for Terminate/Stop/Start (awsdocs, panther-analysis, stratus-red-team).
+    on(EC2, "RunInstances", INSTANCE, CREATE, "responseElements.instancesSet.items[].instanceId"),
+    on(
+        EC2,
+        "TerminateInstances",
+        INSTANCE,
+        DELETE,
+        "requestParameters.instancesSet.items[].instanceId",
+    ),
+    on(
+        EC2,
+        (
+            "StopInstances",
+            "StartInstances",
+            "RebootInstances",
+            "MonitorInstances",
+            "UnmonitorInstances",
+        ),
         INSTANCE,
         UPDATE,
-        f"responseElements.{_name}Response.iamInstanceProfileAssociation.instanceId",
-    )
-
-# --- Volumes ------------------------------------------------------------------------------------
-# CreateVolume: real records (awsdocs KMS guide, cloud-custodian). Attach/Detach change the
-# volume and the instance it is attached to (API_AttachVolume, API_DetachVolume).
-on(EC2, "CreateVolume", VOLUME, CREATE, "responseElements.volumeId")
-on(EC2, "DeleteVolume", VOLUME, DELETE, "requestParameters.volumeId")
-on(EC2, ("AttachVolume", "DetachVolume"), VOLUME, UPDATE, "requestParameters.volumeId")
-on(
-    EC2,
-    ("AttachVolume", "DetachVolume"),
-    INSTANCE,
-    UPDATE,
-    "requestParameters.instanceId || responseElements.instanceId",
-)
-on(
-    EC2,
-    "ModifyVolume",
-    VOLUME,
-    UPDATE,
-    "requestParameters.ModifyVolumeRequest.VolumeId"
-    " || responseElements.ModifyVolumeResponse.volumeModification.volumeId",
-)
-
-# --- Snapshots and images -------------------------------------------------------------------
-# ModifySnapshotAttribute / ModifyImageAttribute / CreateImage: real records (panther-analysis,
-# stratus-red-team, streamalert). The rest: API_CreateSnapshot, API_CopySnapshot, API_CopyImage,
-# API_RegisterImage (new ids in the response), API_DeleteSnapshot, API_DeregisterImage.
-on(EC2, ("CreateSnapshot", "CopySnapshot"), SNAPSHOT, CREATE, "responseElements.snapshotId")
-on(EC2, "DeleteSnapshot", SNAPSHOT, DELETE, "requestParameters.snapshotId")
-on(EC2, "ModifySnapshotAttribute", SNAPSHOT, UPDATE, "requestParameters.snapshotId")
-on(EC2, ("CreateImage", "RegisterImage", "CopyImage"), IMAGE, CREATE, "responseElements.imageId")
-on(EC2, "DeregisterImage", IMAGE, DELETE, "requestParameters.imageId")
-on(EC2, "ModifyImageAttribute", IMAGE, UPDATE, "requestParameters.imageId")
-
-# --- Launch templates (PascalCase wrappers; the response names the template by id) ------------
-on(
-    EC2,
-    "CreateLaunchTemplate",
-    LAUNCH_TEMPLATE,
-    CREATE,
-    "responseElements.CreateLaunchTemplateResponse.launchTemplate.launchTemplateId",
-)
-on(
-    EC2,
-    "CreateLaunchTemplateVersion",
-    LAUNCH_TEMPLATE,
-    UPDATE,
-    "responseElements.CreateLaunchTemplateVersionResponse.launchTemplateVersion.launchTemplateId"
-    " || requestParameters.CreateLaunchTemplateVersionRequest.LaunchTemplateId",
-)
-on(
-    EC2,
-    "ModifyLaunchTemplate",
-    LAUNCH_TEMPLATE,
-    UPDATE,
-    "responseElements.ModifyLaunchTemplateResponse.launchTemplate.launchTemplateId"
-    " || requestParameters.ModifyLaunchTemplateRequest.LaunchTemplateId",
-)
-on(
-    EC2,
-    "DeleteLaunchTemplate",
-    LAUNCH_TEMPLATE,
-    DELETE,
-    "responseElements.DeleteLaunchTemplateResponse.launchTemplate.launchTemplateId"
-    " || requestParameters.DeleteLaunchTemplateRequest.LaunchTemplateId",
-)
-# One deleted version logs `item` as an object, several as a list.
-on(
-    EC2,
-    "DeleteLaunchTemplateVersions",
-    LAUNCH_TEMPLATE,
-    UPDATE,
-    "responseElements.DeleteLaunchTemplateVersionsResponse"
-    ".successfullyDeletedLaunchTemplateVersionSet.item.launchTemplateId"
-    " || responseElements.DeleteLaunchTemplateVersionsResponse"
-    ".successfullyDeletedLaunchTemplateVersionSet.item[].launchTemplateId"
-    " || requestParameters.DeleteLaunchTemplateVersionsRequest.LaunchTemplateId",
-)
-
-# --- Key pairs: Terraform and CloudFormation name them by key name ---------------------------
-# CreateKeyPair: real record (awsdocs CloudTrail user guide). API_ImportKeyPair, API_DeleteKeyPair
-# (deletes may give the key-… id instead of the name).
-on(EC2, ("CreateKeyPair", "ImportKeyPair"), KEY_PAIR, CREATE, "requestParameters.keyName")
-on(
-    EC2,
-    "DeleteKeyPair",
-    KEY_PAIR,
-    DELETE,
-    "requestParameters.keyName || requestParameters.keyPairId",
-)
-
-# --- Account-wide settings, keyed by account id ---------------------------------------------
-# DisableEbsEncryptionByDefault (panther-analysis) and EnableSerialConsoleAccess
-# (stratus-red-team): real records. The others: their API reference pages.
-_ACCOUNT_SETTINGS = {
-    "AWS::EC2::EBSEncryptionByDefault": (
-        "EnableEbsEncryptionByDefault",
-        "DisableEbsEncryptionByDefault",
-        "ModifyEbsDefaultKmsKeyId",
-        "ResetEbsDefaultKmsKeyId",
+        "requestParameters.instancesSet.items[].instanceId",
     ),
-    "AWS::EC2::SerialConsoleAccess": ("EnableSerialConsoleAccess", "DisableSerialConsoleAccess"),
-    "AWS::EC2::ImageBlockPublicAccess": (
-        "EnableImageBlockPublicAccess",
-        "DisableImageBlockPublicAccess",
+    on(EC2, "ModifyInstanceAttribute", INSTANCE, UPDATE, "requestParameters.instanceId"),
+    on(
+        EC2,
+        "ModifyInstanceMetadataOptions",
+        INSTANCE,
+        UPDATE,
+        "requestParameters.ModifyInstanceMetadataOptionsRequest.InstanceId"
+        " || responseElements.ModifyInstanceMetadataOptionsResponse.instanceId",
     ),
-    "AWS::EC2::SnapshotBlockPublicAccess": (
-        "EnableSnapshotBlockPublicAccess",
-        "DisableSnapshotBlockPublicAccess",
+    # Instance profiles: Associate names the instance; Replace/Disassociate only carry the
+    # association id (iip-assoc-…) in the request, the instance id is in the response.
+    on(
+        EC2,
+        "AssociateIamInstanceProfile",
+        INSTANCE,
+        UPDATE,
+        "requestParameters.AssociateIamInstanceProfileRequest.InstanceId"
+        " || responseElements.AssociateIamInstanceProfileResponse"
+        ".iamInstanceProfileAssociation.instanceId",
     ),
-    "AWS::EC2::InstanceMetadataDefaults": ("ModifyInstanceMetadataDefaults",),
-}
-for _type, _names in _ACCOUNT_SETTINGS.items():
-    on(EC2, _names, _type, UPDATE, "recipientAccountId")
+    on(
+        EC2,
+        "ReplaceIamInstanceProfileAssociation",
+        INSTANCE,
+        UPDATE,
+        "responseElements.ReplaceIamInstanceProfileAssociationResponse"
+        ".iamInstanceProfileAssociation.instanceId",
+    ),
+    on(
+        EC2,
+        "DisassociateIamInstanceProfile",
+        INSTANCE,
+        UPDATE,
+        "responseElements.DisassociateIamInstanceProfileResponse"
+        ".iamInstanceProfileAssociation.instanceId",
+    ),
+    # Volumes
+    # CreateVolume: real records (awsdocs KMS guide, cloud-custodian). Attach/Detach change the
+    # volume and the instance it is attached to (API_AttachVolume, API_DetachVolume).
+    on(EC2, "CreateVolume", VOLUME, CREATE, "responseElements.volumeId"),
+    on(EC2, "DeleteVolume", VOLUME, DELETE, "requestParameters.volumeId"),
+    on(EC2, ("AttachVolume", "DetachVolume"), VOLUME, UPDATE, "requestParameters.volumeId"),
+    on(
+        EC2,
+        ("AttachVolume", "DetachVolume"),
+        INSTANCE,
+        UPDATE,
+        "requestParameters.instanceId || responseElements.instanceId",
+    ),
+    on(
+        EC2,
+        "ModifyVolume",
+        VOLUME,
+        UPDATE,
+        "requestParameters.ModifyVolumeRequest.VolumeId"
+        " || responseElements.ModifyVolumeResponse.volumeModification.volumeId",
+    ),
+    # Snapshots and images
+    # ModifySnapshotAttribute / ModifyImageAttribute / CreateImage: real records (panther-analysis,
+    # stratus-red-team, streamalert). The rest: API_CreateSnapshot, API_CopySnapshot, API_CopyImage,
+    # API_RegisterImage (new ids in the response), API_DeleteSnapshot, API_DeregisterImage.
+    on(EC2, ("CreateSnapshot", "CopySnapshot"), SNAPSHOT, CREATE, "responseElements.snapshotId"),
+    on(EC2, "DeleteSnapshot", SNAPSHOT, DELETE, "requestParameters.snapshotId"),
+    on(EC2, "ModifySnapshotAttribute", SNAPSHOT, UPDATE, "requestParameters.snapshotId"),
+    on(
+        EC2,
+        ("CreateImage", "RegisterImage", "CopyImage"),
+        IMAGE,
+        CREATE,
+        "responseElements.imageId",
+    ),
+    on(EC2, "DeregisterImage", IMAGE, DELETE, "requestParameters.imageId"),
+    on(EC2, "ModifyImageAttribute", IMAGE, UPDATE, "requestParameters.imageId"),
+    # Launch templates (PascalCase wrappers; the response names the template by id)
+    on(
+        EC2,
+        "CreateLaunchTemplate",
+        LAUNCH_TEMPLATE,
+        CREATE,
+        "responseElements.CreateLaunchTemplateResponse.launchTemplate.launchTemplateId",
+    ),
+    on(
+        EC2,
+        "CreateLaunchTemplateVersion",
+        LAUNCH_TEMPLATE,
+        UPDATE,
+        "responseElements.CreateLaunchTemplateVersionResponse"
+        ".launchTemplateVersion.launchTemplateId"
+        " || requestParameters.CreateLaunchTemplateVersionRequest.LaunchTemplateId",
+    ),
+    on(
+        EC2,
+        "ModifyLaunchTemplate",
+        LAUNCH_TEMPLATE,
+        UPDATE,
+        "responseElements.ModifyLaunchTemplateResponse.launchTemplate.launchTemplateId"
+        " || requestParameters.ModifyLaunchTemplateRequest.LaunchTemplateId",
+    ),
+    on(
+        EC2,
+        "DeleteLaunchTemplate",
+        LAUNCH_TEMPLATE,
+        DELETE,
+        "responseElements.DeleteLaunchTemplateResponse.launchTemplate.launchTemplateId"
+        " || requestParameters.DeleteLaunchTemplateRequest.LaunchTemplateId",
+    ),
+    # One deleted version logs `item` as an object, several as a list.
+    on(
+        EC2,
+        "DeleteLaunchTemplateVersions",
+        LAUNCH_TEMPLATE,
+        UPDATE,
+        "responseElements.DeleteLaunchTemplateVersionsResponse"
+        ".successfullyDeletedLaunchTemplateVersionSet.item.launchTemplateId"
+        " || responseElements.DeleteLaunchTemplateVersionsResponse"
+        ".successfullyDeletedLaunchTemplateVersionSet.item[].launchTemplateId"
+        " || requestParameters.DeleteLaunchTemplateVersionsRequest.LaunchTemplateId",
+    ),
+    # Key pairs: Terraform and CloudFormation name them by key name
+    # CreateKeyPair: real record (awsdocs CloudTrail user guide). API_ImportKeyPair,
+    # API_DeleteKeyPair (deletes may give the key-… id instead of the name).
+    on(EC2, ("CreateKeyPair", "ImportKeyPair"), KEY_PAIR, CREATE, "requestParameters.keyName"),
+    on(
+        EC2,
+        "DeleteKeyPair",
+        KEY_PAIR,
+        DELETE,
+        "requestParameters.keyName || requestParameters.keyPairId",
+    ),
+    # Account-wide settings, keyed by account id
+    # DisableEbsEncryptionByDefault (panther-analysis) and EnableSerialConsoleAccess
+    # (stratus-red-team): real records. The others: their API reference pages.
+    on(
+        EC2,
+        (
+            "EnableEbsEncryptionByDefault",
+            "DisableEbsEncryptionByDefault",
+            "ModifyEbsDefaultKmsKeyId",
+            "ResetEbsDefaultKmsKeyId",
+        ),
+        EBS_ENCRYPTION_BY_DEFAULT,
+        UPDATE,
+        ACCOUNT_ID,
+    ),
+    on(
+        EC2,
+        ("EnableSerialConsoleAccess", "DisableSerialConsoleAccess"),
+        SERIAL_CONSOLE_ACCESS,
+        UPDATE,
+        ACCOUNT_ID,
+    ),
+    on(
+        EC2,
+        ("EnableImageBlockPublicAccess", "DisableImageBlockPublicAccess"),
+        IMAGE_BLOCK_PUBLIC_ACCESS,
+        UPDATE,
+        ACCOUNT_ID,
+    ),
+    on(
+        EC2,
+        ("EnableSnapshotBlockPublicAccess", "DisableSnapshotBlockPublicAccess"),
+        SNAPSHOT_BLOCK_PUBLIC_ACCESS,
+        UPDATE,
+        ACCOUNT_ID,
+    ),
+    on(EC2, "ModifyInstanceMetadataDefaults", INSTANCE_METADATA_DEFAULTS, UPDATE, ACCOUNT_ID),
+    # Tags on any EC2 resource: the id prefix names the type (EVENT-IDS.md #12)
+    on(
+        EC2,
+        ("CreateTags", "DeleteTags"),
+        BY_EC2_ID,
+        UPDATE,
+        "requestParameters.resourcesSet.items[].resourceId",
+    ),
+]
 
-# --- Tags on any EC2 resource: the id prefix names the type (EVENT-IDS.md #12) ---------------
-on(
-    EC2,
-    ("CreateTags", "DeleteTags"),
-    BY_EC2_ID,
-    UPDATE,
-    "requestParameters.resourcesSet.items[].resourceId",
-)
+TERRAFORM = [
+    # Security groups: their rules are parts of the group.
+    tf("aws_security_group", SG, "id", "arn"),
+    tf("aws_default_security_group", SG, "id", "arn"),
+    *children(
+        SG,
+        "security_group_id",
+        "aws_security_group_rule",
+        "aws_vpc_security_group_ingress_rule",
+        "aws_vpc_security_group_egress_rule",
+    ),
+    tf("aws_instance", INSTANCE, "id", "arn"),
+    tf("aws_spot_instance_request", INSTANCE, "spot_instance_id"),
+    tf("aws_ebs_volume", VOLUME, "id", "arn"),
+    part_of("aws_volume_attachment", VOLUME, "volume_id"),
+    tf("aws_launch_template", LAUNCH_TEMPLATE, "id", "arn"),
+    # The key name is what CloudFormation and most calls use; newer calls log the key-… id.
+    tf("aws_key_pair", KEY_PAIR, "key_name", "key_pair_id", "id"),
+    tf("aws_placement_group", PLACEMENT_GROUP, "name", "placement_group_id"),
+    tf("aws_ami", IMAGE, "id", "arn"),
+    tf("aws_ami_copy", IMAGE, "id", "arn"),
+    tf("aws_ami_from_instance", IMAGE, "id", "arn"),
+    part_of("aws_ami_launch_permission", IMAGE, "image_id"),
+    tf("aws_ebs_snapshot", SNAPSHOT, "id", "arn"),
+    tf("aws_ebs_snapshot_copy", SNAPSHOT, "id", "arn"),
+    part_of("aws_snapshot_create_volume_permission", SNAPSHOT, "snapshot_id"),
+    tf("aws_ec2_host", HOST, "id", "arn"),
+    tf("aws_ec2_capacity_reservation", CAPACITY_RESERVATION, "id", "arn"),
+    tf("aws_ec2_fleet", EC2_FLEET, "id"),
+    tf("aws_spot_fleet_request", SPOT_FLEET, "id"),
+    # Account-wide settings: no account id in the state, hence STATE_ACCOUNT.
+    tf("aws_ebs_encryption_by_default", EBS_ENCRYPTION_BY_DEFAULT, STATE_ACCOUNT),
+    tf("aws_ebs_default_kms_key", EBS_ENCRYPTION_BY_DEFAULT, STATE_ACCOUNT),
+    tf("aws_ec2_serial_console_access", SERIAL_CONSOLE_ACCESS, STATE_ACCOUNT),
+    tf("aws_ec2_image_block_public_access", IMAGE_BLOCK_PUBLIC_ACCESS, STATE_ACCOUNT),
+    tf("aws_ebs_snapshot_block_public_access", SNAPSHOT_BLOCK_PUBLIC_ACCESS, STATE_ACCOUNT),
+    tf("aws_ec2_instance_metadata_defaults", INSTANCE_METADATA_DEFAULTS, STATE_ACCOUNT),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, ec2_id_prefixes=EC2_ID_PREFIXES)

@@ -1,74 +1,103 @@
 """ECS: clusters, services, task definitions, capacity providers and account settings."""
 
+from __future__ import annotations
+
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import STATE_ACCOUNT, part_of, tf
 
 ECS = "ecs.amazonaws.com"
+
 CLUSTER = "AWS::ECS::Cluster"
-SERVICE = "AWS::ECS::Service"
+ECS_SERVICE = "AWS::ECS::Service"
 TASK_DEF = "AWS::ECS::TaskDefinition"
 CAPACITY = "AWS::ECS::CapacityProvider"
+ACCOUNT_SETTING = "AWS::ECS::AccountSetting"
+
+TYPES = (
+    ResourceType(CLUSTER, "name", "cluster/"),
+    ResourceType(ECS_SERVICE, "arn"),
+    ResourceType(TASK_DEF, "arn"),
+    ResourceType(CAPACITY, "name", "capacity-provider/"),
+    ResourceType(ACCOUNT_SETTING, "account", cfn=False),
+)
+ARN_KINDS = {
+    ("ecs", "cluster"): CLUSTER,
+    ("ecs", "service"): ECS_SERVICE,
+    ("ecs", "task-definition"): TASK_DEF,
+    ("ecs", "capacity-provider"): CAPACITY,
+}
 
 # Clusters: awsdocs amazon-ecs-developer-guide logging-using-cloudtrail (CreateCluster; the name
 # is optional in the request, "default" when omitted, so read the ARN the response returns).
 # `cluster` in later calls is a name or an ARN; ARNs are normalised to the name.
-on(
-    ECS,
-    "CreateCluster",
-    CLUSTER,
-    CREATE,
-    "responseElements.cluster.clusterArn || requestParameters.clusterName",
-)
-on(
-    ECS,
-    ("UpdateCluster", "UpdateClusterSettings", "PutClusterCapacityProviders"),
-    CLUSTER,
-    UPDATE,
-    "requestParameters.cluster",
-)
-on(ECS, "DeleteCluster", CLUSTER, DELETE, "requestParameters.cluster")
+RULES = [
+    on(
+        ECS,
+        "CreateCluster",
+        CLUSTER,
+        CREATE,
+        "responseElements.cluster.clusterArn || requestParameters.clusterName",
+    ),
+    on(
+        ECS,
+        ("UpdateCluster", "UpdateClusterSettings", "PutClusterCapacityProviders"),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.cluster",
+    ),
+    on(ECS, "DeleteCluster", CLUSTER, DELETE, "requestParameters.cluster"),
+    # Services are keyed by ARN, which only the response carries (the request has the bare name).
+    # Shapes from the ECS API reference (Create/Update/DeleteService all return `service`).
+    on(ECS, "CreateService", ECS_SERVICE, CREATE, "responseElements.service.serviceArn"),
+    on(ECS, "UpdateService", ECS_SERVICE, UPDATE, "responseElements.service.serviceArn"),
+    on(ECS, "DeleteService", ECS_SERVICE, DELETE, "responseElements.service.serviceArn"),
+    # Task definitions: each revision is its own resource (family:revision ARN).
+    on(
+        ECS,
+        "RegisterTaskDefinition",
+        TASK_DEF,
+        CREATE,
+        "responseElements.taskDefinition.taskDefinitionArn",
+    ),
+    on(
+        ECS,
+        "DeregisterTaskDefinition",
+        TASK_DEF,
+        DELETE,
+        "responseElements.taskDefinition.taskDefinitionArn",
+    ),
+    on(
+        ECS,
+        "DeleteTaskDefinitions",
+        TASK_DEF,
+        DELETE,
+        "responseElements.taskDefinitions[].taskDefinitionArn",
+    ),
+    # Capacity providers (API reference).
+    on(ECS, "CreateCapacityProvider", CAPACITY, CREATE, "requestParameters.name"),
+    on(ECS, "UpdateCapacityProvider", CAPACITY, UPDATE, "requestParameters.name"),
+    on(ECS, "DeleteCapacityProvider", CAPACITY, DELETE, "requestParameters.capacityProvider"),
+    # Account settings: awsdocs ecs-fips-compliance (PutAccountSettingDefault).
+    on(
+        ECS,
+        ("PutAccountSetting", "PutAccountSettingDefault", "DeleteAccountSetting"),
+        ACCOUNT_SETTING,
+        UPDATE,
+        "recipientAccountId",
+    ),
+    # Tags take any ECS ARN (cluster, service, task definition, capacity provider).
+    on(ECS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+]
 
-# Services are keyed by ARN, which only the response carries (the request has the bare name).
-# Shapes from the ECS API reference (Create/Update/DeleteService all return `service`).
-on(ECS, "CreateService", SERVICE, CREATE, "responseElements.service.serviceArn")
-on(ECS, "UpdateService", SERVICE, UPDATE, "responseElements.service.serviceArn")
-on(ECS, "DeleteService", SERVICE, DELETE, "responseElements.service.serviceArn")
+TERRAFORM = [
+    tf("aws_ecs_cluster", CLUSTER, "name", "arn", "id"),
+    part_of("aws_ecs_cluster_capacity_providers", CLUSTER, "cluster_name"),
+    tf("aws_ecs_service", ECS_SERVICE, "arn", "id"),
+    tf("aws_ecs_task_definition", TASK_DEF, "arn"),
+    tf("aws_ecs_capacity_provider", CAPACITY, "name", "arn", "id"),
+    tf("aws_ecs_account_setting_default", ACCOUNT_SETTING, STATE_ACCOUNT),
+]
 
-# Task definitions: each revision is its own resource (family:revision ARN).
-on(
-    ECS,
-    "RegisterTaskDefinition",
-    TASK_DEF,
-    CREATE,
-    "responseElements.taskDefinition.taskDefinitionArn",
-)
-on(
-    ECS,
-    "DeregisterTaskDefinition",
-    TASK_DEF,
-    DELETE,
-    "responseElements.taskDefinition.taskDefinitionArn",
-)
-on(
-    ECS,
-    "DeleteTaskDefinitions",
-    TASK_DEF,
-    DELETE,
-    "responseElements.taskDefinitions[].taskDefinitionArn",
-)
-
-# Capacity providers (API reference).
-on(ECS, "CreateCapacityProvider", CAPACITY, CREATE, "requestParameters.name")
-on(ECS, "UpdateCapacityProvider", CAPACITY, UPDATE, "requestParameters.name")
-on(ECS, "DeleteCapacityProvider", CAPACITY, DELETE, "requestParameters.capacityProvider")
-
-# Account settings: awsdocs ecs-fips-compliance (PutAccountSettingDefault).
-on(
-    ECS,
-    ("PutAccountSetting", "PutAccountSettingDefault", "DeleteAccountSetting"),
-    "AWS::ECS::AccountSetting",
-    UPDATE,
-    "recipientAccountId",
-)
-
-# Tags take any ECS ARN (cluster, service, task definition, capacity provider).
-on(ECS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn")
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)

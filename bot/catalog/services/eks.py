@@ -6,79 +6,128 @@ UpdateNodegroupVersion and UpdateAddon answer with an `update` object only; for 
 CloudFormation's Ref form `<cluster>/<name>`, the only id the record holds.
 """
 
+from __future__ import annotations
+
+from bot.catalog.arns import Arn
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import part_of, tf
 
 EKS = "eks.amazonaws.com"
+
 CLUSTER = "AWS::EKS::Cluster"
 NODEGROUP = "AWS::EKS::Nodegroup"
 ADDON = "AWS::EKS::Addon"
+FARGATE = "AWS::EKS::FargateProfile"
+IDENTITY_PROVIDER_CONFIG = "AWS::EKS::IdentityProviderConfig"
+ACCESS = "AWS::EKS::AccessEntry"
+POD_ID = "AWS::EKS::PodIdentityAssociation"
+
+
+def _without_uuid(arn: Arn) -> str:
+    """Node groups, add-ons and Fargate profiles are `CLUSTER/NAME`, as CloudFormation names
+    them; their ARNs (`nodegroup/CLUSTER/NAME/UUID`) are turned into that, so create and update
+    calls agree."""
+    resource = arn.resource
+    return resource.rsplit("/", 1)[0] if resource.count("/") == 2 else resource
+
+
+TYPES = (
+    ResourceType(CLUSTER, "name", "cluster/"),
+    ResourceType(NODEGROUP, "name", "nodegroup/"),
+    ResourceType(ADDON, "name", "addon/"),
+    ResourceType(FARGATE, "name", "fargateprofile/"),
+    ResourceType(IDENTITY_PROVIDER_CONFIG, "arn"),
+    ResourceType(ACCESS, "arn"),
+    ResourceType(POD_ID, "arn"),
+)
+ARN_KINDS = {
+    ("eks", "cluster"): CLUSTER,
+    ("eks", "nodegroup"): NODEGROUP,
+    ("eks", "addon"): ADDON,
+    ("eks", "fargateprofile"): FARGATE,
+}
+
+ASSOCIATION_ARN = "responseElements.association.associationArn"
 
 # Clusters (EKS API reference; CreateCluster response `cluster.arn` as in the aws-samples
 # auto-tagger). Cluster calls name it `name`; the encryption call names it `clusterName`.
-on(EKS, "CreateCluster", CLUSTER, CREATE, "requestParameters.name || responseElements.cluster.name")
-on(
-    EKS,
-    ("UpdateClusterConfig", "UpdateClusterVersion"),
-    CLUSTER,
-    UPDATE,
-    "requestParameters.name",
-)
-on(EKS, "AssociateEncryptionConfig", CLUSTER, UPDATE, "requestParameters.clusterName")
-on(EKS, "DeleteCluster", CLUSTER, DELETE, "requestParameters.name")
+RULES = [
+    on(
+        EKS,
+        "CreateCluster",
+        CLUSTER,
+        CREATE,
+        "requestParameters.name || responseElements.cluster.name",
+    ),
+    on(
+        EKS,
+        ("UpdateClusterConfig", "UpdateClusterVersion"),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.name",
+    ),
+    on(EKS, "AssociateEncryptionConfig", CLUSTER, UPDATE, "requestParameters.clusterName"),
+    on(EKS, "DeleteCluster", CLUSTER, DELETE, "requestParameters.name"),
+    # Managed node groups.
+    on(EKS, "CreateNodegroup", NODEGROUP, CREATE, "responseElements.nodegroup.nodegroupArn"),
+    on(EKS, "DeleteNodegroup", NODEGROUP, DELETE, "responseElements.nodegroup.nodegroupArn"),
+    on(
+        EKS,
+        ("UpdateNodegroupConfig", "UpdateNodegroupVersion"),
+        NODEGROUP,
+        UPDATE,
+        "requestParameters.clusterName && requestParameters.nodegroupName"
+        " && join('/', [requestParameters.clusterName, requestParameters.nodegroupName])",
+    ),
+    # Add-ons.
+    on(EKS, "CreateAddon", ADDON, CREATE, "responseElements.addon.addonArn"),
+    on(EKS, "DeleteAddon", ADDON, DELETE, "responseElements.addon.addonArn"),
+    on(
+        EKS,
+        "UpdateAddon",
+        ADDON,
+        UPDATE,
+        "requestParameters.clusterName && requestParameters.addonName"
+        " && join('/', [requestParameters.clusterName, requestParameters.addonName])",
+    ),
+    # Fargate profiles.
+    on(
+        EKS,
+        "CreateFargateProfile",
+        FARGATE,
+        CREATE,
+        "responseElements.fargateProfile.fargateProfileArn",
+    ),
+    on(
+        EKS,
+        "DeleteFargateProfile",
+        FARGATE,
+        DELETE,
+        "responseElements.fargateProfile.fargateProfileArn",
+    ),
+    # Access entries (DeleteAccessEntry returns nothing and is left out: no id in its record
+    # but the principal ARN).
+    on(EKS, "CreateAccessEntry", ACCESS, CREATE, "responseElements.accessEntry.accessEntryArn"),
+    on(EKS, "UpdateAccessEntry", ACCESS, UPDATE, "responseElements.accessEntry.accessEntryArn"),
+    # Pod identity associations: every call returns the association.
+    on(EKS, "CreatePodIdentityAssociation", POD_ID, CREATE, ASSOCIATION_ARN),
+    on(EKS, "UpdatePodIdentityAssociation", POD_ID, UPDATE, ASSOCIATION_ARN),
+    on(EKS, "DeletePodIdentityAssociation", POD_ID, DELETE, ASSOCIATION_ARN),
+    # Tags take a cluster, node group, add-on or Fargate profile ARN.
+    on(EKS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+]
 
-# Managed node groups.
-on(EKS, "CreateNodegroup", NODEGROUP, CREATE, "responseElements.nodegroup.nodegroupArn")
-on(EKS, "DeleteNodegroup", NODEGROUP, DELETE, "responseElements.nodegroup.nodegroupArn")
-on(
-    EKS,
-    ("UpdateNodegroupConfig", "UpdateNodegroupVersion"),
-    NODEGROUP,
-    UPDATE,
-    "requestParameters.clusterName && requestParameters.nodegroupName"
-    " && join('/', [requestParameters.clusterName, requestParameters.nodegroupName])",
-)
+TERRAFORM = [
+    tf("aws_eks_cluster", CLUSTER, "name", "id", "arn"),
+    tf("aws_eks_node_group", NODEGROUP, "arn"),
+    tf("aws_eks_addon", ADDON, "arn"),
+    tf("aws_eks_fargate_profile", FARGATE, "arn"),
+    tf("aws_eks_identity_provider_config", IDENTITY_PROVIDER_CONFIG, "arn"),
+    tf("aws_eks_access_entry", ACCESS, "access_entry_arn"),
+    part_of("aws_eks_access_policy_association", CLUSTER, "cluster_name"),
+    tf("aws_eks_pod_identity_association", POD_ID, "association_arn"),
+]
 
-# Add-ons.
-on(EKS, "CreateAddon", ADDON, CREATE, "responseElements.addon.addonArn")
-on(EKS, "DeleteAddon", ADDON, DELETE, "responseElements.addon.addonArn")
-on(
-    EKS,
-    "UpdateAddon",
-    ADDON,
-    UPDATE,
-    "requestParameters.clusterName && requestParameters.addonName"
-    " && join('/', [requestParameters.clusterName, requestParameters.addonName])",
-)
-
-# Fargate profiles.
-FARGATE = "AWS::EKS::FargateProfile"
-on(
-    EKS,
-    "CreateFargateProfile",
-    FARGATE,
-    CREATE,
-    "responseElements.fargateProfile.fargateProfileArn",
-)
-on(
-    EKS,
-    "DeleteFargateProfile",
-    FARGATE,
-    DELETE,
-    "responseElements.fargateProfile.fargateProfileArn",
-)
-
-# Access entries (DeleteAccessEntry returns nothing and is left out: no id in its record
-# but the principal ARN).
-ACCESS = "AWS::EKS::AccessEntry"
-on(EKS, "CreateAccessEntry", ACCESS, CREATE, "responseElements.accessEntry.accessEntryArn")
-on(EKS, "UpdateAccessEntry", ACCESS, UPDATE, "responseElements.accessEntry.accessEntryArn")
-
-# Pod identity associations: every call returns the association.
-POD_ID = "AWS::EKS::PodIdentityAssociation"
-ASSOCIATION_ARN = "responseElements.association.associationArn"
-on(EKS, "CreatePodIdentityAssociation", POD_ID, CREATE, ASSOCIATION_ARN)
-on(EKS, "UpdatePodIdentityAssociation", POD_ID, UPDATE, ASSOCIATION_ARN)
-on(EKS, "DeletePodIdentityAssociation", POD_ID, DELETE, ASSOCIATION_ARN)
-
-# Tags take a cluster, node group, add-on or Fargate profile ARN.
-on(EKS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn")
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"eks": _without_uuid}, arn_kinds=ARN_KINDS)

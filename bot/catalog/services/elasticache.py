@@ -1,41 +1,80 @@
 """ElastiCache: cache clusters, replication groups, subnet and parameter groups, users."""
 
-from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+from __future__ import annotations
+
+from bot.catalog.resource_types import ResourceType
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, On, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import tf
 
 EC = "elasticache.amazonaws.com"
 
+CACHE_CLUSTER = "AWS::ElastiCache::CacheCluster"
+REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup"
+SUBNET_GROUP = "AWS::ElastiCache::SubnetGroup"
+PARAMETER_GROUP = "AWS::ElastiCache::ParameterGroup"
+USER = "AWS::ElastiCache::User"
+
+TYPES = (
+    ResourceType(CACHE_CLUSTER, "name", "cluster:"),
+    ResourceType(REPLICATION_GROUP, "name", "replicationgroup:"),
+    ResourceType(SUBNET_GROUP, "name", "subnetgroup:"),
+    ResourceType(PARAMETER_GROUP, "name", "parametergroup:"),
+    ResourceType(USER, "name", "user:"),
+)
+ARN_KINDS = {
+    ("elasticache", "cluster"): CACHE_CLUSTER,
+    ("elasticache", "replicationgroup"): REPLICATION_GROUP,
+}
+
+
+def _named(noun: str, rtype: str, key: str, *also_updates: str) -> list[On]:
+    """Create{noun}, Modify{noun} (and `also_updates`) and Delete{noun}, naming the resource in
+    the request's `key`."""
+    ids = f"requestParameters.{key}"
+    return [
+        on(EC, f"Create{noun}", rtype, CREATE, ids),
+        on(EC, (f"Modify{noun}", *also_updates), rtype, UPDATE, ids),
+        on(EC, f"Delete{noun}", rtype, DELETE, ids),
+    ]
+
+
 # awsdocs amazon-elasticache-docs logging-using-cloudtrail (ModifyCacheCluster); ElastiCache
 # API reference (query protocol, camelCase member names) for the rest.
-for noun, rtype, key, extra in (
-    ("CacheCluster", "AWS::ElastiCache::CacheCluster", "cacheClusterId", ()),
-    (
+RULES = [
+    *_named("CacheCluster", CACHE_CLUSTER, "cacheClusterId"),
+    *_named(
         "ReplicationGroup",
-        "AWS::ElastiCache::ReplicationGroup",
+        REPLICATION_GROUP,
         "replicationGroupId",
-        (
-            "ModifyReplicationGroupShardConfiguration",
-            "IncreaseReplicaCount",
-            "DecreaseReplicaCount",
-        ),
+        "ModifyReplicationGroupShardConfiguration",
+        "IncreaseReplicaCount",
+        "DecreaseReplicaCount",
     ),
-    ("CacheSubnetGroup", "AWS::ElastiCache::SubnetGroup", "cacheSubnetGroupName", ()),
-    (
+    *_named("CacheSubnetGroup", SUBNET_GROUP, "cacheSubnetGroupName"),
+    *_named(
         "CacheParameterGroup",
-        "AWS::ElastiCache::ParameterGroup",
+        PARAMETER_GROUP,
         "cacheParameterGroupName",
-        ("ResetCacheParameterGroup",),
+        "ResetCacheParameterGroup",
     ),
-    ("User", "AWS::ElastiCache::User", "userId", ()),
-):
-    on(EC, f"Create{noun}", rtype, CREATE, f"requestParameters.{key}")
-    on(EC, (f"Modify{noun}", *extra), rtype, UPDATE, f"requestParameters.{key}")
-    on(EC, f"Delete{noun}", rtype, DELETE, f"requestParameters.{key}")
+    *_named("User", USER, "userId"),
+    # Tags take a cluster or replication group ARN in `resourceName`.
+    on(
+        EC,
+        ("AddTagsToResource", "RemoveTagsFromResource"),
+        BY_ARN,
+        UPDATE,
+        "requestParameters.resourceName",
+    ),
+]
 
-# Tags take a cluster or replication group ARN in `resourceName`.
-on(
-    EC,
-    ("AddTagsToResource", "RemoveTagsFromResource"),
-    BY_ARN,
-    UPDATE,
-    "requestParameters.resourceName",
-)
+TERRAFORM = [
+    tf("aws_elasticache_cluster", CACHE_CLUSTER, "cluster_id", "id", "arn"),
+    tf("aws_elasticache_replication_group", REPLICATION_GROUP, "replication_group_id", "id", "arn"),
+    tf("aws_elasticache_subnet_group", SUBNET_GROUP, "name", "id", "arn"),
+    tf("aws_elasticache_parameter_group", PARAMETER_GROUP, "name", "id", "arn"),
+    tf("aws_elasticache_user", USER, "user_id", "id", "arn"),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)

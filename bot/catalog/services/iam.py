@@ -5,209 +5,309 @@ Inline and attached policies, permissions boundaries, tags, login profiles and M
 are parts of their role, user or group: changing them is an update of that principal.
 """
 
+from __future__ import annotations
+
+from bot.catalog.arns import Arn
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf
 
 IAM = "iam.amazonaws.com"
+
+ROLE = "AWS::IAM::Role"
+USER = "AWS::IAM::User"
+GROUP = "AWS::IAM::Group"
+PROFILE = "AWS::IAM::InstanceProfile"
+SLR = "AWS::IAM::ServiceLinkedRole"
+POLICY = "AWS::IAM::ManagedPolicy"
+OIDC = "AWS::IAM::OIDCProvider"
+SAML = "AWS::IAM::SAMLProvider"
+VIRTUAL_MFA_DEVICE = "AWS::IAM::VirtualMFADevice"
+SERVER_CERTIFICATE = "AWS::IAM::ServerCertificate"
+ACCESS_KEY = "AWS::IAM::AccessKey"
+ACCOUNT_PASSWORD_POLICY = "AWS::IAM::AccountPasswordPolicy"  # noqa: S105 (a type name)
+ACCOUNT_ALIAS = "AWS::IAM::AccountAlias"
+
+
+def _without_path(arn: Arn) -> str:
+    """IAM ARNs carry paths (`role/service-role/NAME`): the name is the last segment."""
+    return arn.resource.split(":", 1)[0].rsplit("/", 1)[-1]
+
+
+# Global: roles, users and groups by name; managed policies and providers by ARN.
+TYPES = (
+    ResourceType(ROLE, "name", "role/", is_global=True),
+    ResourceType(USER, "name", "user/", is_global=True),
+    ResourceType(GROUP, "name", "group/", is_global=True),
+    ResourceType(PROFILE, "name", "instance-profile/", is_global=True),
+    ResourceType(SLR, "name", "role/", is_global=True),
+    ResourceType(POLICY, "arn", is_global=True),
+    ResourceType(OIDC, "arn", is_global=True),
+    ResourceType(SAML, "arn", is_global=True),
+    ResourceType(VIRTUAL_MFA_DEVICE, "arn", is_global=True),
+    ResourceType(SERVER_CERTIFICATE, "arn", is_global=True),
+    ResourceType(ACCESS_KEY, "id", is_global=True),
+    ResourceType(ACCOUNT_PASSWORD_POLICY, "account", is_global=True, cfn=False),
+    ResourceType(ACCOUNT_ALIAS, "account", is_global=True, cfn=False),
+)
+ARN_KINDS = {
+    ("iam", "role"): ROLE,
+    ("iam", "user"): USER,
+    ("iam", "group"): GROUP,
+    ("iam", "policy"): POLICY,
+    ("iam", "instance-profile"): PROFILE,
+    ("iam", "oidc-provider"): OIDC,
+    ("iam", "saml-provider"): SAML,
+}
 
 # Roles: CreateRole and AttachRolePolicy checked against stratus-red-team and panther-analysis
 # records, UpdateAssumeRolePolicy against stratus-red-team; the rest follow the IAM API
 # reference (every role call takes RoleName, logged as `roleName`).
-ROLE = "AWS::IAM::Role"
-on(IAM, "CreateRole", ROLE, CREATE, "requestParameters.roleName")
-on(IAM, "DeleteRole", ROLE, DELETE, "requestParameters.roleName")
-on(
-    IAM,
-    (
-        "UpdateRole",
-        "UpdateRoleDescription",
-        "UpdateAssumeRolePolicy",
-        "TagRole",
-        "UntagRole",
-        "PutRolePermissionsBoundary",
-        "DeleteRolePermissionsBoundary",
-        "PutRolePolicy",
-        "DeleteRolePolicy",
-        "AttachRolePolicy",
-        "DetachRolePolicy",
+RULES = [
+    on(IAM, "CreateRole", ROLE, CREATE, "requestParameters.roleName"),
+    on(IAM, "DeleteRole", ROLE, DELETE, "requestParameters.roleName"),
+    on(
+        IAM,
+        (
+            "UpdateRole",
+            "UpdateRoleDescription",
+            "UpdateAssumeRolePolicy",
+            "TagRole",
+            "UntagRole",
+            "PutRolePermissionsBoundary",
+            "DeleteRolePermissionsBoundary",
+            "PutRolePolicy",
+            "DeleteRolePolicy",
+            "AttachRolePolicy",
+            "DetachRolePolicy",
+        ),
+        ROLE,
+        UPDATE,
+        "requestParameters.roleName",
     ),
-    ROLE,
-    UPDATE,
-    "requestParameters.roleName",
-)
-
-# Service-linked roles: the name is made by IAM and only in the response.
-# https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html
-SLR = "AWS::IAM::ServiceLinkedRole"
-on(IAM, "CreateServiceLinkedRole", SLR, CREATE, "responseElements.role.roleName")
-on(IAM, "DeleteServiceLinkedRole", SLR, DELETE, "requestParameters.roleName")
-
-# Users: CreateUser, AttachUserPolicy, PutUserPolicy, Create/UpdateLoginProfile checked
-# against stratus-red-team and panther-analysis records; the rest follow the IAM API reference.
-USER = "AWS::IAM::User"
-on(IAM, "CreateUser", USER, CREATE, "requestParameters.userName")
-on(IAM, "DeleteUser", USER, DELETE, "requestParameters.userName")
-on(
-    IAM,
-    (
-        "UpdateUser",
-        "TagUser",
-        "UntagUser",
-        "PutUserPolicy",
-        "DeleteUserPolicy",
-        "AttachUserPolicy",
-        "DetachUserPolicy",
-        "PutUserPermissionsBoundary",
-        "DeleteUserPermissionsBoundary",
-        "CreateLoginProfile",
-        "UpdateLoginProfile",
-        "DeleteLoginProfile",
+    # Service-linked roles: the name is made by IAM and only in the response.
+    # https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateServiceLinkedRole.html
+    on(IAM, "CreateServiceLinkedRole", SLR, CREATE, "responseElements.role.roleName"),
+    on(IAM, "DeleteServiceLinkedRole", SLR, DELETE, "requestParameters.roleName"),
+    # Users: CreateUser, AttachUserPolicy, PutUserPolicy, Create/UpdateLoginProfile checked
+    # against stratus-red-team and panther-analysis records; the rest follow the IAM API reference.
+    on(IAM, "CreateUser", USER, CREATE, "requestParameters.userName"),
+    on(IAM, "DeleteUser", USER, DELETE, "requestParameters.userName"),
+    on(
+        IAM,
+        (
+            "UpdateUser",
+            "TagUser",
+            "UntagUser",
+            "PutUserPolicy",
+            "DeleteUserPolicy",
+            "AttachUserPolicy",
+            "DetachUserPolicy",
+            "PutUserPermissionsBoundary",
+            "DeleteUserPermissionsBoundary",
+            "CreateLoginProfile",
+            "UpdateLoginProfile",
+            "DeleteLoginProfile",
+        ),
+        USER,
+        UPDATE,
+        "requestParameters.userName",
     ),
-    USER,
-    UPDATE,
-    "requestParameters.userName",
-)
-
-# MFA devices: a change of the user they belong to (the root user shows up as
-# `AWS ROOT USER`, which is no IAM user), and of the virtual device when the serial number is
-# its ARN (hardware devices have plain serial numbers). Checked against the CloudTrail user
-# guide's EnableMFADevice example.
-on(
-    IAM,
-    ("EnableMFADevice", "DeactivateMFADevice"),
-    USER,
-    UPDATE,
-    "[requestParameters.userName][?@ != 'AWS ROOT USER']",
-)
-on(
-    IAM,
-    ("EnableMFADevice", "DeactivateMFADevice"),
-    "AWS::IAM::VirtualMFADevice",
-    UPDATE,
-    "[requestParameters.serialNumber][?@ && starts_with(@, 'arn:')]",
-)
-on(
-    IAM,
-    "CreateVirtualMFADevice",
-    "AWS::IAM::VirtualMFADevice",
-    CREATE,
-    "responseElements.virtualMFADevice.serialNumber",
-)
-on(
-    IAM,
-    "DeleteVirtualMFADevice",
-    "AWS::IAM::VirtualMFADevice",
-    DELETE,
-    "requestParameters.serialNumber",
-)
-
-# Access keys: the key id is made by IAM (response of CreateAccessKey). Checked against
-# stratus-red-team and panther-analysis CreateAccessKey records.
-ACCESS_KEY = "AWS::IAM::AccessKey"
-on(IAM, "CreateAccessKey", ACCESS_KEY, CREATE, "responseElements.accessKey.accessKeyId")
-on(IAM, "UpdateAccessKey", ACCESS_KEY, UPDATE, "requestParameters.accessKeyId")
-on(IAM, "DeleteAccessKey", ACCESS_KEY, DELETE, "requestParameters.accessKeyId")
-
-# Groups, and memberships (a change of both the group and the user). AddUserToGroup checked
-# against the CloudTrail user guide example, DeleteGroupPolicy against panther-analysis.
-GROUP = "AWS::IAM::Group"
-on(IAM, "CreateGroup", GROUP, CREATE, "requestParameters.groupName")
-on(IAM, "DeleteGroup", GROUP, DELETE, "requestParameters.groupName")
-on(
-    IAM,
-    (
-        "UpdateGroup",
-        "PutGroupPolicy",
-        "DeleteGroupPolicy",
-        "AttachGroupPolicy",
-        "DetachGroupPolicy",
-        "AddUserToGroup",
-        "RemoveUserFromGroup",
+    # MFA devices: a change of the user they belong to (the root user shows up as
+    # `AWS ROOT USER`, which is no IAM user), and of the virtual device when the serial number is
+    # its ARN (hardware devices have plain serial numbers). Checked against the CloudTrail user
+    # guide's EnableMFADevice example.
+    on(
+        IAM,
+        ("EnableMFADevice", "DeactivateMFADevice"),
+        USER,
+        UPDATE,
+        "[requestParameters.userName][?@ != 'AWS ROOT USER']",
     ),
-    GROUP,
-    UPDATE,
-    "requestParameters.groupName",
-)
-on(IAM, ("AddUserToGroup", "RemoveUserFromGroup"), USER, UPDATE, "requestParameters.userName")
-
-# Customer managed policies, by ARN: made by IAM on CreatePolicy (`policy.arn` in the
-# response), named by `policyArn` afterwards. IAM API reference, documented shape only.
-POLICY = "AWS::IAM::ManagedPolicy"
-on(IAM, "CreatePolicy", POLICY, CREATE, "responseElements.policy.arn")
-on(IAM, "DeletePolicy", POLICY, DELETE, "requestParameters.policyArn")
-on(
-    IAM,
-    (
-        "CreatePolicyVersion",
-        "DeletePolicyVersion",
-        "SetDefaultPolicyVersion",
-        "TagPolicy",
-        "UntagPolicy",
+    on(
+        IAM,
+        ("EnableMFADevice", "DeactivateMFADevice"),
+        VIRTUAL_MFA_DEVICE,
+        UPDATE,
+        "[requestParameters.serialNumber][?@ && starts_with(@, 'arn:')]",
     ),
-    POLICY,
-    UPDATE,
-    "requestParameters.policyArn",
-)
-
-# Instance profiles, by name (IAM API reference, documented shape only).
-PROFILE = "AWS::IAM::InstanceProfile"
-on(IAM, "CreateInstanceProfile", PROFILE, CREATE, "requestParameters.instanceProfileName")
-on(IAM, "DeleteInstanceProfile", PROFILE, DELETE, "requestParameters.instanceProfileName")
-on(
-    IAM,
-    (
-        "AddRoleToInstanceProfile",
-        "RemoveRoleFromInstanceProfile",
-        "TagInstanceProfile",
-        "UntagInstanceProfile",
+    on(
+        IAM,
+        "CreateVirtualMFADevice",
+        VIRTUAL_MFA_DEVICE,
+        CREATE,
+        "responseElements.virtualMFADevice.serialNumber",
     ),
-    PROFILE,
-    UPDATE,
-    "requestParameters.instanceProfileName",
-)
-
-# Identity providers, by ARN. CreateSAMLProvider checked against a panther-analysis record
-# (`sAMLProviderArn` in the response); the OIDC calls follow the IAM API reference.
-SAML = "AWS::IAM::SAMLProvider"
-on(IAM, "CreateSAMLProvider", SAML, CREATE, "responseElements.sAMLProviderArn")
-on(
-    IAM,
-    ("UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"),
-    SAML,
-    UPDATE,
-    "requestParameters.sAMLProviderArn",
-)
-on(IAM, "DeleteSAMLProvider", SAML, DELETE, "requestParameters.sAMLProviderArn")
-OIDC = "AWS::IAM::OIDCProvider"
-on(IAM, "CreateOpenIDConnectProvider", OIDC, CREATE, "responseElements.openIDConnectProviderArn")
-on(
-    IAM,
-    (
-        "UpdateOpenIDConnectProviderThumbprint",
-        "AddClientIDToOpenIDConnectProvider",
-        "RemoveClientIDFromOpenIDConnectProvider",
-        "TagOpenIDConnectProvider",
-        "UntagOpenIDConnectProvider",
+    on(
+        IAM,
+        "DeleteVirtualMFADevice",
+        VIRTUAL_MFA_DEVICE,
+        DELETE,
+        "requestParameters.serialNumber",
     ),
-    OIDC,
-    UPDATE,
-    "requestParameters.openIDConnectProviderArn",
-)
-on(IAM, "DeleteOpenIDConnectProvider", OIDC, DELETE, "requestParameters.openIDConnectProviderArn")
+    # Access keys: the key id is made by IAM (response of CreateAccessKey). Checked against
+    # stratus-red-team and panther-analysis CreateAccessKey records.
+    on(IAM, "CreateAccessKey", ACCESS_KEY, CREATE, "responseElements.accessKey.accessKeyId"),
+    on(IAM, "UpdateAccessKey", ACCESS_KEY, UPDATE, "requestParameters.accessKeyId"),
+    on(IAM, "DeleteAccessKey", ACCESS_KEY, DELETE, "requestParameters.accessKeyId"),
+    # Groups, and memberships (a change of both the group and the user). AddUserToGroup checked
+    # against the CloudTrail user guide example, DeleteGroupPolicy against panther-analysis.
+    on(IAM, "CreateGroup", GROUP, CREATE, "requestParameters.groupName"),
+    on(IAM, "DeleteGroup", GROUP, DELETE, "requestParameters.groupName"),
+    on(
+        IAM,
+        (
+            "UpdateGroup",
+            "PutGroupPolicy",
+            "DeleteGroupPolicy",
+            "AttachGroupPolicy",
+            "DetachGroupPolicy",
+            "AddUserToGroup",
+            "RemoveUserFromGroup",
+        ),
+        GROUP,
+        UPDATE,
+        "requestParameters.groupName",
+    ),
+    on(IAM, ("AddUserToGroup", "RemoveUserFromGroup"), USER, UPDATE, "requestParameters.userName"),
+    # Customer managed policies, by ARN: made by IAM on CreatePolicy (`policy.arn` in the
+    # response), named by `policyArn` afterwards. IAM API reference, documented shape only.
+    on(IAM, "CreatePolicy", POLICY, CREATE, "responseElements.policy.arn"),
+    on(IAM, "DeletePolicy", POLICY, DELETE, "requestParameters.policyArn"),
+    on(
+        IAM,
+        (
+            "CreatePolicyVersion",
+            "DeletePolicyVersion",
+            "SetDefaultPolicyVersion",
+            "TagPolicy",
+            "UntagPolicy",
+        ),
+        POLICY,
+        UPDATE,
+        "requestParameters.policyArn",
+    ),
+    # Instance profiles, by name (IAM API reference, documented shape only).
+    on(IAM, "CreateInstanceProfile", PROFILE, CREATE, "requestParameters.instanceProfileName"),
+    on(IAM, "DeleteInstanceProfile", PROFILE, DELETE, "requestParameters.instanceProfileName"),
+    on(
+        IAM,
+        (
+            "AddRoleToInstanceProfile",
+            "RemoveRoleFromInstanceProfile",
+            "TagInstanceProfile",
+            "UntagInstanceProfile",
+        ),
+        PROFILE,
+        UPDATE,
+        "requestParameters.instanceProfileName",
+    ),
+    # Identity providers, by ARN. CreateSAMLProvider checked against a panther-analysis record
+    # (`sAMLProviderArn` in the response); the OIDC calls follow the IAM API reference.
+    on(IAM, "CreateSAMLProvider", SAML, CREATE, "responseElements.sAMLProviderArn"),
+    on(
+        IAM,
+        ("UpdateSAMLProvider", "TagSAMLProvider", "UntagSAMLProvider"),
+        SAML,
+        UPDATE,
+        "requestParameters.sAMLProviderArn",
+    ),
+    on(IAM, "DeleteSAMLProvider", SAML, DELETE, "requestParameters.sAMLProviderArn"),
+    on(
+        IAM,
+        "CreateOpenIDConnectProvider",
+        OIDC,
+        CREATE,
+        "responseElements.openIDConnectProviderArn",
+    ),
+    on(
+        IAM,
+        (
+            "UpdateOpenIDConnectProviderThumbprint",
+            "AddClientIDToOpenIDConnectProvider",
+            "RemoveClientIDFromOpenIDConnectProvider",
+            "TagOpenIDConnectProvider",
+            "UntagOpenIDConnectProvider",
+        ),
+        OIDC,
+        UPDATE,
+        "requestParameters.openIDConnectProviderArn",
+    ),
+    on(
+        IAM,
+        "DeleteOpenIDConnectProvider",
+        OIDC,
+        DELETE,
+        "requestParameters.openIDConnectProviderArn",
+    ),
+    # Account-wide settings, keyed by account (IAM API reference, documented shape only).
+    on(IAM, "CreateAccountAlias", ACCOUNT_ALIAS, CREATE, "recipientAccountId"),
+    on(IAM, "DeleteAccountAlias", ACCOUNT_ALIAS, DELETE, "recipientAccountId"),
+    on(
+        IAM,
+        "UpdateAccountPasswordPolicy",
+        ACCOUNT_PASSWORD_POLICY,
+        UPDATE,
+        "recipientAccountId",
+    ),
+    on(
+        IAM,
+        "DeleteAccountPasswordPolicy",
+        ACCOUNT_PASSWORD_POLICY,
+        DELETE,
+        "recipientAccountId",
+    ),
+]
 
-# Account-wide settings, keyed by account (IAM API reference, documented shape only).
-on(IAM, "CreateAccountAlias", "AWS::IAM::AccountAlias", CREATE, "recipientAccountId")
-on(IAM, "DeleteAccountAlias", "AWS::IAM::AccountAlias", DELETE, "recipientAccountId")
-on(
-    IAM,
-    "UpdateAccountPasswordPolicy",
-    "AWS::IAM::AccountPasswordPolicy",
-    UPDATE,
-    "recipientAccountId",
-)
-on(
-    IAM,
-    "DeleteAccountPasswordPolicy",
-    "AWS::IAM::AccountPasswordPolicy",
-    DELETE,
-    "recipientAccountId",
-)
+TERRAFORM = [
+    tf("aws_iam_role", ROLE, "name", "id", "arn"),
+    *children(ROLE, "role", "aws_iam_role_policy", "aws_iam_role_policy_attachment"),
+    *children(
+        ROLE,
+        "role_name",
+        "aws_iam_role_policies_exclusive",
+        "aws_iam_role_policy_attachments_exclusive",
+    ),
+    tf("aws_iam_user", USER, "name", "id", "arn"),
+    *children(
+        USER,
+        "user",
+        "aws_iam_user_policy",
+        "aws_iam_user_policy_attachment",
+        "aws_iam_user_login_profile",
+    ),
+    part_of("aws_iam_user_ssh_key", USER, "username"),
+    part_of("aws_iam_user_group_membership", USER, "user", also=((GROUP, "groups"),)),
+    tf("aws_iam_access_key", ACCESS_KEY, "id"),
+    tf("aws_iam_group", GROUP, "name", "id", "arn"),
+    *children(
+        GROUP,
+        "group",
+        "aws_iam_group_policy",
+        "aws_iam_group_policy_attachment",
+        "aws_iam_group_membership",
+    ),
+    tf("aws_iam_policy", POLICY, "arn", "id"),
+    # Exclusive attachment of one policy to lists of roles, users and groups.
+    part_of(
+        "aws_iam_policy_attachment",
+        ROLE,
+        "roles",
+        also=(
+            (USER, "users"),
+            (GROUP, "groups"),
+        ),
+    ),
+    tf("aws_iam_instance_profile", PROFILE, "name", "id", "arn"),
+    tf("aws_iam_openid_connect_provider", OIDC, "arn", "id"),
+    tf("aws_iam_saml_provider", SAML, "arn", "id"),
+    tf("aws_iam_virtual_mfa_device", VIRTUAL_MFA_DEVICE, "arn", "id"),
+    tf("aws_iam_server_certificate", SERVER_CERTIFICATE, "arn"),
+    # A service-linked role is a role: calls on it log the role name (DeleteServiceLinkedRole).
+    tf("aws_iam_service_linked_role", SLR, "name", "arn", also=((ROLE, "name"),)),
+    tf("aws_iam_account_alias", ACCOUNT_ALIAS, STATE_ACCOUNT),
+    tf("aws_iam_account_password_policy", ACCOUNT_PASSWORD_POLICY, STATE_ACCOUNT),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"iam": _without_path}, arn_kinds=ARN_KINDS)

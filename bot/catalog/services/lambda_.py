@@ -7,68 +7,44 @@ Event names as listed in the Lambda developer guide, "Logging AWS Lambda API cal
 AWS CloudTrail" (https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html).
 """
 
+from __future__ import annotations
+
+from bot.catalog.arns import Arn
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import children, tf
 
 LAMBDA = "lambda.amazonaws.com"
+
 FUNCTION = "AWS::Lambda::Function"
+LAYER = "AWS::Lambda::LayerVersion"
+MAPPING = "AWS::Lambda::EventSourceMapping"
+CODE_SIGNING_CONFIG = "AWS::Lambda::CodeSigningConfig"
+
+
+def _without_qualifier(arn: Arn) -> str:
+    """`function:NAME:QUALIFIER` (a version or alias): NAME."""
+    return arn.resource.split(":", 1)[0].rsplit("/", 1)[-1]
+
+
+TYPES = (
+    ResourceType(FUNCTION, "name", "function:", id_from_arn=_without_qualifier),
+    ResourceType(LAYER, "arn"),
+    ResourceType(MAPPING, "id", "event-source-mapping:"),
+    ResourceType(CODE_SIGNING_CONFIG, "arn"),
+)
+ARN_KINDS = {
+    ("lambda", "function"): FUNCTION,
+    ("lambda", "event-source-mapping"): MAPPING,
+    ("lambda", "layer"): LAYER,
+}
+
 FUNCTION_NAME = "requestParameters.functionName"
 
 # Functions: DeleteFunction checked against the developer guide and panther-analysis records,
 # UpdateFunctionCode/UpdateFunctionConfiguration/AddPermission/RemovePermission against
 # panther-analysis and stratus-red-team records (some give the function as an ARN).
-on(
-    LAMBDA,
-    "CreateFunction",
-    FUNCTION,
-    CREATE,
-    "requestParameters.functionName || responseElements.functionName",
-)
-on(
-    LAMBDA,
-    (
-        "UpdateFunctionCode",
-        "UpdateFunctionConfiguration",
-        "PublishVersion",
-        "AddPermission",
-        "RemovePermission",
-        "CreateAlias",
-        "UpdateAlias",
-        "DeleteAlias",
-        "PutFunctionConcurrency",
-        "DeleteFunctionConcurrency",
-        "CreateFunctionUrlConfig",
-        "UpdateFunctionUrlConfig",
-        "DeleteFunctionUrlConfig",
-        "PutFunctionEventInvokeConfig",
-        "UpdateFunctionEventInvokeConfig",
-        "DeleteFunctionEventInvokeConfig",
-        "PutProvisionedConcurrencyConfig",
-        "DeleteProvisionedConcurrencyConfig",
-        "PutFunctionCodeSigningConfig",
-        "DeleteFunctionCodeSigningConfig",
-        "PutRuntimeManagementConfig",
-    ),
-    FUNCTION,
-    UPDATE,
-    FUNCTION_NAME,
-)
-# DeleteFunction with a `qualifier` deletes one version only: an update of the function.
-on(LAMBDA, "DeleteFunction", FUNCTION, DELETE, "[requestParameters][?!qualifier].functionName")
-on(LAMBDA, "DeleteFunction", FUNCTION, UPDATE, "[requestParameters][?qualifier].functionName")
-
-# Tags on a function (or another Lambda resource), by ARN (`Resource` in the API).
-on(LAMBDA, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resource")
-
-# Event source mappings, by the UUID Lambda makes (logged as `uUID`, like other all-caps
-# members); API reference, documented shape only.
-MAPPING = "AWS::Lambda::EventSourceMapping"
-on(LAMBDA, "CreateEventSourceMapping", MAPPING, CREATE, "responseElements.uUID")
-on(LAMBDA, "UpdateEventSourceMapping", MAPPING, UPDATE, "requestParameters.uUID")
-on(LAMBDA, "DeleteEventSourceMapping", MAPPING, DELETE, "requestParameters.uUID")
-
-# Layer versions, by version ARN. PublishLayerVersion returns it; the other calls name the
-# layer (name or ARN) and the version number, from which the ARN is rebuilt (aws partition).
-LAYER = "AWS::Lambda::LayerVersion"
 LAYER_VERSION_ARN = (
     "requestParameters.layerName && awsRegion && recipientAccountId && ("
     "starts_with(requestParameters.layerName, 'arn:')"
@@ -76,12 +52,82 @@ LAYER_VERSION_ARN = (
     " || join(':', ['arn:aws:lambda', awsRegion, recipientAccountId, 'layer',"
     " requestParameters.layerName, to_string(requestParameters.versionNumber)]))"
 )
-on(LAMBDA, "PublishLayerVersion", LAYER, CREATE, "responseElements.layerVersionArn")
-on(
-    LAMBDA,
-    ("AddLayerVersionPermission", "RemoveLayerVersionPermission"),
-    LAYER,
-    UPDATE,
-    LAYER_VERSION_ARN,
-)
-on(LAMBDA, "DeleteLayerVersion", LAYER, DELETE, LAYER_VERSION_ARN)
+RULES = [
+    on(
+        LAMBDA,
+        "CreateFunction",
+        FUNCTION,
+        CREATE,
+        "requestParameters.functionName || responseElements.functionName",
+    ),
+    on(
+        LAMBDA,
+        (
+            "UpdateFunctionCode",
+            "UpdateFunctionConfiguration",
+            "PublishVersion",
+            "AddPermission",
+            "RemovePermission",
+            "CreateAlias",
+            "UpdateAlias",
+            "DeleteAlias",
+            "PutFunctionConcurrency",
+            "DeleteFunctionConcurrency",
+            "CreateFunctionUrlConfig",
+            "UpdateFunctionUrlConfig",
+            "DeleteFunctionUrlConfig",
+            "PutFunctionEventInvokeConfig",
+            "UpdateFunctionEventInvokeConfig",
+            "DeleteFunctionEventInvokeConfig",
+            "PutProvisionedConcurrencyConfig",
+            "DeleteProvisionedConcurrencyConfig",
+            "PutFunctionCodeSigningConfig",
+            "DeleteFunctionCodeSigningConfig",
+            "PutRuntimeManagementConfig",
+        ),
+        FUNCTION,
+        UPDATE,
+        FUNCTION_NAME,
+    ),
+    # DeleteFunction with a `qualifier` deletes one version only: an update of the function.
+    on(LAMBDA, "DeleteFunction", FUNCTION, DELETE, "[requestParameters][?!qualifier].functionName"),
+    on(LAMBDA, "DeleteFunction", FUNCTION, UPDATE, "[requestParameters][?qualifier].functionName"),
+    # Tags on a function (or another Lambda resource), by ARN (`Resource` in the API).
+    on(LAMBDA, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resource"),
+    # Event source mappings, by the UUID Lambda makes (logged as `uUID`, like other all-caps
+    # members); API reference, documented shape only.
+    on(LAMBDA, "CreateEventSourceMapping", MAPPING, CREATE, "responseElements.uUID"),
+    on(LAMBDA, "UpdateEventSourceMapping", MAPPING, UPDATE, "requestParameters.uUID"),
+    on(LAMBDA, "DeleteEventSourceMapping", MAPPING, DELETE, "requestParameters.uUID"),
+    # Layer versions, by version ARN. PublishLayerVersion returns it; the other calls name the
+    # layer (name or ARN) and the version number, from which the ARN is rebuilt (aws partition).
+    on(LAMBDA, "PublishLayerVersion", LAYER, CREATE, "responseElements.layerVersionArn"),
+    on(
+        LAMBDA,
+        ("AddLayerVersionPermission", "RemoveLayerVersionPermission"),
+        LAYER,
+        UPDATE,
+        LAYER_VERSION_ARN,
+    ),
+    on(LAMBDA, "DeleteLayerVersion", LAYER, DELETE, LAYER_VERSION_ARN),
+]
+
+TERRAFORM = [
+    tf("aws_lambda_function", FUNCTION, "function_name", "id", "arn"),
+    # `function_name` of these may be a name or an ARN (with a qualifier); both normalise to
+    # the name.
+    *children(
+        FUNCTION,
+        "function_name",
+        "aws_lambda_permission",
+        "aws_lambda_alias",
+        "aws_lambda_function_url",
+        "aws_lambda_function_event_invoke_config",
+        "aws_lambda_provisioned_concurrency_config",
+    ),
+    tf("aws_lambda_event_source_mapping", MAPPING, "uuid", "id", "arn"),
+    tf("aws_lambda_layer_version", LAYER, "arn", "id"),
+    tf("aws_lambda_code_signing_config", CODE_SIGNING_CONFIG, "arn"),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)

@@ -1,65 +1,78 @@
 """AWS Organizations (global): the organization, member accounts, OUs and policies."""
 
+from __future__ import annotations
+
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
 
 ORGS = "organizations.amazonaws.com"
+
 ORG = "AWS::Organizations::Organization"
 ACCOUNT = "AWS::Organizations::Account"
 OU = "AWS::Organizations::OrganizationalUnit"
 POLICY = "AWS::Organizations::Policy"
+RESOURCE_POLICY = "AWS::Organizations::ResourcePolicy"
+
+TYPES = (
+    ResourceType(ORG, "id", is_global=True),
+    ResourceType(ACCOUNT, "id", is_global=True),
+    ResourceType(OU, "id", is_global=True),
+    ResourceType(POLICY, "id", is_global=True),
+    ResourceType(RESOURCE_POLICY, "id", is_global=True),
+)
+
+TAGS = ("TagResource", "UntagResource")
+RID = "requestParameters.resourceId"
 
 # awsdocs aws-organizations-docs orgs_security_incident-response records; API reference.
-on(ORGS, "CreateOrganization", ORG, CREATE, "responseElements.organization.id")
-# An invitation changes the inviting organization (the account joins only on acceptance).
-on(
-    ORGS,
-    "InviteAccountToOrganization",
-    ORG,
-    UPDATE,
-    "responseElements.handshake.parties[?type=='ORGANIZATION'].id",
-)
+RULES = [
+    on(ORGS, "CreateOrganization", ORG, CREATE, "responseElements.organization.id"),
+    # An invitation changes the inviting organization (the account joins only on acceptance).
+    on(
+        ORGS,
+        "InviteAccountToOrganization",
+        ORG,
+        UPDATE,
+        "responseElements.handshake.parties[?type=='ORGANIZATION'].id",
+    ),
+    # CreateAccount usually answers IN_PROGRESS without the account id; AWS then logs a
+    # CreateAccountResult service event whose status carries it.
+    on(ORGS, "CreateAccount", ACCOUNT, CREATE, "responseElements.createAccountStatus.accountId"),
+    on(
+        ORGS,
+        "CreateAccountResult",
+        ACCOUNT,
+        CREATE,
+        "serviceEventDetails.createAccountStatus.accountId",
+    ),
+    on(ORGS, "MoveAccount", ACCOUNT, UPDATE, "requestParameters.accountId"),
+    on(
+        ORGS,
+        ("CloseAccount", "RemoveAccountFromOrganization"),
+        ACCOUNT,
+        DELETE,
+        "requestParameters.accountId",
+    ),
+    # Called by the member account itself: the account leaving is the caller's.
+    on(ORGS, "LeaveOrganization", ACCOUNT, DELETE, "recipientAccountId"),
+    on(ORGS, "CreateOrganizationalUnit", OU, CREATE, "responseElements.organizationalUnit.id"),
+    on(ORGS, "UpdateOrganizationalUnit", OU, UPDATE, "requestParameters.organizationalUnitId"),
+    on(ORGS, "DeleteOrganizationalUnit", OU, DELETE, "requestParameters.organizationalUnitId"),
+    # Policies (SCPs, tag/backup policies); attachments are changes of the policy.
+    on(ORGS, "CreatePolicy", POLICY, CREATE, "responseElements.policy.policySummary.id"),
+    on(
+        ORGS,
+        ("UpdatePolicy", "AttachPolicy", "DetachPolicy"),
+        POLICY,
+        UPDATE,
+        "requestParameters.policyId",
+    ),
+    on(ORGS, "DeletePolicy", POLICY, DELETE, "requestParameters.policyId"),
+    # Tags: `resourceId` is an account id (digits), an OU (ou-…) or a policy (p-…).
+    on(ORGS, TAGS, ACCOUNT, UPDATE, f"{RID} && !contains({RID}, '-') && {RID}"),
+    on(ORGS, TAGS, OU, UPDATE, f"{RID} && starts_with({RID}, 'ou-') && {RID}"),
+    on(ORGS, TAGS, POLICY, UPDATE, f"{RID} && starts_with({RID}, 'p-') && {RID}"),
+]
 
-# CreateAccount usually answers IN_PROGRESS without the account id; AWS then logs a
-# CreateAccountResult service event whose status carries it.
-on(ORGS, "CreateAccount", ACCOUNT, CREATE, "responseElements.createAccountStatus.accountId")
-on(
-    ORGS,
-    "CreateAccountResult",
-    ACCOUNT,
-    CREATE,
-    "serviceEventDetails.createAccountStatus.accountId",
-)
-on(ORGS, "MoveAccount", ACCOUNT, UPDATE, "requestParameters.accountId")
-on(
-    ORGS,
-    ("CloseAccount", "RemoveAccountFromOrganization"),
-    ACCOUNT,
-    DELETE,
-    "requestParameters.accountId",
-)
-# Called by the member account itself: the account leaving is the caller's.
-on(ORGS, "LeaveOrganization", ACCOUNT, DELETE, "recipientAccountId")
-
-on(ORGS, "CreateOrganizationalUnit", OU, CREATE, "responseElements.organizationalUnit.id")
-on(ORGS, "UpdateOrganizationalUnit", OU, UPDATE, "requestParameters.organizationalUnitId")
-on(ORGS, "DeleteOrganizationalUnit", OU, DELETE, "requestParameters.organizationalUnitId")
-
-# Policies (SCPs, tag/backup policies); attachments are changes of the policy.
-on(ORGS, "CreatePolicy", POLICY, CREATE, "responseElements.policy.policySummary.id")
-on(
-    ORGS,
-    ("UpdatePolicy", "AttachPolicy", "DetachPolicy"),
-    POLICY,
-    UPDATE,
-    "requestParameters.policyId",
-)
-on(ORGS, "DeletePolicy", POLICY, DELETE, "requestParameters.policyId")
-
-# Tags: `resourceId` is an account id (digits), an OU (ou-…) or a policy (p-…).
-RID = "requestParameters.resourceId"
-for rtype, test in (
-    (ACCOUNT, f"!contains({RID}, '-')"),
-    (OU, f"starts_with({RID}, 'ou-')"),
-    (POLICY, f"starts_with({RID}, 'p-')"),
-):
-    on(ORGS, ("TagResource", "UntagResource"), rtype, UPDATE, f"{RID} && {test} && {RID}")
+SERVICE = Service(TYPES, RULES)

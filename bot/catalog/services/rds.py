@@ -5,237 +5,316 @@ Calls that copy or restore make a new resource named by a target identifier; reb
 stops and failovers are counted as updates (they change the state IaC reads back).
 """
 
-from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+from __future__ import annotations
+
+from bot.catalog.resource_types import ResourceType
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, On, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import children, part_of, tf
 
 RDS = "rds.amazonaws.com"
+
+INSTANCE = "AWS::RDS::DBInstance"
+CLUSTER = "AWS::RDS::DBCluster"
+DB_SUBNET_GROUP = "AWS::RDS::DBSubnetGroup"
+DB_PARAMETER_GROUP = "AWS::RDS::DBParameterGroup"
+DB_CLUSTER_PARAMETER_GROUP = "AWS::RDS::DBClusterParameterGroup"
+OPTION_GROUP = "AWS::RDS::OptionGroup"
+SUBSCRIPTION = "AWS::RDS::EventSubscription"
+PROXY = "AWS::RDS::DBProxy"
+SECGROUP = "AWS::RDS::DBSecurityGroup"
+GLOBAL = "AWS::RDS::GlobalCluster"
+SNAPSHOT = "AWS::RDS::DBSnapshot"
+CLUSTER_SNAPSHOT = "AWS::RDS::DBClusterSnapshot"
+DB_INSTANCE_AUTOMATED_BACKUP = "AWS::RDS::DBInstanceAutomatedBackup"
+DB_CLUSTER_AUTOMATED_BACKUP = "AWS::RDS::DBClusterAutomatedBackup"
+
+TYPES = (
+    # Identifiers (names); ARNs as rds:REGION:ACCOUNT:db:NAME
+    ResourceType(INSTANCE, "name", "db:"),
+    ResourceType(CLUSTER, "name", "cluster:"),
+    ResourceType(DB_SUBNET_GROUP, "name", "subgrp:"),
+    ResourceType(DB_PARAMETER_GROUP, "name", "pg:"),
+    ResourceType(DB_CLUSTER_PARAMETER_GROUP, "name", "cluster-pg:"),
+    ResourceType(OPTION_GROUP, "name", "og:"),
+    ResourceType(SUBSCRIPTION, "name", "es:"),
+    ResourceType(PROXY, "name", "db-proxy:"),
+    ResourceType(SECGROUP, "name", "secgrp:"),
+    ResourceType(GLOBAL, "name", "global-cluster:", is_global=True),
+    ResourceType(SNAPSHOT, "name", "snapshot:", cfn=False),
+    ResourceType(CLUSTER_SNAPSHOT, "name", "cluster-snapshot:", cfn=False),
+    ResourceType(DB_INSTANCE_AUTOMATED_BACKUP, "arn", cfn=False),
+    ResourceType(DB_CLUSTER_AUTOMATED_BACKUP, "arn", cfn=False),
+)
+ARN_KINDS = {
+    ("rds", "db"): INSTANCE,
+    ("rds", "cluster"): CLUSTER,
+    ("rds", "subgrp"): DB_SUBNET_GROUP,
+    ("rds", "pg"): DB_PARAMETER_GROUP,
+    ("rds", "cluster-pg"): DB_CLUSTER_PARAMETER_GROUP,
+    ("rds", "og"): OPTION_GROUP,
+    ("rds", "snapshot"): SNAPSHOT,
+    ("rds", "cluster-snapshot"): CLUSTER_SNAPSHOT,
+    ("rds", "es"): SUBSCRIPTION,
+    ("rds", "db-proxy"): PROXY,
+    ("rds", "secgrp"): SECGROUP,
+    ("rds", "global-cluster"): GLOBAL,
+}
+
+
+def _named(noun: str, rtype: str, key: str, copy_target: str = "") -> list[On]:
+    """Create{noun}, Modify{noun} and Delete{noun}, naming the resource in the request's `key`,
+    and Copy{noun}, naming the copy in `copy_target`."""
+    ids = f"requestParameters.{key}"
+    lines = [
+        on(RDS, f"Create{noun}", rtype, CREATE, ids),
+        on(RDS, f"Modify{noun}", rtype, UPDATE, ids),
+        on(RDS, f"Delete{noun}", rtype, DELETE, ids),
+    ]
+    if copy_target:
+        lines.append(on(RDS, f"Copy{noun}", rtype, CREATE, f"requestParameters.{copy_target}"))
+    return lines
+
+
+INSTANCE_ID = "requestParameters.dBInstanceIdentifier"
+CLUSTER_ID = "requestParameters.dBClusterIdentifier"
+GLOBAL_ID = "requestParameters.globalClusterIdentifier"
+SNAPSHOT_ID = "requestParameters.dBSnapshotIdentifier"
+CLUSTER_SNAPSHOT_ID = "requestParameters.dBClusterSnapshotIdentifier"
 
 # DB instances: CreateDBInstance checked against cloud-custodian and AWS doc records,
 # ModifyDBInstance, DeleteDBInstance, Reboot/StartDBInstance, CreateDBInstanceReadReplica,
 # RestoreDBInstanceFromDBSnapshot and Add/RemoveRole* against panther-analysis records.
-INSTANCE = "AWS::RDS::DBInstance"
-INSTANCE_ID = "requestParameters.dBInstanceIdentifier"
-on(
-    RDS,
-    (
-        "CreateDBInstance",
-        "CreateDBInstanceReadReplica",
-        "RestoreDBInstanceFromDBSnapshot",
-        "RestoreDBInstanceFromS3",
+RULES = [
+    on(
+        RDS,
+        (
+            "CreateDBInstance",
+            "CreateDBInstanceReadReplica",
+            "RestoreDBInstanceFromDBSnapshot",
+            "RestoreDBInstanceFromS3",
+        ),
+        INSTANCE,
+        CREATE,
+        INSTANCE_ID,
     ),
-    INSTANCE,
-    CREATE,
-    INSTANCE_ID,
-)
-# Point-in-time restores name the new instance `TargetDBInstanceIdentifier` (API reference).
-on(
-    RDS,
-    "RestoreDBInstanceToPointInTime",
-    INSTANCE,
-    CREATE,
-    "requestParameters.targetDBInstanceIdentifier",
-)
-on(
-    RDS,
-    (
-        "ModifyDBInstance",
-        "RebootDBInstance",
-        "StartDBInstance",
-        "StopDBInstance",
-        "PromoteReadReplica",
-        "AddRoleToDBInstance",
-        "RemoveRoleFromDBInstance",
+    # Point-in-time restores name the new instance `TargetDBInstanceIdentifier` (API reference).
+    on(
+        RDS,
+        "RestoreDBInstanceToPointInTime",
+        INSTANCE,
+        CREATE,
+        "requestParameters.targetDBInstanceIdentifier",
     ),
-    INSTANCE,
-    UPDATE,
-    INSTANCE_ID,
-)
-# A rename (`NewDBInstanceIdentifier`, API reference) also names the instance's new identifier.
-on(RDS, "ModifyDBInstance", INSTANCE, UPDATE, "requestParameters.newDBInstanceIdentifier")
-on(RDS, "DeleteDBInstance", INSTANCE, DELETE, INSTANCE_ID)
-
-# Aurora clusters: ModifyDBCluster, DeleteDBCluster, FailoverDBCluster, RebootDBCluster and
-# AddRoleToDBCluster checked against panther-analysis records; the rest follow the API reference.
-CLUSTER = "AWS::RDS::DBCluster"
-CLUSTER_ID = "requestParameters.dBClusterIdentifier"
-on(
-    RDS,
-    (
-        "CreateDBCluster",
-        "RestoreDBClusterFromSnapshot",
-        "RestoreDBClusterToPointInTime",
-        "RestoreDBClusterFromS3",
+    on(
+        RDS,
+        (
+            "ModifyDBInstance",
+            "RebootDBInstance",
+            "StartDBInstance",
+            "StopDBInstance",
+            "PromoteReadReplica",
+            "AddRoleToDBInstance",
+            "RemoveRoleFromDBInstance",
+        ),
+        INSTANCE,
+        UPDATE,
+        INSTANCE_ID,
     ),
-    CLUSTER,
-    CREATE,
-    CLUSTER_ID,
-)
-on(
-    RDS,
-    (
-        "ModifyDBCluster",
-        "FailoverDBCluster",
-        "RebootDBCluster",
-        "StartDBCluster",
-        "StopDBCluster",
-        "PromoteReadReplicaDBCluster",
-        "AddRoleToDBCluster",
-        "RemoveRoleFromDBCluster",
+    # A rename (`NewDBInstanceIdentifier`, API reference) also names the instance's new identifier.
+    on(RDS, "ModifyDBInstance", INSTANCE, UPDATE, "requestParameters.newDBInstanceIdentifier"),
+    on(RDS, "DeleteDBInstance", INSTANCE, DELETE, INSTANCE_ID),
+    # Aurora clusters: ModifyDBCluster, DeleteDBCluster, FailoverDBCluster, RebootDBCluster and
+    # AddRoleToDBCluster checked against panther-analysis records; the rest follow the API
+    # reference.
+    on(
+        RDS,
+        (
+            "CreateDBCluster",
+            "RestoreDBClusterFromSnapshot",
+            "RestoreDBClusterToPointInTime",
+            "RestoreDBClusterFromS3",
+        ),
+        CLUSTER,
+        CREATE,
+        CLUSTER_ID,
     ),
-    CLUSTER,
-    UPDATE,
-    CLUSTER_ID,
-)
-on(RDS, "ModifyDBCluster", CLUSTER, UPDATE, "requestParameters.newDBClusterIdentifier")
-on(RDS, "DeleteDBCluster", CLUSTER, DELETE, CLUSTER_ID)
-# Database activity streams take the cluster's (or, for instance-level streams, the
-# instance's) ARN as `resourceArn`. Checked against panther-analysis records.
-on(
-    RDS,
-    ("StartActivityStream", "StopActivityStream"),
-    BY_ARN,
-    UPDATE,
-    "requestParameters.resourceArn",
-)
-
-# Global clusters (`globalClusterIdentifier`); FailoverGlobalCluster checked against a
-# panther-analysis record. Detaching a cluster also changes that cluster (its ARN or id is
-# `dbClusterIdentifier`, spelled as the API member `DbClusterIdentifier`).
-GLOBAL = "AWS::RDS::GlobalCluster"
-GLOBAL_ID = "requestParameters.globalClusterIdentifier"
-on(RDS, "CreateGlobalCluster", GLOBAL, CREATE, GLOBAL_ID)
-on(
-    RDS,
-    (
-        "ModifyGlobalCluster",
-        "FailoverGlobalCluster",
-        "SwitchoverGlobalCluster",
-        "RemoveFromGlobalCluster",
+    on(
+        RDS,
+        (
+            "ModifyDBCluster",
+            "FailoverDBCluster",
+            "RebootDBCluster",
+            "StartDBCluster",
+            "StopDBCluster",
+            "PromoteReadReplicaDBCluster",
+            "AddRoleToDBCluster",
+            "RemoveRoleFromDBCluster",
+        ),
+        CLUSTER,
+        UPDATE,
+        CLUSTER_ID,
     ),
-    GLOBAL,
-    UPDATE,
-    GLOBAL_ID,
-)
-on(RDS, "RemoveFromGlobalCluster", CLUSTER, UPDATE, "requestParameters.dbClusterIdentifier")
-on(RDS, "DeleteGlobalCluster", GLOBAL, DELETE, GLOBAL_ID)
-
-# Manual snapshots. CreateDBSnapshot, DeleteDBSnapshot, CopyDBSnapshot (target identifier),
-# ModifyDBSnapshotAttribute and the cluster-snapshot Copy/Delete/ModifyAttribute checked
-# against panther-analysis, stratus-red-team and streamalert records.
-SNAPSHOT = "AWS::RDS::DBSnapshot"
-SNAPSHOT_ID = "requestParameters.dBSnapshotIdentifier"
-on(RDS, "CreateDBSnapshot", SNAPSHOT, CREATE, SNAPSHOT_ID)
-on(RDS, "CopyDBSnapshot", SNAPSHOT, CREATE, "requestParameters.targetDBSnapshotIdentifier")
-on(RDS, ("ModifyDBSnapshotAttribute", "ModifyDBSnapshot"), SNAPSHOT, UPDATE, SNAPSHOT_ID)
-on(RDS, "DeleteDBSnapshot", SNAPSHOT, DELETE, SNAPSHOT_ID)
-CLUSTER_SNAPSHOT = "AWS::RDS::DBClusterSnapshot"
-CLUSTER_SNAPSHOT_ID = "requestParameters.dBClusterSnapshotIdentifier"
-on(RDS, "CreateDBClusterSnapshot", CLUSTER_SNAPSHOT, CREATE, CLUSTER_SNAPSHOT_ID)
-on(
-    RDS,
-    "CopyDBClusterSnapshot",
-    CLUSTER_SNAPSHOT,
-    CREATE,
-    "requestParameters.targetDBClusterSnapshotIdentifier",
-)
-on(RDS, "ModifyDBClusterSnapshotAttribute", CLUSTER_SNAPSHOT, UPDATE, CLUSTER_SNAPSHOT_ID)
-on(RDS, "DeleteDBClusterSnapshot", CLUSTER_SNAPSHOT, DELETE, CLUSTER_SNAPSHOT_ID)
-
-# Retained automated backups, by their ARN from the response (the request names them by
-# the deleted resource's `dbiResourceId` / `dbClusterResourceId`, or by ARN). Checked against
-# panther-analysis records, which spell the response key in the singular.
-on(
-    RDS,
-    "DeleteDBInstanceAutomatedBackup",
-    "AWS::RDS::DBInstanceAutomatedBackup",
-    DELETE,
-    "responseElements.dBInstanceAutomatedBackupsArn"
-    " || responseElements.dBInstanceAutomatedBackupArn"
-    " || requestParameters.dBInstanceAutomatedBackupsArn",
-)
-on(
-    RDS,
-    "DeleteDBClusterAutomatedBackup",
-    "AWS::RDS::DBClusterAutomatedBackup",
-    DELETE,
-    "responseElements.dBClusterAutomatedBackupsArn || responseElements.dBClusterAutomatedBackupArn",
-)
-
-# Subnet, parameter and option groups, event subscriptions, classic DB security groups and
-# proxies: each by its name (API reference; AuthorizeDBSecurityGroupIngress and
-# RevokeDBSecurityGroupIngress checked against panther-analysis records).
-for kind, key, copy_target in (
-    ("DBSubnetGroup", "dBSubnetGroupName", None),
-    ("DBParameterGroup", "dBParameterGroupName", "targetDBParameterGroupIdentifier"),
-    (
+    on(RDS, "ModifyDBCluster", CLUSTER, UPDATE, "requestParameters.newDBClusterIdentifier"),
+    on(RDS, "DeleteDBCluster", CLUSTER, DELETE, CLUSTER_ID),
+    # Database activity streams take the cluster's (or, for instance-level streams, the
+    # instance's) ARN as `resourceArn`. Checked against panther-analysis records.
+    on(
+        RDS,
+        ("StartActivityStream", "StopActivityStream"),
+        BY_ARN,
+        UPDATE,
+        "requestParameters.resourceArn",
+    ),
+    # Global clusters (`globalClusterIdentifier`); FailoverGlobalCluster checked against a
+    # panther-analysis record. Detaching a cluster also changes that cluster (its ARN or id is
+    # `dbClusterIdentifier`, spelled as the API member `DbClusterIdentifier`).
+    on(RDS, "CreateGlobalCluster", GLOBAL, CREATE, GLOBAL_ID),
+    on(
+        RDS,
+        (
+            "ModifyGlobalCluster",
+            "FailoverGlobalCluster",
+            "SwitchoverGlobalCluster",
+            "RemoveFromGlobalCluster",
+        ),
+        GLOBAL,
+        UPDATE,
+        GLOBAL_ID,
+    ),
+    on(RDS, "RemoveFromGlobalCluster", CLUSTER, UPDATE, "requestParameters.dbClusterIdentifier"),
+    on(RDS, "DeleteGlobalCluster", GLOBAL, DELETE, GLOBAL_ID),
+    # Manual snapshots. CreateDBSnapshot, DeleteDBSnapshot, CopyDBSnapshot (target identifier),
+    # ModifyDBSnapshotAttribute and the cluster-snapshot Copy/Delete/ModifyAttribute checked
+    # against panther-analysis, stratus-red-team and streamalert records.
+    on(RDS, "CreateDBSnapshot", SNAPSHOT, CREATE, SNAPSHOT_ID),
+    on(RDS, "CopyDBSnapshot", SNAPSHOT, CREATE, "requestParameters.targetDBSnapshotIdentifier"),
+    on(RDS, ("ModifyDBSnapshotAttribute", "ModifyDBSnapshot"), SNAPSHOT, UPDATE, SNAPSHOT_ID),
+    on(RDS, "DeleteDBSnapshot", SNAPSHOT, DELETE, SNAPSHOT_ID),
+    on(RDS, "CreateDBClusterSnapshot", CLUSTER_SNAPSHOT, CREATE, CLUSTER_SNAPSHOT_ID),
+    on(
+        RDS,
+        "CopyDBClusterSnapshot",
+        CLUSTER_SNAPSHOT,
+        CREATE,
+        "requestParameters.targetDBClusterSnapshotIdentifier",
+    ),
+    on(RDS, "ModifyDBClusterSnapshotAttribute", CLUSTER_SNAPSHOT, UPDATE, CLUSTER_SNAPSHOT_ID),
+    on(RDS, "DeleteDBClusterSnapshot", CLUSTER_SNAPSHOT, DELETE, CLUSTER_SNAPSHOT_ID),
+    # Retained automated backups, by their ARN from the response (the request names them by
+    # the deleted resource's `dbiResourceId` / `dbClusterResourceId`, or by ARN). Checked against
+    # panther-analysis records, which spell the response key in the singular.
+    on(
+        RDS,
+        "DeleteDBInstanceAutomatedBackup",
+        DB_INSTANCE_AUTOMATED_BACKUP,
+        DELETE,
+        "responseElements.dBInstanceAutomatedBackupsArn"
+        " || responseElements.dBInstanceAutomatedBackupArn"
+        " || requestParameters.dBInstanceAutomatedBackupsArn",
+    ),
+    on(
+        RDS,
+        "DeleteDBClusterAutomatedBackup",
+        DB_CLUSTER_AUTOMATED_BACKUP,
+        DELETE,
+        "responseElements.dBClusterAutomatedBackupsArn"
+        " || responseElements.dBClusterAutomatedBackupArn",
+    ),
+    # Subnet, parameter and option groups, event subscriptions, classic DB security groups and
+    # proxies: each by its name (API reference; AuthorizeDBSecurityGroupIngress and
+    # RevokeDBSecurityGroupIngress checked against panther-analysis records).
+    *_named("DBSubnetGroup", DB_SUBNET_GROUP, "dBSubnetGroupName"),
+    *_named(
+        "DBParameterGroup",
+        DB_PARAMETER_GROUP,
+        "dBParameterGroupName",
+        "targetDBParameterGroupIdentifier",
+    ),
+    *_named(
         "DBClusterParameterGroup",
+        DB_CLUSTER_PARAMETER_GROUP,
         "dBClusterParameterGroupName",
         "targetDBClusterParameterGroupIdentifier",
     ),
-    ("OptionGroup", "optionGroupName", "targetOptionGroupIdentifier"),
-):
-    rtype = f"AWS::RDS::{kind}"
-    on(RDS, f"Create{kind}", rtype, CREATE, f"requestParameters.{key}")
-    on(RDS, f"Modify{kind}", rtype, UPDATE, f"requestParameters.{key}")
-    on(RDS, f"Delete{kind}", rtype, DELETE, f"requestParameters.{key}")
-    if copy_target:
-        on(RDS, f"Copy{kind}", rtype, CREATE, f"requestParameters.{copy_target}")
-on(
-    RDS,
-    "ResetDBParameterGroup",
-    "AWS::RDS::DBParameterGroup",
-    UPDATE,
-    "requestParameters.dBParameterGroupName",
-)
-on(
-    RDS,
-    "ResetDBClusterParameterGroup",
-    "AWS::RDS::DBClusterParameterGroup",
-    UPDATE,
-    "requestParameters.dBClusterParameterGroupName",
-)
-
-SUBSCRIPTION = "AWS::RDS::EventSubscription"
-on(RDS, "CreateEventSubscription", SUBSCRIPTION, CREATE, "requestParameters.subscriptionName")
-on(
-    RDS,
-    (
-        "ModifyEventSubscription",
-        "AddSourceIdentifierToSubscription",
-        "RemoveSourceIdentifierFromSubscription",
+    *_named("OptionGroup", OPTION_GROUP, "optionGroupName", "targetOptionGroupIdentifier"),
+    on(
+        RDS,
+        "ResetDBParameterGroup",
+        DB_PARAMETER_GROUP,
+        UPDATE,
+        "requestParameters.dBParameterGroupName",
     ),
-    SUBSCRIPTION,
-    UPDATE,
-    "requestParameters.subscriptionName",
-)
-on(RDS, "DeleteEventSubscription", SUBSCRIPTION, DELETE, "requestParameters.subscriptionName")
+    on(
+        RDS,
+        "ResetDBClusterParameterGroup",
+        DB_CLUSTER_PARAMETER_GROUP,
+        UPDATE,
+        "requestParameters.dBClusterParameterGroupName",
+    ),
+    on(RDS, "CreateEventSubscription", SUBSCRIPTION, CREATE, "requestParameters.subscriptionName"),
+    on(
+        RDS,
+        (
+            "ModifyEventSubscription",
+            "AddSourceIdentifierToSubscription",
+            "RemoveSourceIdentifierFromSubscription",
+        ),
+        SUBSCRIPTION,
+        UPDATE,
+        "requestParameters.subscriptionName",
+    ),
+    on(RDS, "DeleteEventSubscription", SUBSCRIPTION, DELETE, "requestParameters.subscriptionName"),
+    on(RDS, "CreateDBSecurityGroup", SECGROUP, CREATE, "requestParameters.dBSecurityGroupName"),
+    on(
+        RDS,
+        ("AuthorizeDBSecurityGroupIngress", "RevokeDBSecurityGroupIngress"),
+        SECGROUP,
+        UPDATE,
+        "requestParameters.dBSecurityGroupName",
+    ),
+    on(RDS, "DeleteDBSecurityGroup", SECGROUP, DELETE, "requestParameters.dBSecurityGroupName"),
+    on(RDS, "CreateDBProxy", PROXY, CREATE, "requestParameters.dBProxyName"),
+    on(
+        RDS,
+        ("ModifyDBProxy", "RegisterDBProxyTargets", "DeregisterDBProxyTargets"),
+        PROXY,
+        UPDATE,
+        "requestParameters.dBProxyName",
+    ),
+    on(RDS, "DeleteDBProxy", PROXY, DELETE, "requestParameters.dBProxyName"),
+    # Tags on any RDS resource, by ARN (`ResourceName` in the API).
+    on(
+        RDS,
+        ("AddTagsToResource", "RemoveTagsFromResource"),
+        BY_ARN,
+        UPDATE,
+        "requestParameters.resourceName",
+    ),
+]
 
-SECGROUP = "AWS::RDS::DBSecurityGroup"
-on(RDS, "CreateDBSecurityGroup", SECGROUP, CREATE, "requestParameters.dBSecurityGroupName")
-on(
-    RDS,
-    ("AuthorizeDBSecurityGroupIngress", "RevokeDBSecurityGroupIngress"),
-    SECGROUP,
-    UPDATE,
-    "requestParameters.dBSecurityGroupName",
-)
-on(RDS, "DeleteDBSecurityGroup", SECGROUP, DELETE, "requestParameters.dBSecurityGroupName")
+# Provider v5 keeps the `db-…` resource id in `id`; the name is `identifier`.
+TERRAFORM = [
+    tf("aws_db_instance", INSTANCE, "identifier", "arn"),
+    tf("aws_rds_cluster_instance", INSTANCE, "identifier", "id", "arn"),
+    part_of("aws_db_instance_role_association", INSTANCE, "db_instance_identifier"),
+    tf("aws_rds_cluster", CLUSTER, "cluster_identifier", "id", "arn"),
+    part_of("aws_rds_cluster_role_association", CLUSTER, "db_cluster_identifier"),
+    tf("aws_rds_global_cluster", GLOBAL, "global_cluster_identifier", "id"),
+    tf("aws_db_subnet_group", DB_SUBNET_GROUP, "name", "id", "arn"),
+    tf("aws_db_parameter_group", DB_PARAMETER_GROUP, "name", "id", "arn"),
+    tf("aws_rds_cluster_parameter_group", DB_CLUSTER_PARAMETER_GROUP, "name", "id", "arn"),
+    tf("aws_db_option_group", OPTION_GROUP, "name", "id", "arn"),
+    tf("aws_db_event_subscription", SUBSCRIPTION, "name", "id", "arn"),
+    tf("aws_db_snapshot", SNAPSHOT, "db_snapshot_identifier", "db_snapshot_arn"),
+    tf(
+        "aws_db_cluster_snapshot",
+        CLUSTER_SNAPSHOT,
+        "db_cluster_snapshot_identifier",
+        "db_cluster_snapshot_arn",
+    ),
+    tf("aws_db_proxy", PROXY, "name", "id", "arn"),
+    *children(PROXY, "db_proxy_name", "aws_db_proxy_default_target_group", "aws_db_proxy_target"),
+]
 
-PROXY = "AWS::RDS::DBProxy"
-on(RDS, "CreateDBProxy", PROXY, CREATE, "requestParameters.dBProxyName")
-on(
-    RDS,
-    ("ModifyDBProxy", "RegisterDBProxyTargets", "DeregisterDBProxyTargets"),
-    PROXY,
-    UPDATE,
-    "requestParameters.dBProxyName",
-)
-on(RDS, "DeleteDBProxy", PROXY, DELETE, "requestParameters.dBProxyName")
-
-# Tags on any RDS resource, by ARN (`ResourceName` in the API).
-on(
-    RDS,
-    ("AddTagsToResource", "RemoveTagsFromResource"),
-    BY_ARN,
-    UPDATE,
-    "requestParameters.resourceName",
-)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)

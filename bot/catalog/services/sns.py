@@ -1,32 +1,59 @@
 """SNS topics and subscriptions, both by ARN (the topic ARN is made by SNS on CreateTopic)."""
 
+from __future__ import annotations
+
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
+from bot.catalog.service import Service
+from bot.catalog.terraform_types import children, tf
 
 SNS = "sns.amazonaws.com"
+
 TOPIC = "AWS::SNS::Topic"
 SUBSCRIPTION = "AWS::SNS::Subscription"
+PLATFORM_APPLICATION = "AWS::SNS::PlatformApplication"
+
+TYPES = (
+    ResourceType(TOPIC, "arn"),
+    ResourceType(SUBSCRIPTION, "arn"),
+    ResourceType(PLATFORM_APPLICATION, "arn", cfn=False),
+)
+ARN_KINDS = {
+    ("sns", ""): TOPIC,
+}
 
 # CreateTopic checked against the Lambda developer guide and streamalert records,
 # SetTopicAttributes against streamalert; the rest follow the SNS API reference.
-on(SNS, "CreateTopic", TOPIC, CREATE, "responseElements.topicArn")
-on(
-    SNS,
-    ("SetTopicAttributes", "AddPermission", "RemovePermission", "PutDataProtectionPolicy"),
-    TOPIC,
-    UPDATE,
-    "requestParameters.topicArn || requestParameters.resourceArn",
-)
-on(SNS, "DeleteTopic", TOPIC, DELETE, "requestParameters.topicArn")
-on(SNS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn")
+RULES = [
+    on(SNS, "CreateTopic", TOPIC, CREATE, "responseElements.topicArn"),
+    on(
+        SNS,
+        ("SetTopicAttributes", "AddPermission", "RemovePermission", "PutDataProtectionPolicy"),
+        TOPIC,
+        UPDATE,
+        "requestParameters.topicArn || requestParameters.resourceArn",
+    ),
+    on(SNS, "DeleteTopic", TOPIC, DELETE, "requestParameters.topicArn"),
+    on(SNS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    # Subscriptions. Subscribe answers `pending confirmation` instead of an ARN for endpoints that
+    # must confirm (email, HTTP); ConfirmSubscription then returns the ARN.
+    on(
+        SNS,
+        ("Subscribe", "ConfirmSubscription"),
+        SUBSCRIPTION,
+        CREATE,
+        "[responseElements.subscriptionArn][?@ && starts_with(@, 'arn:')]",
+    ),
+    on(SNS, "SetSubscriptionAttributes", SUBSCRIPTION, UPDATE, "requestParameters.subscriptionArn"),
+    on(SNS, "Unsubscribe", SUBSCRIPTION, DELETE, "requestParameters.subscriptionArn"),
+]
 
-# Subscriptions. Subscribe answers `pending confirmation` instead of an ARN for endpoints that
-# must confirm (email, HTTP); ConfirmSubscription then returns the ARN.
-on(
-    SNS,
-    ("Subscribe", "ConfirmSubscription"),
-    SUBSCRIPTION,
-    CREATE,
-    "[responseElements.subscriptionArn][?@ && starts_with(@, 'arn:')]",
-)
-on(SNS, "SetSubscriptionAttributes", SUBSCRIPTION, UPDATE, "requestParameters.subscriptionArn")
-on(SNS, "Unsubscribe", SUBSCRIPTION, DELETE, "requestParameters.subscriptionArn")
+TERRAFORM = [
+    tf("aws_sns_topic", TOPIC, "arn", "id"),
+    # The `arn` of these is the topic's ARN (the policy has no ARN of its own).
+    *children(TOPIC, "arn", "aws_sns_topic_policy", "aws_sns_topic_data_protection_policy"),
+    tf("aws_sns_topic_subscription", SUBSCRIPTION, "arn", "id"),
+    tf("aws_sns_platform_application", PLATFORM_APPLICATION, "arn", "id"),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
