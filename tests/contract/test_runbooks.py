@@ -12,18 +12,14 @@ import yaml
 from bot.catalog.rules import resolve
 from bot.config.drift import parse_config
 from bot.drift.findings import Finding
-from bot.policy.runbook import (
-    apply_policies,
-    athena_query,
-    match_runbook,
-    parse_runbook,
-    query_params,
-)
+from bot.policy.athena import athena_query, query_params
+from bot.policy.match import apply_policies, match_runbook
+from bot.policy.parse import parse_runbook
 from bot.shell.check import run_check
 from bot.shell.runbook_files import load_runbooks, runbook_paths
 from bot.shell.sources.local_query import run_local_query
-from bot.trail.athena import row_to_record
-from bot.trail.filter import attribute
+from bot.trail.athena.rows import row_to_record
+from bot.trail.attribution import attribute
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNBOOKS = ROOT / "runbooks"

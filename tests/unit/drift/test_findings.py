@@ -6,7 +6,8 @@ from bot.drift.detector import Detector
 from bot.drift.findings import Change, fold
 from bot.iac.index import DesiredResource, StateIndex
 from bot.models import ResourceRef
-from bot.trail.filter import Attribution, TrailFilter
+from bot.trail.attribution import Attribution
+from bot.trail.filter import TrailFilter
 from tests.records import make_record
 
 SG = "AWS::EC2::SecurityGroup"
@@ -166,8 +167,8 @@ def test_detector_counts_records_and_keeps_each_event_once():
     detector = Detector(TrailFilter(start="2026-11-23T00:00:00Z", end="2026-11-25T00:00:00Z"))
     unknown = make_record(eventSource="example.amazonaws.com", eventName="FrobnicateWidget")
 
-    for record in (unknown, unknown, make_record(readOnly=True)):
-        detector.feed(record)
+    detector.feed_many([unknown])  # one file
+    detector.feed_many([unknown, make_record(readOnly=True)])  # another, with the same event
 
     assert detector.records == 3
     assert len(detector.changes) == 1

@@ -13,14 +13,10 @@ from bot.config.ignores import IgnoreRule, path_matches
 from bot.drift.findings import AttributeChange, EventSummary, Finding
 from bot.errors import ConfigError, RunbookError
 from bot.models import FindingKind
-from bot.policy.runbook import (
-    Runbook,
-    apply_policies,
-    athena_query,
-    match_runbook,
-    parse_runbook,
-    query_params,
-)
+from bot.policy.athena import athena_query, query_params
+from bot.policy.match import apply_policies, match_runbook
+from bot.policy.parse import parse_runbook
+from bot.policy.runbook import Runbook
 from bot.shell.runbook_files import load_runbooks
 
 PATH = Path("runbooks/sg.yml")

@@ -12,20 +12,17 @@ from sqlglot import exp
 
 from bot.config.drift import parse_config
 from bot.errors import ConfigError
-from bot.trail.athena import (
-    COLUMNS,
-    INPUT_FORMAT,
-    KNOWN_REGIONS,
-    SERDE,
+from bot.trail.athena.ddl import KNOWN_REGIONS, render_ddl
+from bot.trail.athena.query import (
     athena_literal,
     build_query,
     estimated_cost_usd,
     partition_days,
     quote_identifier,
-    render_ddl,
-    row_to_record,
 )
-from bot.trail.filter import attribute
+from bot.trail.athena.rows import row_to_record
+from bot.trail.athena.table import COLUMNS, INPUT_FORMAT, SERDE
+from bot.trail.attribution import attribute
 
 ORG_CONFIG = """
 environments:
