@@ -26,8 +26,13 @@ RUNBOOKS = ROOT / "runbooks"
 FILES = runbook_paths(RUNBOOKS)
 DEMO = ROOT / "examples" / "demo"
 START, END = datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 24, tzinfo=UTC)
-SHIPPED = {"sg-open-to-internet", "s3-public-or-unencrypted", "iam-privilege-change",
-           "database-change", "catch-all"}  # fmt: skip
+SHIPPED = {
+    "sg-open-to-internet",
+    "s3-public-or-unencrypted",
+    "iam-privilege-change",
+    "database-change",
+    "catch-all",
+}
 
 # The demo's findings (examples/demo/generate.py) and the runbook each should get.
 EXPECTED = {
@@ -83,8 +88,9 @@ def test_specific_runbooks_have_events_to_query(runbooks, name):
 
 def test_demo_findings_get_the_expected_runbooks(runbooks, demo_findings):
     """Each of the demo's findings is matched by the runbook a person would pick."""
-    got = {(f.resource_type, f.resource_id): match_runbook(f, "demo", runbooks) for f in
-           demo_findings}  # fmt: skip
+    got = {
+        (f.resource_type, f.resource_id): match_runbook(f, "demo", runbooks) for f in demo_findings
+    }
 
     assert {key: rb.name if rb else None for key, rb in got.items()} == EXPECTED
 

@@ -35,8 +35,10 @@ INDEX = StateIndex.build(
 
 def test_change_to_managed_resource_is_modified_with_every_owner():
     """A managed resource changed by hand is `modified` and names each IaC address."""
-    [finding] = fold([change("e1", "2026-11-24T05:00:00Z", "AuthorizeSecurityGroupIngress",
-                             ResourceRef(SG, "sg-1", "update"))], INDEX)  # fmt: skip
+    ref = ResourceRef(SG, "sg-1", "update")
+    [finding] = fold(
+        [change("e1", "2026-11-24T05:00:00Z", "AuthorizeSecurityGroupIngress", ref)], INDEX
+    )
 
     assert finding.kind == "modified"
     assert finding.addresses == [
@@ -47,11 +49,8 @@ def test_change_to_managed_resource_is_modified_with_every_owner():
 
 def test_deleting_a_managed_resource_is_deleted():
     """The last change deleted it: `deleted`."""
-    [finding] = fold(
-        [change("e1", "2026-11-24T05:00:00Z", "TerminateInstances",
-                ResourceRef("AWS::EC2::Instance", "i-1", "delete"))],
-        INDEX,
-    )  # fmt: skip
+    ref = ResourceRef("AWS::EC2::Instance", "i-1", "delete")
+    [finding] = fold([change("e1", "2026-11-24T05:00:00Z", "TerminateInstances", ref)], INDEX)
 
     assert finding.kind == "deleted"
 
