@@ -25,7 +25,7 @@ NO_TAGS: Mapping[str, type[BaseModel]] = {}
 
 def did_you_mean(word: str, options: Iterable[str], n: int = 1) -> str:
     """` Did you mean `x`?` (with a leading space) for the closest options, or ``."""
-    return say.did_you_mean(difflib.get_close_matches(word, list(options), n=n))
+    return say.suggestion(difflib.get_close_matches(word, list(options), n=n))
 
 
 def yaml_problem(path: Path, exc: yaml.YAMLError) -> str:

@@ -21,7 +21,7 @@ CONFIG_HINT = "See the README's Configuration section for every key."
 # How a problem in our own YAML files is worded (bot/config/problems.py).
 
 
-def did_you_mean(close: Sequence[str]) -> str:
+def suggestion(close: Sequence[str]) -> str:
     """` Did you mean `x`?` (with a leading space) for the close matches, or `` for none."""
     if not close:
         return ""
