@@ -78,6 +78,44 @@ class Identities:
         return {"type": "AWSService", "invokedBy": host}
 
 
+def management_event(
+    *,
+    when: str,
+    account: str,
+    region: str,
+    source: str,
+    name: str,
+    identity: Record,
+    agent: str,
+    ip: str,
+    request: Record | None,
+    response: Record | None,
+    request_id: str,
+    event_id: str,
+    read_only: bool = False,
+) -> Record:
+    """The keys every management event's record carries, in the order trails write them."""
+    return {
+        "eventVersion": "1.11",
+        "userIdentity": identity,
+        "eventTime": when,
+        "eventSource": source,
+        "eventName": name,
+        "awsRegion": region,
+        "sourceIPAddress": ip,
+        "userAgent": agent,
+        "requestParameters": request,
+        "responseElements": response,
+        "requestID": request_id,
+        "eventID": event_id,
+        "readOnly": read_only,
+        "eventType": "AwsApiCall",
+        "managementEvent": True,
+        "recipientAccountId": account,
+        "eventCategory": "Management",
+    }
+
+
 def record(
     *,
     when: datetime,
@@ -95,30 +133,27 @@ def record(
     rng: random.Random,
     console: bool = False,
 ) -> Record:
-    """One CloudTrail record as a trail writes it."""
-    rec: Record = {
-        "eventVersion": "1.11",
-        "userIdentity": identity,
-        "eventTime": iso(when),
-        "eventSource": source,
-        "eventName": name,
-        "awsRegion": region,
-        "sourceIPAddress": ip,
-        "userAgent": agent,
-        "requestParameters": request,
-        "responseElements": None if error else response,
-        "requestID": str(uuid.UUID(int=rng.getrandbits(128))),
-        "eventID": str(uuid.UUID(int=rng.getrandbits(128))),
-        "readOnly": read_only,
-        "eventType": "AwsApiCall",
-        "managementEvent": True,
-        "recipientAccountId": account,
-        "eventCategory": "Management",
-        "tlsDetails": {
-            "tlsVersion": "TLSv1.3",
-            "cipherSuite": "TLS_AES_128_GCM_SHA256",
-            "clientProvidedHostHeader": f"{source.split('.')[0]}.{region}.amazonaws.com",
-        },
+    """One CloudTrail record as a trail writes it: ids drawn from `rng`, TLS details, and the
+    error or the console flag when given."""
+    rec = management_event(
+        when=iso(when),
+        account=account,
+        region=region,
+        source=source,
+        name=name,
+        identity=identity,
+        agent=agent,
+        ip=ip,
+        request=request,
+        response=None if error else response,
+        request_id=str(uuid.UUID(int=rng.getrandbits(128))),
+        event_id=str(uuid.UUID(int=rng.getrandbits(128))),
+        read_only=read_only,
+    )
+    rec["tlsDetails"] = {
+        "tlsVersion": "TLSv1.3",
+        "cipherSuite": "TLS_AES_128_GCM_SHA256",
+        "clientProvidedHostHeader": f"{source.split('.')[0]}.{region}.amazonaws.com",
     }
     if error:
         rec["errorCode"], rec["errorMessage"] = error

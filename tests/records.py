@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-ACCOUNT = "111122223333"
+from examples.synth import ACCOUNT as ACCOUNT
+from examples.synth import management_event
 
 
 def sso_identity(email: str = "dev@example.com", account: str = ACCOUNT) -> dict[str, Any]:
@@ -53,26 +54,22 @@ def user_identity(name: str = "alice", account: str = ACCOUNT) -> dict[str, Any]
 
 
 def make_record(**overrides: Any) -> dict[str, Any]:
-    """A successful AuthorizeSecurityGroupIngress by an SSO user, with any field replaced."""
-    rec: dict[str, Any] = {
-        "eventVersion": "1.11",
-        "userIdentity": sso_identity(),
-        "eventTime": "2026-11-24T05:12:09Z",
-        "eventSource": "ec2.amazonaws.com",
-        "eventName": "AuthorizeSecurityGroupIngress",
-        "awsRegion": "us-east-1",
-        "sourceIPAddress": "203.0.113.7",
-        "userAgent": "AWS Internal",
-        "requestParameters": {"groupId": "sg-0a11b22c33d44e55f"},
-        "responseElements": {"_return": True},
-        "requestID": "req-1",
-        "eventID": "11111111-2222-3333-4444-555555555555",
-        "readOnly": False,
-        "eventType": "AwsApiCall",
-        "managementEvent": True,
-        "recipientAccountId": ACCOUNT,
-        "eventCategory": "Management",
-    }
+    """A successful AuthorizeSecurityGroupIngress by an SSO user, with any field replaced (a
+    None value removes the field)."""
+    rec = management_event(
+        when="2026-11-24T05:12:09Z",
+        account=ACCOUNT,
+        region="us-east-1",
+        source="ec2.amazonaws.com",
+        name="AuthorizeSecurityGroupIngress",
+        identity=sso_identity(),
+        agent="AWS Internal",
+        ip="203.0.113.7",
+        request={"groupId": "sg-0a11b22c33d44e55f"},
+        response={"_return": True},
+        request_id="req-1",
+        event_id="11111111-2222-3333-4444-555555555555",
+    )
     for key, value in overrides.items():
         if value is None:
             rec.pop(key, None)

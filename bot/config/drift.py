@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -17,24 +18,28 @@ import yaml
 from croniter import croniter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.config.aws import AwsSettings
+from bot.config.cloudtrail import TRAIL_MODELS, Trail
 from bot.config.ignores import IgnoreRule
-from bot.config.problems import YAML_HINT, describe_errors, yaml_problem
-from bot.config.sources import (
-    TAGGED_MODELS,
-    AwsSettings,
-    StateRef,
-    StrictModel,
-    TerraformState,
-    Trail,
-)
+from bot.config.model import StrictModel
+from bot.config.problems import describe_errors, yaml_problem
+from bot.config.state import STATE_MODELS, StateRef, TerraformState
 from bot.config.window import parse_duration
 from bot.errors import ConfigError
+from bot.messages import config as say
 
 _ACCOUNT = re.compile(r"^\d{12}$")
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$")
 _ENV_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account_id\}):role/[\w+=,.@/-]+$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+# The discriminated unions' tags (`source:athena`, `kind:terraform`) and their models, so that
+# a problem under one names the keys allowed there (bot/config/problems.py).
+TAGGED_MODELS: dict[str, type[BaseModel]] = {
+    **{f"source:{source}": model for source, model in TRAIL_MODELS.items()},
+    **{f"kind:{kind}": model for kind, model in STATE_MODELS.items()},
+}
 
 
 class Schedule(StrictModel):
@@ -51,14 +56,14 @@ class Schedule(StrictModel):
     @classmethod
     def _cron(cls, value: str | None) -> str | None:
         if value is not None and not croniter.is_valid(value):
-            raise ValueError(f"expected a cron expression such as */15 * * * * (got {value!r})")
+            raise ValueError(say.expected_cron(value))
         return value
 
     @field_validator("digest")
     @classmethod
     def _time(cls, value: str | None) -> str | None:
         if value is not None and not _HHMM.match(value):
-            raise ValueError(f"expected a time of day such as 09:00 (got {value!r})")
+            raise ValueError(say.expected_time_of_day(value))
         return value
 
     @field_validator("timezone")
@@ -67,16 +72,14 @@ class Schedule(StrictModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"expected an IANA time zone such as Europe/Berlin (got {value!r})"
-            ) from None
+            raise ValueError(say.expected_timezone(value)) from None
         return value
 
     @field_validator("overlap")
     @classmethod
     def _overlap(cls, value: str) -> str:
         if parse_duration(value) is None:
-            raise ValueError(f"expected a duration such as 15m (got {value!r})")
+            raise ValueError(say.expected_overlap(value))
         return value
 
     @property
@@ -94,10 +97,10 @@ _SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
 _SLACK_GROUP = re.compile(r"^S[A-Z0-9]{6,}$")
 
 
-def _ids(values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:
+def _ids(values: list[str], pattern: re.Pattern[str], expected: Callable[[str], str]) -> list[str]:
     for value in values:
         if not pattern.match(value):
-            raise ValueError(f"expected {what} (got {value!r})")
+            raise ValueError(expected(value))
     return values
 
 
@@ -110,12 +113,12 @@ class SlackAccess(StrictModel):
     @field_validator("users")
     @classmethod
     def _users(cls, value: list[str]) -> list[str]:
-        return _ids(value, _SLACK_USER, "a Slack user id such as U0123ABCD")
+        return _ids(value, _SLACK_USER, say.expected_slack_user)
 
     @field_validator("usergroups")
     @classmethod
     def _groups(cls, value: list[str]) -> list[str]:
-        return _ids(value, _SLACK_GROUP, "a Slack user group id such as S0123ABCD")
+        return _ids(value, _SLACK_GROUP, say.expected_slack_usergroup)
 
     @property
     def anyone(self) -> bool:
@@ -136,16 +139,13 @@ class EnvSlack(StrictModel):
     @classmethod
     def _channel(cls, value: str | None) -> str | None:
         if value is not None and not _SLACK_CHANNEL.match(value):
-            raise ValueError(
-                f"expected a Slack channel id such as C0123ABCDEF (got {value!r}); in Slack, "
-                "open the channel's details to copy it"
-            )
+            raise ValueError(say.expected_slack_channel(value))
         return value
 
     @field_validator("approvers")
     @classmethod
     def _approvers(cls, value: list[str]) -> list[str]:
-        return _ids(value, _SLACK_GROUP, "a Slack user group id such as S0123ABCD")
+        return _ids(value, _SLACK_GROUP, say.expected_slack_usergroup)
 
 
 class SlackSettings(StrictModel):
@@ -181,10 +181,7 @@ class Environment(StrictModel):
     @classmethod
     def _role(cls, value: str | None) -> str | None:
         if value is not None and not _ROLE_ARN.match(value):
-            raise ValueError(
-                "expected a role ARN such as arn:aws:iam::111122223333:role/driftbot-reader "
-                f"(or with {{account_id}} in place of the account) (got {value!r})"
-            )
+            raise ValueError(say.expected_role_arn(value))
         return value
 
     @property
@@ -192,8 +189,9 @@ class Environment(StrictModel):
         """Whether anything about this environment is read from AWS (not only local files)."""
         if self.cloudtrail.source != "files" or self.role_arn or self.aws.endpoint_url:
             return True
-        return any(not isinstance(s, TerraformState) or s.terraform.startswith("s3://")
-                   for s in self.state)  # fmt: skip
+        return any(
+            not isinstance(s, TerraformState) or s.terraform.startswith("s3://") for s in self.state
+        )
 
     @property
     def confirms(self) -> bool:
@@ -211,12 +209,10 @@ class Environment(StrictModel):
             # YAML reads an unquoted 111122223333 as a number; leading zeros would be lost.
             text = str(item).zfill(12) if isinstance(item, int) else item
             if not isinstance(text, str) or not _ACCOUNT.match(text):
-                raise ValueError(
-                    f'expected a 12-digit account id, a list of them, or "*" (got {item!r})'
-                )
+                raise ValueError(say.expected_account_id(item))
             out.append(text)
         if not out:
-            raise ValueError('expected at least one account id, or "*"')
+            raise ValueError(say.expected_an_account())
         return out
 
     @field_validator("regions", mode="before")
@@ -226,11 +222,10 @@ class Environment(StrictModel):
             return None
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items:
-            raise ValueError(f'expected a list of region names such as [us-east-1], or "*" '
-                             f"(got {value!r})")  # fmt: skip
+            raise ValueError(say.expected_regions(value))
         for item in items:
             if not isinstance(item, str) or not _REGION.match(item):
-                raise ValueError(f"expected a region name such as us-east-1 (got {item!r})")
+                raise ValueError(say.expected_region(item))
         return list(items)
 
     @field_validator("iac_principals", mode="after")
@@ -238,10 +233,7 @@ class Environment(StrictModel):
     def _principals(cls, value: list[str]) -> list[str]:
         for item in value:
             if not item.startswith("arn:"):
-                raise ValueError(
-                    "expected an ARN or ARN pattern such as "
-                    f"arn:aws:iam::111122223333:role/terraform-ci (got {item!r})"
-                )
+                raise ValueError(say.expected_principal(item))
         return value
 
 
@@ -255,7 +247,7 @@ class History(StrictModel):
     def _duration(cls, value: str) -> str:
         duration = parse_duration(value)
         if duration is None or duration.total_seconds() <= 0:
-            raise ValueError(f"expected a duration such as 90d or 12w (got {value!r})")
+            raise ValueError(say.expected_retention(value))
         return value
 
     @property
@@ -278,9 +270,7 @@ class DriftConfig(StrictModel):
     def _names(cls, value: dict[str, Environment]) -> dict[str, Environment]:
         for name in value:
             if not _ENV_NAME.match(name):
-                raise ValueError(
-                    f"environment names are letters, digits, `-`, `_` and `.` (got {name!r})"
-                )
+                raise ValueError(say.expected_environment_name(name))
         return value
 
 
@@ -307,10 +297,8 @@ class LoadedConfig(BaseModel):
         if name in envs:
             return envs[name]
         close = difflib.get_close_matches(name, envs, n=1)
-        hint = f"Did you mean `{close[0]}`? " if close else ""
         raise ConfigError(
-            f"No environment named `{name}` in {self.path}.",
-            f"{hint}Known environments: {', '.join(sorted(envs))}.",
+            *say.no_environment(name, self.path, close[0] if close else None, sorted(envs))
         )
 
 
@@ -319,22 +307,13 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        hint = YAML_HINT if isinstance(exc, yaml.MarkedYAMLError) else ""
+        hint = say.YAML_HINT if isinstance(exc, yaml.MarkedYAMLError) else ""
         raise ConfigError(yaml_problem(path, exc), hint) from exc
     if not isinstance(data, dict):
-        raise ConfigError(
-            f"{path}: expected a mapping with an `environments:` key at the top.",
-            "See the README's Configuration section for an example.",
-        )
+        raise ConfigError(*say.not_a_config(path))
     try:
         config = DriftConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(
-            f"{path} is not a valid driftbot config:\n" + "\n".join(_describe(exc, DriftConfig)),
-            "See the README's Configuration section for every key.",
-        ) from exc
+        problems = describe_errors(exc, DriftConfig, TAGGED_MODELS)
+        raise ConfigError(*say.invalid_config(path, problems)) from exc
     return LoadedConfig(path=path, config=config)
-
-
-def _describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
-    return [f"  - `{key}`: {text}" for key, text in describe_errors(exc, root, TAGGED_MODELS)]

@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime
 
 from pydantic import Field, model_validator
 
-from bot.config.sources import StrictModel
+from bot.config.model import StrictModel
+from bot.messages import config as say
 
 
 class IgnoreRule(StrictModel):
@@ -31,10 +32,7 @@ class IgnoreRule(StrictModel):
     @model_validator(mode="after")
     def _names_something(self) -> IgnoreRule:
         if not (self.resource_type or self.id or self.address or self.attribute):
-            raise ValueError(
-                "an ignore rule needs at least one of `resource_type`, `id`, `address` or "
-                "`attribute`"
-            )
+            raise ValueError(say.expected_ignore_selector())
         return self
 
     def is_active(self, now: datetime) -> bool:
@@ -59,10 +57,14 @@ class IgnoreRule(StrictModel):
         return self.attribute is None or path_matches(path, self.attribute)
 
     def describe(self) -> str:
-        parts = [f"{k}={v}" for k, v in (("resource_type", self.resource_type), ("id", self.id),
-                 ("address", self.address), ("attribute", self.attribute)) if v]  # fmt: skip
-        until = f" until {self.until}" if self.until else ""
-        return f"{', '.join(parts)}{until}: {self.reason}"
+        selectors = {
+            "resource_type": self.resource_type,
+            "id": self.id,
+            "address": self.address,
+            "attribute": self.attribute,
+        }
+        given = [(key, glob) for key, glob in selectors.items() if glob]
+        return say.ignore_rule(given, self.until, self.reason)
 
 
 def _glob(pattern: str, *, subpaths: bool) -> re.Pattern[str]:

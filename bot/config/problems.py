@@ -17,26 +17,24 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.messages import config as say
+
 Loc = list[int | str]
 NO_TAGS: Mapping[str, type[BaseModel]] = {}
-YAML_HINT = "Fix the YAML syntax there (indentation, quotes, a missing `:`)."
 
 
 def did_you_mean(word: str, options: Iterable[str], n: int = 1) -> str:
     """` Did you mean `x`?` (with a leading space) for the closest options, or ``."""
-    close = difflib.get_close_matches(word, list(options), n=n)
-    if not close:
-        return ""
-    return " Did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
+    return say.suggestion(difflib.get_close_matches(word, list(options), n=n))
 
 
 def yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
     """`FILE line L, column C: not valid YAML (problem).` for a YAML syntax error."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        return f"{path}{where}: not valid YAML ({exc.problem})."
-    return f"{path}: not valid YAML ({exc})."
+        where = say.yaml_position(mark.line + 1, mark.column + 1) if mark else ""
+        return say.not_yaml(path, where, exc.problem)
+    return say.not_yaml(path, "", exc)
 
 
 def describe_errors(
@@ -58,9 +56,9 @@ def describe_errors(
         if kind == "extra_forbidden":
             allowed = allowed_keys(root, raw[:-1], tagged)
             hint = did_you_mean(str(raw[-1]), allowed)
-            text = f"unknown key.{hint} Allowed here: {', '.join(allowed) or 'none'}."
+            text = say.unknown_key(hint, allowed)
         elif kind == "missing":
-            text = "required key is missing."
+            text = say.missing_key()
         else:
             msg = err["msg"].removeprefix("Value error, ")
             value = err.get("input")
@@ -71,7 +69,7 @@ def describe_errors(
             names_value = "(got" in msg or (
                 isinstance(value, str) and (f"`{value}`" in msg or len(value) > 80 or "\n" in value)
             )
-            got = "" if names_value else f" (got {value!r})"
+            got = "" if names_value else say.got(value)
             end = "" if not got and msg.endswith((".", "?", "!")) else "."
             text = f"{msg}{got}{end}"
         if (key, text) not in out:
@@ -84,7 +82,7 @@ def key_path(loc: Loc) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or say.top_level()
 
 
 def allowed_keys(

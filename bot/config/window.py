@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.errors import ConfigError
+from bot.messages import config as say
 
 _PART = re.compile(r"(\d+)\s*([smhdw])")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -39,10 +40,7 @@ def resolve_window(since: str, until: str | None, now: datetime) -> tuple[dateti
     if until:
         parsed_end = parse_instant(until)
         if parsed_end is None:
-            raise ConfigError(
-                f"--until: expected a time such as 2026-11-24T10:00:00Z or 2026-11-24 "
-                f"(got {until!r})."
-            )
+            raise ConfigError(say.until_expected(until))
         end = parsed_end
     duration = parse_duration(since)
     if duration is not None:
@@ -50,12 +48,8 @@ def resolve_window(since: str, until: str | None, now: datetime) -> tuple[dateti
     else:
         parsed_start = parse_instant(since)
         if parsed_start is None:
-            raise ConfigError(
-                f"--since: expected a duration such as 24h, 90m or 7d, or a time such as "
-                f"2026-11-23T10:00:00Z (got {since!r})."
-            )
+            raise ConfigError(say.since_expected(since))
         start = parsed_start
     if start > end:
-        raise ConfigError(f"The window starts after it ends ({start:%Y-%m-%dT%H:%M:%SZ} > "
-                          f"{end:%Y-%m-%dT%H:%M:%SZ}); check --since and --until.")  # fmt: skip
+        raise ConfigError(say.window_backwards(start, end))
     return start.replace(microsecond=0), end.replace(microsecond=0)

@@ -1,1 +1,2 @@
-"""Drift: findings and their report, progress, and the live comparison per type. Pure."""
+"""Drift: the detector that keeps a check's changes, findings and their report, progress, and
+the live comparison per type. Pure."""

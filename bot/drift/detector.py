@@ -12,7 +12,9 @@ from typing import Any
 
 from bot.catalog.rules import resolve
 from bot.drift.findings import Change
-from bot.trail.filter import DropReason, TrailFilter, attribute, parse_event_time, record_account
+from bot.trail.attribution import attribute
+from bot.trail.fields import parse_event_time, record_account
+from bot.trail.filter import DropReason, TrailFilter
 
 
 class Detector:
@@ -23,13 +25,7 @@ class Detector:
         self.records = 0
         self.changes: dict[str, Change] = {}
         self.unknown: Counter[tuple[str, str]] = Counter()
-        self.unresolved: Counter[tuple[str, str]] = Counter()
         self.dropped: Counter[DropReason] = Counter()
-        self.duplicates = 0
-
-    def feed(self, record: Mapping[str, Any]) -> None:
-        """Look at one raw CloudTrail record."""
-        self.feed_many((record,))
 
     def feed_many(self, records: Sequence[Mapping[str, Any]]) -> None:
         """Look at a batch of raw records (one file's): the hot loop of every check."""
@@ -54,14 +50,11 @@ class Detector:
         event_id = record.get("eventID")
         if not isinstance(event_id, str) or not event_id:
             event_id = f"{source}/{name}/{event_time}/{record.get('requestID', '')}"
-        if event_id in self.changes:
-            self.duplicates += 1  # the same event from two files (org and account trails)
+        if event_id in self.changes:  # the same event from two files (org and account trails)
             return
         refs = resolve(record)
         if refs is None:
             self.unknown[(source, name)] += 1
-        elif not refs:
-            self.unresolved[(source, name)] += 1
         region = record.get("awsRegion")
         self.changes[event_id] = Change(
             event_id=event_id,

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 from bot.catalog.resource_types import RESOURCE_TYPES
 from bot.iac.index import StateIndex
 from bot.models import FindingKind, ResourceRef, Severity
-from bot.trail.filter import Attribution
+from bot.trail.attribution import Attribution
 
 KIND_ORDER: dict[FindingKind, int] = {"deleted": 0, "modified": 1, "unmanaged": 2}
 

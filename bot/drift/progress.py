@@ -22,8 +22,13 @@ Progress = Callable[[ProgressUpdate], None]
 
 def progress_fields(update: ProgressUpdate) -> dict[str, str | int]:
     """What a job's record and the Slack progress message keep of an update."""
-    return {"phase": update.phase, "records": update.records, "changes": update.changes,
-            "confirmed": update.confirmed, "to_confirm": update.to_confirm}  # fmt: skip
+    return {
+        "phase": update.phase,
+        "records": update.records,
+        "changes": update.changes,
+        "confirmed": update.confirmed,
+        "to_confirm": update.to_confirm,
+    }
 
 
 def describe_progress(update: ProgressUpdate) -> str:

@@ -302,7 +302,7 @@ def _state(args: argparse.Namespace) -> int:
 
 
 def _athena_ddl(args: argparse.Namespace) -> int:
-    from bot.trail.athena import render_ddl
+    from bot.trail.athena.ddl import render_ddl
 
     loaded = load_config(args.config)
     sys.stdout.write(render_ddl(args.environment, loaded.environment(args.environment)))

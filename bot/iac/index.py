@@ -17,7 +17,7 @@ class DesiredResource:
 
     Attributes:
         address: how the IaC tool names it (`module.network.aws_security_group.web`).
-        backend: `terraform` (later: `cloudformation`, `pulumi`).
+        backend: `terraform`, `cloudformation` or `pulumi`.
         source: where the state came from (a path or URL), for messages.
         iac_type: the tool's own type name (`aws_security_group`).
         resource_type: canonical type of what it manages.
@@ -43,7 +43,6 @@ class StateIndex:
 
     _owners: dict[tuple[str, str], list[DesiredResource]] = field(default_factory=dict)
     _aliases: dict[tuple[str, str], str] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
     unknown_types: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -99,7 +98,6 @@ def build_index(states: Iterable[ParsedState]) -> StateIndex:
     states = list(states)
     index = StateIndex.build(r for s in states for r in s.resources)
     for state in states:
-        index.sources.append(state.source)
         for rtype, alias, target in state.aliases:
             index.add_alias(rtype, alias, target)
         for iac_type, count in state.unknown_types.items():

@@ -70,124 +70,41 @@ Keys:
     (a duration, `4h`, `90m`, `1d`; default 4h).
 - `ignore`: ignore rules (bot/config/ignores.py) that apply to the findings this runbook matches.
 
-Matching (`match_runbook`): among the runbooks whose `when` matches a finding, the most specific
-wins: more `when` keys given beats fewer, then fewer values listed in them, then the name (a
-stable tie-break). Catch-alls come last.
-
-Policies (`apply_policies`): each finding gets its runbook's name and severity, and loses the
-changes that `confirm` or an active attribute ignore rule (the environment's or the runbook's)
-rules out. An active rule without `attribute` that matches the resource moves the whole finding
-to the ignored list, as does a finding confirmed only by changes that were all ruled out.
-Expired rules do nothing.
+Parsing (one file's text into a Runbook, every problem listed) is bot/policy/parse.py's; the
+names checked against the catalogs are bot/policy/names.py's; matching findings and applying the
+policies is bot/policy/match.py's; the Athena SQL is bot/policy/athena.py's.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from pathlib import Path
-from typing import Annotated, Any
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
 
-import sqlglot
-import sqlglot.errors
-import yaml
-from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
-from sqlglot import Token, TokenType, exp
+from pydantic import Field, field_validator, model_validator
 
-from bot.catalog.resource_types import RESOURCE_TYPES
-from bot.catalog.rules import BY_ARN, BY_EC2_ID, TRAIL_RULES, base_event_name
-from bot.config.ignores import IgnoreRule, path_matches
-from bot.config.problems import YAML_HINT, describe_errors, did_you_mean, yaml_problem
-from bot.config.sources import StrictModel
+from bot.catalog.rules import TRAIL_RULES, base_event_name
+from bot.config.ignores import IgnoreRule
+from bot.config.model import StrictModel
 from bot.config.window import parse_duration
-from bot.drift.findings import WHOLE_RESOURCE, AttributeChange, Finding, IgnoredFinding
-from bot.errors import RunbookError
+from bot.drift.findings import Finding
+from bot.messages import runbook as say
 from bot.models import FindingKind, Severity
-from bot.trail.athena import partition_days
-from bot.trail.filter import GLOBAL_EVENTS_REGION, format_time
+from bot.policy.athena import check_athena_sql
+from bot.policy.names import (
+    EnvironmentPattern,
+    EventName,
+    PathGlob,
+    ResourceTypeName,
+    UserGroupId,
+    event_matches,
+)
 
-NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-# Placeholders an athena_sql may use, and whether each takes a list of values.
-PLACEHOLDERS: dict[str, bool] = {
-    "start_day": False,
-    "end_day": False,
-    "start_time": False,
-    "end_time": False,
-    "accounts": True,
-    "regions": True,
-}
-REQUIRED_PLACEHOLDERS = ("start_day", "end_day")
-
-_ENV_PATTERN = re.compile(r"^[A-Za-z0-9_.*?\[\]!-]+$")
 _HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:\d{1,5})?([/?#]\S*)?$")
 _SECRET_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 _CHANNEL = re.compile(r"^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$")
-_USERGROUP = re.compile(r"^S[A-Z0-9]{6,}$")
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-# ---- names checked against the catalogs ---------------------------------------------------
-
-
-@functools.cache
-def _event_names() -> frozenset[str]:
-    return frozenset(rule.name for _, rule in TRAIL_RULES)
-
-
-def _check_event(value: str) -> str:
-    source, qualified, name = value.rpartition(":")
-    if qualified:
-        known = f"{source}:{base_event_name(name)}" in TRAIL_RULES
-        options: Iterable[str] = TRAIL_RULES.keys()
-    else:
-        known = base_event_name(value) in _event_names()
-        options = _event_names()
-    if not known:
-        hint = did_you_mean(value, options) or " `drift catalog events` lists the known ones."
-        raise ValueError(f"unknown event `{value}`.{hint}")
-    return value
-
-
-def _check_resource_type(value: str) -> str:
-    if value not in RESOURCE_TYPES:
-        hint = did_you_mean(value, RESOURCE_TYPES.keys()) or " Use a CloudFormation type name."
-        raise ValueError(f"unknown resource type `{value}`.{hint}")
-    return value
-
-
-def _check_env_pattern(value: str) -> str:
-    if not _ENV_PATTERN.match(value):
-        raise ValueError(
-            "expected an environment name or glob: letters, digits, `-`, `_`, `.` and `*` "
-            f"(got {value!r})"
-        )
-    return value
-
-
-def _check_usergroup(value: str) -> str:
-    if not _USERGROUP.match(value):
-        raise ValueError(f"expected a Slack user group id such as S0123ABCDE (got {value!r})")
-    return value
-
-
-def _check_glob(value: str) -> str:
-    if not value.strip():
-        raise ValueError("expected an attribute path or glob such as `tags.*` (got '')")
-    return value
-
-
-EventName = Annotated[str, AfterValidator(_check_event)]
-ResourceTypeName = Annotated[str, AfterValidator(_check_resource_type)]
-EnvironmentPattern = Annotated[str, AfterValidator(_check_env_pattern)]
-PathGlob = Annotated[str, AfterValidator(_check_glob)]
-UserGroupId = Annotated[str, AfterValidator(_check_usergroup)]
-
-
-# ---- the file's models --------------------------------------------------------------------
 
 
 class When(StrictModel):
@@ -202,7 +119,7 @@ class When(StrictModel):
     @classmethod
     def _not_empty(cls, value: list[str] | None) -> list[str] | None:
         if value is not None and not value:
-            raise ValueError("expected at least one value; leave the key out to match any")
+            raise ValueError(say.expected_values())
         return value
 
     @property
@@ -232,19 +149,6 @@ class When(StrictModel):
             for spec in self.events
             for e in finding.events
         )
-
-
-def event_matches(spec: str, event_name: str, resource_type: str) -> bool:
-    """Whether an event of a finding of `resource_type` is the call `spec` names."""
-    source, qualified, name = spec.rpartition(":")
-    if base_event_name(event_name) != base_event_name(name):
-        return False
-    if not qualified:
-        return True
-    rule = TRAIL_RULES.find(f"{source}:{base_event_name(name)}")
-    if rule is None:
-        return False
-    return any(t.resource_type in (resource_type, BY_EC2_ID, BY_ARN) for t in rule.targets)
 
 
 class Check(StrictModel):
@@ -279,24 +183,18 @@ class Webhook(StrictModel):
     def _url(cls, value: str) -> str:
         loopback = value.lower().startswith(("http://127.0.0.1", "http://localhost"))
         if not value.lower().startswith("https://") and not loopback:
-            raise ValueError(f"expected an https:// URL (got {value!r})")
+            raise ValueError(say.expected_https_url(value))
         if "@" in value.split("/", 3)[2]:
-            raise ValueError(
-                "expected a URL without credentials: put the secret in the environment "
-                "variable named by `secret_env` (got a URL with `user@`)"
-            )
+            raise ValueError(say.url_with_credentials())
         if not _HTTPS_URL.match(value) and not loopback:
-            raise ValueError(f"expected a URL such as https://ci.example.com/hooks (got {value!r})")
+            raise ValueError(say.expected_url(value))
         return value
 
     @field_validator("secret_env", mode="after")
     @classmethod
     def _env(cls, value: str) -> str:
         if not _SECRET_ENV.match(value):
-            raise ValueError(
-                "expected the name of an environment variable, such as "
-                f"DRIFT_REAPPLY_SECRET (got {value!r})"
-            )
+            raise ValueError(say.expected_secret_env(value))
         return value
 
 
@@ -317,13 +215,13 @@ class Escalate(StrictModel):
     @classmethod
     def _channel(cls, value: str | None) -> str | None:
         if value is not None and not _CHANNEL.match(value):
-            raise ValueError(f"expected a Slack channel id (C0123ABCDE) or #name (got {value!r})")
+            raise ValueError(say.expected_channel(value))
         return value
 
     @model_validator(mode="after")
     def _someone(self) -> Escalate:
         if self.channel is None and self.usergroup is None:
-            raise ValueError("expected at least one of `channel` or `usergroup`")
+            raise ValueError(say.expected_someone())
         return self
 
 
@@ -342,7 +240,7 @@ class Approvals(StrictModel):
             return value
         duration = parse_duration(value) if isinstance(value, str) else None
         if duration is None or duration <= timedelta(0):
-            raise ValueError(f"expected a duration such as 4h, 90m or 1d (got {value!r})")
+            raise ValueError(say.expected_duration(value))
         return duration
 
 
@@ -369,7 +267,7 @@ class RunbookFile(StrictModel):
     @classmethod
     def _when(cls, value: Any) -> Any:
         if value is None:
-            raise ValueError("expected a mapping; write `when: {}` for a catch-all")
+            raise ValueError(say.expected_when())
         return value
 
 
@@ -400,285 +298,6 @@ class Runbook(RunbookFile):
                     out.update(key for key, rule in TRAIL_RULES if rule.name == base)
             return sorted(out)
         types = set(self.when.resource_types or ())
-        return [key for key, rule in TRAIL_RULES
-                if any(t.resource_type in types for t in rule.targets)]  # fmt: skip
-
-
-def parse_runbook(text: str, path: Path) -> Runbook:
-    """Validate one runbook file's text; its name is the file's stem. RunbookError lists every
-    problem, each naming the file, the key path and what was expected."""
-    name = path.stem
-    problems: list[str] = []
-    if not NAME.match(name):
-        problems.append(
-            f"{path}: the file name `{name}` is the runbook's name; use lower-case letters, "
-            "digits, `-` and `_`."
-        )
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise invalid_runbook(path, [yaml_problem(path, exc)], YAML_HINT) from exc
-    if not isinstance(data, dict):
-        problems.append(f"{path}: expected a mapping with `description:`, `severity:` and "
-                        "`when:` at the top.")  # fmt: skip
-        raise invalid_runbook(path, problems)
-    if "name" in data:
-        data = {k: v for k, v in data.items() if k != "name"}
-        problems.append(f"{path}: `name`: unknown key. A runbook's name is its file name "
-                        f"(`{name}`); rename the file instead.")  # fmt: skip
-    try:
-        spec = RunbookFile.model_validate(data)
-    except ValidationError as exc:
-        problems += [f"{path}: `{key}`: {text}" for key, text in describe_errors(exc, RunbookFile)]
-        raise invalid_runbook(path, problems) from exc
-    if problems:
-        raise invalid_runbook(path, problems)
-    return Runbook.model_validate({**dict(spec), "name": name})
-
-
-def invalid_runbook(path: Path, problems: Sequence[str], hint: str = "") -> RunbookError:
-    """The error for one file's problems."""
-    return RunbookError(
-        f"{path} is not a valid runbook:\n" + "\n".join(f"  - {p}" for p in problems),
-        hint or RUNBOOK_HINT,
-        problems=problems,
-    )
-
-
-RUNBOOK_HINT = "Every runbook key is described in the README's Runbooks section."
-
-
-# ---- matching and policies ----------------------------------------------------------------
-
-
-def match_runbook(
-    finding: Finding, env_name: str, runbooks: Mapping[str, Runbook]
-) -> Runbook | None:
-    """The most specific runbook whose `when` matches `finding` (see the module docstring)."""
-    candidates = [rb for rb in runbooks.values() if rb.when.matches(finding, env_name)]
-    return min(candidates, key=lambda rb: rb.rank, default=None)
-
-
-def apply_policies(
-    findings: Iterable[Finding],
-    runbooks: Mapping[str, Runbook],
-    env_ignores: Sequence[IgnoreRule],
-    env_name: str,
-    now: datetime,
-) -> tuple[list[Finding], list[IgnoredFinding]]:
-    """Each finding with its runbook and severity, and its changes filtered by the runbook's
-    `confirm` and every active attribute ignore rule; the findings ignored as a whole apart,
-    each with the rule and reason that took it out."""
-    env_rules = [(f"environment `{env_name}`", r) for r in env_ignores if r.is_active(now)]
-    kept: list[Finding] = []
-    ignored: list[IgnoredFinding] = []
-    for finding in findings:
-        runbook = match_runbook(finding, env_name, runbooks)
-        rules = [
-            (origin, r) for origin, r in env_rules + _active(runbook, now)
-            if r.matches_resource(finding.resource_type, finding.resource_id, finding.addresses)
-        ]  # fmt: skip
-        whole = next(((o, r) for o, r in rules if r.attribute is None), None)
-        if whole is not None:
-            origin, rule = whole
-            ignored.append(_ignored(finding, f"ignore rule of {origin}: {rule.describe()}",
-                                    rule.reason))  # fmt: skip
-            continue
-        changes, why = _filter_changes(finding.changes, runbook, rules)
-        if finding.confirmed is True and finding.changes and not changes:
-            paths = ", ".join(f"`{c.path}`" for c in finding.changes)
-            ignored.append(_ignored(
-                finding,
-                "; ".join(dict.fromkeys(why)),
-                f"every attribute that differs is ignored ({paths})",
-            ))  # fmt: skip
-            continue
-        kept.append(
-            finding.model_copy(
-                update={
-                    "changes": changes,
-                    "runbook": runbook.name if runbook else None,
-                    "severity": runbook.severity if runbook else None,
-                }
-            )
-        )
-    return kept, ignored
-
-
-def _active(runbook: Runbook | None, now: datetime) -> list[tuple[str, IgnoreRule]]:
-    if runbook is None:
-        return []
-    return [(f"runbook `{runbook.name}`", r) for r in runbook.ignore if r.is_active(now)]
-
-
-def _filter_changes(
-    changes: Sequence[AttributeChange],
-    runbook: Runbook | None,
-    rules: Sequence[tuple[str, IgnoreRule]],
-) -> tuple[list[AttributeChange], list[str]]:
-    """The changes that still count, and why each other one was dropped."""
-    confirm = runbook.confirm if runbook else Confirm()
-    name = runbook.name if runbook else ""
-    kept: list[AttributeChange] = []
-    why: list[str] = []
-    for change in changes:
-        path = change.path
-        if (
-            confirm.attributes is not None
-            and path != WHOLE_RESOURCE
-            and not any(path_matches(path, p) for p in confirm.attributes)
-        ):
-            why.append(f"runbook `{name}` `confirm.attributes`: {', '.join(confirm.attributes)}")
-            continue
-        pattern = next((p for p in confirm.ignore if path_matches(path, p)), None)
-        if pattern is not None:
-            why.append(f"runbook `{name}` `confirm.ignore`: {pattern}")
-            continue
-        rule = next(
-            ((o, r) for o, r in rules if r.attribute is not None and r.matches_path(path)), None
-        )
-        if rule is not None:
-            why.append(f"ignore rule of {rule[0]}: {rule[1].describe()}")
-            continue
-        kept.append(change)
-    return kept, why
-
-
-def _ignored(finding: Finding, rule: str, reason: str) -> IgnoredFinding:
-    return IgnoredFinding(
-        resource_type=finding.resource_type,
-        resource_id=finding.resource_id,
-        account_id=finding.account_id,
-        region=finding.region,
-        rule=rule,
-        reason=reason,
-    )
-
-
-# ---- Athena SQL ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """A placeholder in the SQL text: [start, end) and its name (`?` for a positional one)."""
-
-    start: int
-    end: int
-    name: str
-
-
-def _slots(sql: str) -> list[_Slot]:
-    tokens: list[Token] = sqlglot.tokenize(sql, read="athena")
-    slots = []
-    for i, token in enumerate(tokens):
-        if token.token_type == TokenType.PLACEHOLDER and token.text == "?":
-            slots.append(_Slot(token.start, token.end + 1, "?"))
-        elif token.token_type == TokenType.COLON and i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            if nxt.start == token.end + 1 and _IDENT.match(nxt.text):
-                slots.append(_Slot(token.start, nxt.end + 1, nxt.text))
-    return slots
-
-
-def check_athena_sql(sql: str) -> None:
-    """ValueError, worded for a runbook author, unless `sql` is one Athena SELECT that uses
-    only the known placeholders, `:start_day` and `:end_day` among them."""
-    try:
-        statements = [s for s in sqlglot.parse(sql, read="athena") if s is not None]
-        slots = _slots(sql)
-    except sqlglot.errors.ParseError as exc:
-        first = exc.errors[0] if exc.errors else {}
-        where = f" at line {first.get('line')}, column {first.get('col')}" if first else ""
-        near = f", near `{first['highlight']}`" if first.get("highlight") else ""
-        detail = first.get("description") or str(exc)
-        raise ValueError(f"not valid Athena SQL{where}{near} ({detail})") from None
-    except sqlglot.errors.TokenError as exc:
-        raise ValueError(f"not valid Athena SQL: {exc} (an unclosed quote?)") from None
-    if len(statements) != 1:
-        raise ValueError(f"expected one SELECT statement (got {len(statements)} statements)")
-    if not isinstance(statements[0], exp.Query):
-        kind = type(statements[0]).__name__.upper()
-        raise ValueError(f"expected a SELECT query; runbooks only read (got a {kind} statement)")
-    known = ", ".join(f":{p}" for p in PLACEHOLDERS)
-    for slot in slots:
-        if slot.name == "?":
-            raise ValueError(f"positional `?` placeholders are not allowed; use the named ones: "
-                             f"{known} (got `?`)")  # fmt: skip
-        if slot.name not in PLACEHOLDERS:
-            hint = did_you_mean(slot.name, PLACEHOLDERS).replace("`", "`:", 1)
-            raise ValueError(f"unknown placeholder `:{slot.name}`.{hint} Known: {known}.")
-    used = {slot.name for slot in slots}
-    missing = [p for p in REQUIRED_PLACEHOLDERS if p not in used]
-    if missing:
-        raise ValueError(
-            "expected the query to prune on the day partition with "
-            f'`"timestamp" BETWEEN :start_day AND :end_day` (it does not use '
-            f"{', '.join(f':{m}' for m in missing)}; without it Athena scans every day)"
-        )
-
-
-def query_params(
-    start: datetime, end: datetime, accounts: Sequence[str], regions: Sequence[str] | None
-) -> dict[str, str | list[str]]:
-    """The placeholder values for a window, accounts and regions (None: every region).
-
-    `:end_day` includes a day of delivery slack and `:regions` us-east-1 (the global services'
-    events), as in the built-in Athena query (bot/trail/athena.py)."""
-    first, last = partition_days(start, end)
-    params: dict[str, str | list[str]] = {
-        "start_day": first,
-        "end_day": last,
-        "start_time": format_time(start),
-        "end_time": format_time(end),
-        "accounts": sorted(accounts),
-    }
-    if regions is not None:
-        params["regions"] = sorted({*regions, GLOBAL_EVENTS_REGION})
-    return params
-
-
-def athena_query(
-    runbook: Runbook, params: Mapping[str, str | Sequence[str]]
-) -> tuple[str, list[str]]:
-    """The runbook's `check.athena_sql` with Athena's positional `?` in place of each named
-    placeholder (one `?` per item of a list), and the values in the same order. No value is
-    ever written into the SQL text."""
-    sql = runbook.check.athena_sql
-    if sql is None:
-        raise RunbookError(
-            f"The runbook `{runbook.name}` has no `check.athena_sql`.",
-            "Add one to query it with the athena source, or check it with `check.events`.",
-        )
-    parts: list[str] = []
-    values: list[str] = []
-    pos = 0
-    for slot in _slots(sql):
-        items = _values(runbook.name, slot.name, params)
-        parts += [sql[pos : slot.start], ", ".join("?" * len(items))]
-        values += items
-        pos = slot.end
-    parts.append(sql[pos:])
-    return "".join(parts), values
-
-
-def _values(runbook: str, name: str, params: Mapping[str, str | Sequence[str]]) -> list[str]:
-    if name not in params:
-        raise RunbookError(
-            f"The runbook `{runbook}`'s `check.athena_sql` uses `:{name}`, which has no value "
-            "here.",
-            "List the environment's regions instead of `*`." if name == "regions" else
-            "List the environment's accounts instead of `*`." if name == "accounts" else "",
-        )  # fmt: skip
-    value = params[name]
-    if not PLACEHOLDERS.get(name, False):
-        if not isinstance(value, str):
-            raise TypeError(f"`:{name}` takes one string, got {value!r}")
-        return [value]
-    items = [value] if isinstance(value, str) else [str(v) for v in value]
-    if not items:
-        raise RunbookError(
-            f"The runbook `{runbook}`'s `check.athena_sql` needs at least one value for "
-            f"`:{name}`; none was given.",
-            f"List the environment's {name} in drift.yml.",
-        )
-    return items
+        return [
+            key for key, rule in TRAIL_RULES if any(t.resource_type in types for t in rule.targets)
+        ]

@@ -17,21 +17,23 @@ from datetime import UTC, datetime
 from bot.catalog.rules import base_event_name
 from bot.config.drift import LoadedConfig
 from bot.config.problems import did_you_mean
-from bot.config.sources import state_kind
+from bot.config.state import state_kind
 from bot.drift.detector import Detector
 from bot.drift.findings import Change, Finding, IgnoredFinding, Report, Stats, Window, fold
 from bot.drift.progress import Progress, ProgressUpdate
 from bot.errors import ConfigError
 from bot.iac.index import ParsedState, StateIndex, build_index
 from bot.messages import confirm_off
-from bot.policy.runbook import Runbook, apply_policies
+from bot.policy.match import apply_policies
+from bot.policy.runbook import Runbook
 from bot.shell.aws.access import AwsAccess, SessionFactory
 from bot.shell.aws.cfn_drift import CloudFormationConfirmer
 from bot.shell.confirm import LiveConfirmer, confirm_findings
 from bot.shell.ports import Confirmer, Problem, SourceContext, TrailSource
 from bot.shell.sources import TRAIL_SOURCES
 from bot.shell.states import STATE_SOURCES
-from bot.trail.filter import DropReason, TrailFilter, compile_principals, format_time
+from bot.trail.fields import format_time
+from bot.trail.filter import DropReason, TrailFilter, compile_principals
 from bot.trail.paths import PathScope
 
 

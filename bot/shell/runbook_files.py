@@ -1,5 +1,5 @@
 """Reading runbook files: every `*.yml` / `*.yaml` of a folder (not its subfolders), or one
-file. Validation is bot/policy/runbook.py's; this only finds and reads the files, and collects every
+file. Validation is bot/policy/parse.py's; this only finds and reads the files, and collects every
 problem of every file into one RunbookError, so a broken set of runbooks is fixed in one pass."""
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from pathlib import Path
 
 from bot.config.drift import LoadedConfig
 from bot.errors import ConfigError, RunbookError
-from bot.policy.runbook import RUNBOOK_HINT, Runbook, parse_runbook
+from bot.messages.runbook import RUNBOOK_HINT
+from bot.policy.parse import parse_runbook
+from bot.policy.runbook import Runbook
 
 SUFFIXES = (".yml", ".yaml")
 BUNDLED_RUNBOOKS = Path(__file__).resolve().parents[2] / "runbooks"

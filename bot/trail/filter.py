@@ -1,4 +1,4 @@
-"""Which CloudTrail records are changes, and who made them. Pure functions, no I/O.
+"""Which CloudTrail records are changes of an environment. Pure functions, no I/O.
 
 `TrailFilter.drop_reason(record)` is the hot path: it runs once per record read, most records
 are read-only noise, so the cheapest and most selective checks come first and nothing is
@@ -11,10 +11,18 @@ import fnmatch
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 
-Via = Literal["console", "cli", "sdk", "terraform", "cloudformation", "pulumi", "unknown"]
+from bot.trail.fields import falsy, parse_event_time, record_account, truthy
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def _calls(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # Events of these services are recorded in us-east-1 and concern every region.
 GLOBAL_SOURCES = frozenset(
@@ -40,10 +48,10 @@ GLOBAL_SOURCES = frozenset(
 GLOBAL_EVENTS_REGION = "us-east-1"
 
 # Where `readOnly` is missing (older records), a call is a read when its verb says so.
-READ_VERBS = (
-    "Describe", "Get", "List", "Head", "Lookup", "Search", "Select", "Scan", "Query", "Check",
-    "Validate", "Preview", "Estimate", "Simulate", "Test", "Download", "View", "BatchGet",
-)  # fmt: skip
+READ_VERBS = _words("""
+    Describe Get List Head Lookup Search Select Scan Query Check Validate Preview Estimate
+    Simulate Test Download View BatchGet
+""")
 
 # Calls that write but change no configuration IaC manages: sessions, credentials, data-plane
 # calls, job runs and agents. None means every call of that service.
@@ -59,110 +67,77 @@ OPERATIONAL: dict[str, frozenset[str] | None] = {
     "rdsdata.amazonaws.com": None,
     "ebs.amazonaws.com": None,
     "s3-outposts.amazonaws.com": None,
-    "s3.amazonaws.com": frozenset(
-        {"PutObject", "CopyObject", "DeleteObject", "DeleteObjects", "PutObjectAcl",
-         "PutObjectTagging", "DeleteObjectTagging", "RestoreObject", "PutObjectRetention",
-         "PutObjectLegalHold", "CreateMultipartUpload", "UploadPart", "UploadPartCopy",
-         "CompleteMultipartUpload", "AbortMultipartUpload", "CreateSession"}
-    ),
-    "dynamodb.amazonaws.com": frozenset(
-        {"PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems",
-         "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"}
-    ),
-    "lambda.amazonaws.com": frozenset({"Invoke", "InvokeAsync", "InvokeWithResponseStream"}),
-    "kms.amazonaws.com": frozenset(
-        {"Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey", "GenerateDataKeyPair",
-         "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPairWithoutPlaintext",
-         "GenerateRandom", "GenerateMac", "Sign", "Verify", "VerifyMac", "DeriveSharedSecret"}
-    ),
-    "ssm.amazonaws.com": frozenset(
-        {"SendCommand", "StartSession", "ResumeSession", "TerminateSession", "CancelCommand",
-         "UpdateInstanceInformation", "PutInventory", "PutComplianceItems",
-         "StartAutomationExecution", "StopAutomationExecution", "SendAutomationSignal",
-         "StartAssociationsOnce", "UpdateInstanceAssociationStatus"}
-    ),
-    "states.amazonaws.com": frozenset(
-        {"StartExecution", "StartSyncExecution", "StopExecution", "SendTaskSuccess",
-         "SendTaskFailure", "SendTaskHeartbeat", "RedriveExecution"}
-    ),
-    "athena.amazonaws.com": frozenset({"StartQueryExecution", "StopQueryExecution"}),
-    "logs.amazonaws.com": frozenset(
-        {"CreateLogStream", "PutLogEvents", "CreateExportTask", "CancelExportTask",
-         "StartQuery", "StopQuery", "StartLiveTail"}
-    ),
-    "rds.amazonaws.com": frozenset({"StartExportTask", "CancelExportTask"}),
-    "ecr.amazonaws.com": frozenset(
-        {"PutImage", "InitiateLayerUpload", "UploadLayerPart", "CompleteLayerUpload",
-         "BatchDeleteImage"}
-    ),
-    "config.amazonaws.com": frozenset(
-        {"PutEvaluations", "StartConfigRulesEvaluation", "DeliverConfigSnapshot"}
-    ),
-    "securityhub.amazonaws.com": frozenset(
-        {"UpdateFindings", "BatchUpdateFindings", "BatchImportFindings"}
-    ),
-    "bedrock.amazonaws.com": frozenset(
-        {"CreateModelCustomizationJob", "StopModelCustomizationJob", "InvokeModel",
-         "CreateFoundationModelAgreement", "PutFoundationModelEntitlement",
-         "PutUseCaseForModelAccess", "CreateModelInvocationJob", "CreateEvaluationJob"}
-    ),
-    "iam.amazonaws.com": frozenset({"ChangePassword"}),
-    "acm.amazonaws.com": frozenset({"ResendValidationEmail"}),
-    "cloudtrail.amazonaws.com": frozenset({"StartQuery", "CancelQuery"}),
-    "ecs.amazonaws.com": frozenset(
-        {"RunTask", "StartTask", "StopTask", "SubmitTaskStateChange",
-         "SubmitContainerStateChange", "SubmitAttachmentStateChanges", "ExecuteCommand"}
-    ),
-    "codebuild.amazonaws.com": frozenset({"StartBuild", "StopBuild", "RetryBuild"}),
-    "glue.amazonaws.com": frozenset({"StartJobRun", "StartCrawler", "StopCrawler"}),
-    "cloudformation.amazonaws.com": frozenset(
-        {"DetectStackDrift", "DetectStackResourceDrift", "SignalResource"}
-    ),
-}  # fmt: skip
+    "s3.amazonaws.com": _calls("""
+        PutObject CopyObject DeleteObject DeleteObjects PutObjectAcl PutObjectTagging
+        DeleteObjectTagging RestoreObject PutObjectRetention PutObjectLegalHold
+        CreateMultipartUpload UploadPart UploadPartCopy CompleteMultipartUpload
+        AbortMultipartUpload CreateSession
+    """),
+    "dynamodb.amazonaws.com": _calls("""
+        PutItem UpdateItem DeleteItem BatchWriteItem TransactWriteItems ExecuteStatement
+        BatchExecuteStatement ExecuteTransaction
+    """),
+    "lambda.amazonaws.com": _calls("Invoke InvokeAsync InvokeWithResponseStream"),
+    "kms.amazonaws.com": _calls("""
+        Encrypt Decrypt ReEncrypt GenerateDataKey GenerateDataKeyPair
+        GenerateDataKeyWithoutPlaintext GenerateDataKeyPairWithoutPlaintext GenerateRandom
+        GenerateMac Sign Verify VerifyMac DeriveSharedSecret
+    """),
+    "ssm.amazonaws.com": _calls("""
+        SendCommand StartSession ResumeSession TerminateSession CancelCommand
+        UpdateInstanceInformation PutInventory PutComplianceItems StartAutomationExecution
+        StopAutomationExecution SendAutomationSignal StartAssociationsOnce
+        UpdateInstanceAssociationStatus
+    """),
+    "states.amazonaws.com": _calls("""
+        StartExecution StartSyncExecution StopExecution SendTaskSuccess SendTaskFailure
+        SendTaskHeartbeat RedriveExecution
+    """),
+    "athena.amazonaws.com": _calls("StartQueryExecution StopQueryExecution"),
+    "logs.amazonaws.com": _calls("""
+        CreateLogStream PutLogEvents CreateExportTask CancelExportTask StartQuery StopQuery
+        StartLiveTail
+    """),
+    "rds.amazonaws.com": _calls("StartExportTask CancelExportTask"),
+    "ecr.amazonaws.com": _calls("""
+        PutImage InitiateLayerUpload UploadLayerPart CompleteLayerUpload BatchDeleteImage
+    """),
+    "config.amazonaws.com": _calls("""
+        PutEvaluations StartConfigRulesEvaluation DeliverConfigSnapshot
+    """),
+    "securityhub.amazonaws.com": _calls("UpdateFindings BatchUpdateFindings BatchImportFindings"),
+    "bedrock.amazonaws.com": _calls("""
+        CreateModelCustomizationJob StopModelCustomizationJob InvokeModel
+        CreateFoundationModelAgreement PutFoundationModelEntitlement PutUseCaseForModelAccess
+        CreateModelInvocationJob CreateEvaluationJob
+    """),
+    "iam.amazonaws.com": _calls("ChangePassword"),
+    "acm.amazonaws.com": _calls("ResendValidationEmail"),
+    "cloudtrail.amazonaws.com": _calls("StartQuery CancelQuery"),
+    "ecs.amazonaws.com": _calls("""
+        RunTask StartTask StopTask SubmitTaskStateChange SubmitContainerStateChange
+        SubmitAttachmentStateChanges ExecuteCommand
+    """),
+    "codebuild.amazonaws.com": _calls("StartBuild StopBuild RetryBuild"),
+    "glue.amazonaws.com": _calls("StartJobRun StartCrawler StopCrawler"),
+    "cloudformation.amazonaws.com": _calls("""
+        DetectStackDrift DetectStackResourceDrift SignalResource
+    """),
+}
 
 DropReason = Literal[
-    "malformed", "not_api_call", "data_event", "read_only", "failed", "operational",
-    "outside_window", "other_account", "other_region", "aws_service", "iac_principal",
-]  # fmt: skip
-
-_FRACTION = re.compile(r"(\.\d{1,6})\d*")
-
-
-def parse_event_time(record: Mapping[str, Any]) -> str | None:
-    """`eventTime` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), or None when it is missing or unreadable.
-
-    Real logs use that form; exports and rule fixtures also carry `2022-09-15 13:45:24(.000…)`
-    and Logstash's `@timestamp` in place of a missing `eventTime`.
-    """
-    raw = record.get("eventTime")
-    if isinstance(raw, str) and len(raw) == 20 and raw[-1] == "Z" and raw[10] == "T":
-        return raw
-    if not isinstance(raw, str):
-        raw = record.get("@timestamp")
-        if not isinstance(raw, str):
-            return None
-    try:
-        when = datetime.fromisoformat(_FRACTION.sub(r"\1", raw.strip()))
-    except ValueError:
-        return None
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def format_time(when: datetime) -> str:
-    """A datetime as CloudTrail writes times: `2026-11-24T05:12:09Z`."""
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _truthy(value: object) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
-def _falsy(value: object) -> bool:
-    return value is False or (isinstance(value, str) and value.lower() == "false")
+    "malformed",
+    "not_api_call",
+    "data_event",
+    "read_only",
+    "failed",
+    "operational",
+    "outside_window",
+    "other_account",
+    "other_region",
+    "aws_service",
+    "iac_principal",
+]
 
 
 def compile_principals(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -201,12 +176,12 @@ class TrailFilter:
         event_type = record.get("eventType")
         if event_type is not None and event_type != "AwsApiCall":
             return "not_api_call"
-        if _falsy(record.get("managementEvent")) or record.get("eventCategory") == "Data":
+        if falsy(record.get("managementEvent")) or record.get("eventCategory") == "Data":
             return "data_event"
         if read_only is None:
             if name.startswith(READ_VERBS):
                 return "read_only"
-        elif _truthy(read_only):
+        elif truthy(read_only):
             return "read_only"
         ops = OPERATIONAL.get(source, frozenset())
         if ops is None or name in ops:
@@ -234,113 +209,9 @@ class TrailFilter:
         return None
 
 
-def record_account(record: Mapping[str, Any]) -> str:
-    """The account the call was made in: `recipientAccountId`, else the caller's account."""
-    account = record.get("recipientAccountId")
-    if isinstance(account, str) and account:
-        return account
-    identity = record.get("userIdentity")
-    if isinstance(identity, dict) and isinstance(identity.get("accountId"), str):
-        return str(identity["accountId"])
-    return ""
-
-
 def _is_iac(identity: Mapping[str, Any], patterns: re.Pattern[str]) -> bool:
     arns = [identity.get("arn")]
     context = identity.get("sessionContext")
     if isinstance(context, dict) and isinstance(context.get("sessionIssuer"), dict):
         arns.append(context["sessionIssuer"].get("arn"))
     return any(isinstance(a, str) and patterns.fullmatch(a) for a in arns)
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Who made a change, as a person in the channel would name them."""
-
-    actor: str
-    role: str | None
-    via: Via
-    source_ip: str
-
-
-def attribute(record: Mapping[str, Any]) -> Attribution:
-    """The actor (session name, user name, `root`, federated user), role, tool and source IP."""
-    identity = record.get("userIdentity")
-    identity = identity if isinstance(identity, dict) else {}
-    actor, role = _actor_and_role(identity)
-    ip = record.get("sourceIPAddress")
-    return Attribution(actor, role, _via(record, identity), ip if isinstance(ip, str) else "")
-
-
-def _str(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _issuer_name(identity: Mapping[str, Any]) -> str:
-    context = identity.get("sessionContext")
-    if isinstance(context, dict) and isinstance(context.get("sessionIssuer"), dict):
-        return _str(context["sessionIssuer"].get("userName"))
-    return ""
-
-
-def _actor_and_role(identity: Mapping[str, Any]) -> tuple[str, str | None]:
-    kind = identity.get("type")
-    arn = _str(identity.get("arn"))
-    principal = _str(identity.get("principalId"))
-    if kind == "Root":
-        return "root", None
-    if kind == "AssumedRole":
-        role = _issuer_name(identity)
-        parts = arn.split("/") if ":assumed-role/" in arn else []
-        if not role and len(parts) >= 3:
-            role = parts[1]
-        session = parts[-1] if len(parts) >= 3 else principal.partition(":")[2]
-        return session or _str(identity.get("userName")) or principal or "unknown", role or None
-    if kind == "IAMUser":
-        name = _str(identity.get("userName")) or arn.rpartition("/")[2]
-        return name or principal or "unknown", None
-    if kind == "FederatedUser":
-        name = arn.rpartition("federated-user/")[2] if "federated-user/" in arn else ""
-        return name or principal.partition(":")[2] or principal or "unknown", (
-            _issuer_name(identity) or None
-        )
-    if kind == "IdentityCenterUser":
-        behalf = identity.get("onBehalfOf")
-        user = _str(behalf.get("userId")) if isinstance(behalf, dict) else ""
-        return _str(identity.get("userName")) or user or "unknown", None
-    if kind == "AWSAccount":
-        return f"account {_str(identity.get('accountId')) or principal}".strip(), None
-    return _str(identity.get("userName")) or arn or principal or "unknown", None
-
-
-def _via(record: Mapping[str, Any], identity: Mapping[str, Any]) -> Via:
-    agent = _str(record.get("userAgent"))
-    low = agent.lower()
-    if (
-        identity.get("invokedBy") == "cloudformation.amazonaws.com"
-        or "cloudformation.amazonaws.com" in low
-        or record.get("sourceIPAddress") == "cloudformation.amazonaws.com"
-    ):
-        return "cloudformation"
-    if "terraform/" in low or "terraform-provider-" in low:
-        return "terraform"
-    if "pulumi" in low:
-        return "pulumi"
-    if _from_console(record, low):
-        return "console"
-    if low.startswith(("aws-cli/", "[aws-cli/", "awspowershell", "aws-sdk-powershell")):
-        return "cli"
-    if agent and agent not in ("...", "[]"):
-        return "sdk"
-    return "unknown"
-
-
-def _from_console(record: Mapping[str, Any], low: str) -> bool:
-    detail = record.get("sessionCredentialFromConsole")
-    if _truthy(detail):
-        return True
-    return (
-        low.startswith(("console.", "[s3console", "s3console", "mozilla/", "signin."))
-        or ".console.aws.amazon.com" in low
-        or low == "aws internal"
-    )

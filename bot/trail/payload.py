@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from bot.errors import MalformedInput
+from bot.messages import config as say
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -28,7 +29,7 @@ def decompress(data: bytes) -> bytes:
     try:
         return gzip.decompress(data)
     except (EOFError, OSError, zlib.error) as exc:
-        raise MalformedInput(f"gzip data is damaged or truncated ({exc})") from exc
+        raise MalformedInput(say.gzip_damaged(exc)) from exc
 
 
 def parse_documents(data: bytes) -> list[Any]:
@@ -48,10 +49,10 @@ def parse_documents(data: bytes) -> list[Any]:
             try:
                 doc, i = decoder.raw_decode(text, i)
             except json.JSONDecodeError:
-                raise MalformedInput(f"not JSON ({first})") from first
+                raise MalformedInput(say.not_json(first)) from first
             docs.append(doc)
         if not docs:
-            raise MalformedInput("the file is empty") from first
+            raise MalformedInput(say.empty_file()) from first
         return docs
 
 
@@ -59,7 +60,7 @@ def _text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise MalformedInput("not JSON (the bytes are not UTF-8 text)") from exc
+        raise MalformedInput(say.not_utf8()) from exc
 
 
 def parse_records(data: bytes) -> list[dict[str, Any]]:
@@ -92,10 +93,7 @@ def _records_of(doc: Any, *, strict: bool) -> list[dict[str, Any]]:
         if "eventName" in doc:
             return [doc]
     if strict:
-        raise MalformedInput(
-            "JSON, but not CloudTrail records (expected `Records`, `Events` or an EventBridge "
-            "`detail`)"
-        )
+        raise MalformedInput(say.not_cloudtrail())
     return []
 
 

@@ -12,26 +12,27 @@ import yaml
 from bot.catalog.rules import resolve
 from bot.config.drift import parse_config
 from bot.drift.findings import Finding
-from bot.policy.runbook import (
-    apply_policies,
-    athena_query,
-    match_runbook,
-    parse_runbook,
-    query_params,
-)
+from bot.policy.athena import athena_query, query_params
+from bot.policy.match import apply_policies, match_runbook
+from bot.policy.parse import parse_runbook
 from bot.shell.check import run_check
 from bot.shell.runbook_files import load_runbooks, runbook_paths
 from bot.shell.sources.local_query import run_local_query
-from bot.trail.athena import row_to_record
-from bot.trail.filter import attribute
+from bot.trail.athena.rows import row_to_record
+from bot.trail.attribution import attribute
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNBOOKS = ROOT / "runbooks"
 FILES = runbook_paths(RUNBOOKS)
 DEMO = ROOT / "examples" / "demo"
 START, END = datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 24, tzinfo=UTC)
-SHIPPED = {"sg-open-to-internet", "s3-public-or-unencrypted", "iam-privilege-change",
-           "database-change", "catch-all"}  # fmt: skip
+SHIPPED = {
+    "sg-open-to-internet",
+    "s3-public-or-unencrypted",
+    "iam-privilege-change",
+    "database-change",
+    "catch-all",
+}
 
 # The demo's findings (examples/demo/generate.py) and the runbook each should get.
 EXPECTED = {
@@ -87,8 +88,9 @@ def test_specific_runbooks_have_events_to_query(runbooks, name):
 
 def test_demo_findings_get_the_expected_runbooks(runbooks, demo_findings):
     """Each of the demo's findings is matched by the runbook a person would pick."""
-    got = {(f.resource_type, f.resource_id): match_runbook(f, "demo", runbooks) for f in
-           demo_findings}  # fmt: skip
+    got = {
+        (f.resource_type, f.resource_id): match_runbook(f, "demo", runbooks) for f in demo_findings
+    }
 
     assert {key: rb.name if rb else None for key, rb in got.items()} == EXPECTED
 

@@ -12,21 +12,25 @@ import zipfile
 from typing import Any
 
 import boto3
-import orjson
 import pytest
 from botocore.stub import Stubber
 from moto import mock_aws
 
 from bot.config.drift import Environment
 from bot.drift.findings import AttributeChange, Finding
-from bot.drift.live import LIVE_TYPES, compare
 from bot.drift.live.normalize import normalize_policy
 from bot.errors import AwsAccessDenied, AwsError
-from bot.iac.index import DesiredResource, build_index
-from bot.iac.terraform import parse_state
 from bot.shell.aws.access import AwsAccess, CallLog
 from bot.shell.aws.readers import READERS
 from bot.shell.confirm import LiveConfirmer
+from tests.live_state import (
+    bucket_log_policy,
+    change,
+    check,
+    owners,
+    public_access_block,
+    security_group,
+)
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"  # moto's account
@@ -49,29 +53,6 @@ def client(service: str) -> Any:
     return boto3.client(service, region_name=REGION)  # type: ignore[call-overload]
 
 
-def owners(
-    resource_type: str, resource_id: str, *resources: tuple[str, dict[str, Any]]
-) -> list[DesiredResource]:
-    """The owners of one resource, from a Terraform state holding `(type, attributes)` pairs."""
-    state = {
-        "version": 4,
-        "terraform_version": "1.9.5",
-        "resources": [
-            {
-                "mode": "managed",
-                "type": tf_type,
-                "name": f"r{i}",
-                "provider": 'provider["registry.terraform.io/hashicorp/aws"]',
-                "instances": [{"schema_version": 0, "attributes": attrs}],
-            }
-            for i, (tf_type, attrs) in enumerate(resources)
-        ],
-    }
-    return build_index([parse_state(orjson.dumps(state), "t.tfstate")]).owners(
-        resource_type, resource_id
-    )
-
-
 def read(aws: AwsAccess, resource_type: str, resource_id: str) -> tuple[Any, list[str]]:
     log = CallLog()
 
@@ -83,14 +64,7 @@ def read(aws: AwsAccess, resource_type: str, resource_id: str) -> tuple[Any, lis
 
 def diff(aws: AwsAccess, resource_type: str, found, resource_id: str) -> list[AttributeChange]:
     raw, _ = read(aws, resource_type, resource_id)
-    spec = LIVE_TYPES.get(resource_type)
-    desired = spec.desired(found)
-    assert desired is not None
-    return compare(desired, spec.actual(raw))
-
-
-def change(path: str, expected: Any, actual: Any) -> AttributeChange:
-    return AttributeChange(path=path, expected=expected, actual=actual)
+    return check(resource_type, found, raw)
 
 
 # Security groups
@@ -128,48 +102,7 @@ def _security_group() -> tuple[str, str, list]:
     found = owners(
         "AWS::EC2::SecurityGroup",
         sg,
-        (
-            "aws_security_group",
-            {
-                "arn": f"arn:aws:ec2:{REGION}:{ACCOUNT}:security-group/{sg}",
-                "id": sg,
-                "name": "web",
-                "name_prefix": "",
-                "description": "Web",
-                "owner_id": ACCOUNT,
-                "vpc_id": vpc,
-                "revoke_rules_on_delete": False,
-                "timeouts": None,
-                "tags": {"Name": "web"},
-                "tags_all": {"Name": "web"},
-                "ingress": [
-                    {
-                        "cidr_blocks": ["10.0.0.0/8"],
-                        "description": "ssh",
-                        "from_port": 22,
-                        "ipv6_cidr_blocks": [],
-                        "prefix_list_ids": [],
-                        "protocol": "tcp",
-                        "security_groups": [],
-                        "self": False,
-                        "to_port": 22,
-                    }
-                ],
-                "egress": [
-                    {
-                        "cidr_blocks": ["0.0.0.0/0"],
-                        "description": "",
-                        "from_port": 0,
-                        "ipv6_cidr_blocks": [],
-                        "prefix_list_ids": [],
-                        "protocol": "-1",
-                        "security_groups": [],
-                        "self": False,
-                        "to_port": 0,
-                    }
-                ],
-            },
-        ),
+        ("aws_security_group", security_group(sg, account=ACCOUNT, vpc_id=vpc, timeouts=None)),
         (
             "aws_security_group_rule",
             {
@@ -289,18 +222,7 @@ def test_other_errors_are_raised_not_read_as_a_deletion(aws):
 # S3 buckets
 
 BUCKET = "logs-123456789012"
-POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Sid": "Logs",
-            "Effect": "Allow",
-            "Principal": {"Service": "logging.s3.amazonaws.com"},
-            "Action": "s3:PutObject",
-            "Resource": f"arn:aws:s3:::{BUCKET}/*",
-        }
-    ],
-}
+POLICY = bucket_log_policy(BUCKET)
 PAB = {
     "BlockPublicAcls": True,
     "IgnorePublicAcls": True,
@@ -363,17 +285,7 @@ def _bucket() -> list:
             },
         ),
         ("aws_s3_bucket_policy", {"bucket": BUCKET, "id": BUCKET, "policy": json.dumps(POLICY)}),
-        (
-            "aws_s3_bucket_public_access_block",
-            {
-                "bucket": BUCKET,
-                "id": BUCKET,
-                "block_public_acls": True,
-                "block_public_policy": True,
-                "ignore_public_acls": True,
-                "restrict_public_buckets": True,
-            },
-        ),
+        public_access_block(BUCKET),
         (
             "aws_s3_bucket_versioning",
             {

@@ -12,7 +12,7 @@ import pytest
 from bot.entry.cli import main
 from bot.errors import ConfigError, MalformedInput
 from bot.shell.sources.local_query import find_query_files, run_local_query
-from bot.trail.athena import COLUMNS
+from bot.trail.athena.table import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_LOGS = ROOT / "examples" / "demo" / "cloudtrail"

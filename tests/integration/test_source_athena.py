@@ -18,8 +18,8 @@ from botocore.stub import Stubber
 from moto import mock_aws
 
 import bot.shell.sources.athena as athena_module
+from bot.config.cloudtrail import AthenaTrail
 from bot.config.drift import parse_config
-from bot.config.sources import AthenaTrail
 from bot.drift.detector import Detector
 from bot.errors import AwsError, ConfigError
 from bot.shell.aws.access import AwsAccess
@@ -27,8 +27,10 @@ from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.ports import SourceContext
 from bot.shell.sources.athena import AthenaExecutor, AthenaSource, PollPolicy
 from bot.shell.sources.local_query import DuckDBExecutor
-from bot.trail.athena import build_query, row_to_record
-from bot.trail.filter import TrailFilter, format_time
+from bot.trail.athena.query import build_query
+from bot.trail.athena.rows import row_to_record
+from bot.trail.fields import format_time
+from bot.trail.filter import TrailFilter
 from bot.trail.paths import PathScope
 from tests.fixtures import trail_fixtures
 

@@ -27,7 +27,7 @@ class LiveType:
     """How one canonical type is compared.
 
     Attributes:
-        resource_type: `AWS::EC2::SecurityGroup`.
+        resource_type: the canonical (CloudFormation) type name, the module's RESOURCE_TYPE.
         desired: the state's owners of the resource → normalised attributes; None when these
             owners carry nothing comparable (e.g. only CloudFormation, which confirms itself).
         actual: the raw live read → normalised attributes.

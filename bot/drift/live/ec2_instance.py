@@ -24,6 +24,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::EC2::Instance"
 INSTANCE = "aws_instance"
 
 
@@ -53,6 +54,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(
-    "AWS::EC2::Instance", LiveType("AWS::EC2::Instance", project_desired, project_actual)
-)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

@@ -27,6 +27,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::ElasticLoadBalancingV2::Listener"
 LISTENERS = ("aws_lb_listener", "aws_alb_listener")
 CERTIFICATE = "aws_lb_listener_certificate"
 TLS_PROTOCOLS = frozenset({"HTTPS", "TLS"})
@@ -166,7 +167,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(
-    "AWS::ElasticLoadBalancingV2::Listener",
-    LiveType("AWS::ElasticLoadBalancingV2::Listener", project_desired, project_actual),
-)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

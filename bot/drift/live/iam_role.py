@@ -35,6 +35,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::IAM::Role"
 ROLE = "aws_iam_role"
 ROLE_POLICY = "aws_iam_role_policy"
 ROLE_POLICIES_EXCLUSIVE = "aws_iam_role_policies_exclusive"
@@ -119,4 +120,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add("AWS::IAM::Role", LiveType("AWS::IAM::Role", project_desired, project_actual))
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

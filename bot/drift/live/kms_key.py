@@ -24,6 +24,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::KMS::Key"
 KEY = "aws_kms_key"
 KEY_POLICY = "aws_kms_key_policy"
 DEFAULT_USAGE, DEFAULT_SPEC = "ENCRYPT_DECRYPT", "SYMMETRIC_DEFAULT"
@@ -66,4 +67,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add("AWS::KMS::Key", LiveType("AWS::KMS::Key", project_desired, project_actual))
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

@@ -26,6 +26,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::Lambda::Function"
 FUNCTION = "aws_lambda_function"
 DEFAULT_TIMEOUT, DEFAULT_MEMORY, DEFAULT_STORAGE = 3, 128, 512
 DEFAULT_ARCHITECTURES = ["x86_64"]
@@ -90,6 +91,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(
-    "AWS::Lambda::Function", LiveType("AWS::Lambda::Function", project_desired, project_actual)
-)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

@@ -26,6 +26,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::RDS::DBInstance"
 INSTANCE = "aws_db_instance"
 PENDING = (
     "DBInstanceClass",
@@ -82,6 +83,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(
-    "AWS::RDS::DBInstance", LiveType("AWS::RDS::DBInstance", project_desired, project_actual)
-)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

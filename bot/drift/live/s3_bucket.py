@@ -39,6 +39,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::S3::Bucket"
 BUCKET = "aws_s3_bucket"
 POLICY = "aws_s3_bucket_policy"
 PUBLIC_ACCESS_BLOCK = "aws_s3_bucket_public_access_block"
@@ -231,4 +232,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add("AWS::S3::Bucket", LiveType("AWS::S3::Bucket", project_desired, project_actual))
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

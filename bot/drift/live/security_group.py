@@ -37,6 +37,7 @@ from bot.drift.live.normalize import (
 )
 from bot.iac.index import DesiredResource
 
+RESOURCE_TYPE = "AWS::EC2::SecurityGroup"
 GROUPS = ("aws_security_group", "aws_default_security_group")
 RULE = "aws_security_group_rule"
 INGRESS_RULE = "aws_vpc_security_group_ingress_rule"
@@ -191,7 +192,4 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(
-    "AWS::EC2::SecurityGroup",
-    LiveType("AWS::EC2::SecurityGroup", project_desired, project_actual),
-)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))

@@ -3,56 +3,56 @@
 A reader gathers what the type's projection needs (several calls for an S3 bucket) into one raw
 dict and returns None when the resource does not exist: on the not-found error codes of its
 calls (and for instances being terminated, keys pending deletion). Any other failure raises
-AwsError. `bot/drift/live/` projects and compares. Calls run one after another, so each finding's
-`api_calls` list comes out in the same order every time.
+AwsError. `bot/drift/live/` projects and compares, and names each type (`RESOURCE_TYPE`). Calls
+run one after another, so each finding's `api_calls` list comes out in the same order every time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
+from bot.drift import live
 from bot.errors import AwsError
 from bot.registry import Registry
 from bot.shell.aws.access import AwsAccess, CallLog
 
-Reader = Callable[[AwsAccess, str, str, str, CallLog], Awaitable[dict[str, Any] | None]]
+Raw = dict[str, Any]
+Reader = Callable[[AwsAccess, str, str, str, CallLog], Awaitable[Raw | None]]
 
 READERS: Registry[Reader] = Registry("live reader")
 
 IAM_REGION = "us-east-1"  # IAM is global; its endpoint answers in us-east-1
 GONE_STATES = frozenset({"shutting-down", "terminated"})
 KEY_GONE_STATES = frozenset({"PendingDeletion", "PendingReplicaDeletion"})
-TLS_PROTOCOLS = frozenset({"HTTPS", "TLS"})
 MARKER = "Marker"  # IAM's and ELBv2's pagination parameter
 
 
+@dataclass(frozen=True)
 class _Call:
     """One resource's calls: the same region, account, resource name and call log."""
 
-    def __init__(
-        self, aws: AwsAccess, resource: str, region: str, account: str, log: CallLog
-    ) -> None:
-        self.aws = aws
-        self.resource = resource
-        self.region = region
-        self.account = account
-        self.log = log
+    aws: AwsAccess
+    resource: str
+    region: str
+    account: str
+    log: CallLog
+
+    def _scope(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "account": self.account,
+            "resource": self.resource,
+            "log": self.log,
+        }
 
     async def __call__(
         self, service: str, operation: str, *, missing: frozenset[str] = frozenset(), **params: Any
-    ) -> dict[str, Any] | None:
+    ) -> Raw | None:
         """The call's answer, or None when AWS answers one of the `missing` codes."""
         try:
-            return await self.aws.call(
-                service,
-                operation,
-                region=self.region,
-                account=self.account,
-                resource=self.resource,
-                log=self.log,
-                **params,
-            )
+            return await self.aws.call(service, operation, **self._scope(), **params)
         except AwsError as exc:
             if exc.code in missing:
                 return None
@@ -64,35 +64,49 @@ class _Call:
         """Every item under `key` of a paginated call: `Marker` in, `token_out` back (`Marker`
         for IAM, `NextMarker` for ELBv2)."""
         items: list[Any] = []
-        async for page in self.aws.pages(
-            service,
-            operation,
-            region=self.region,
-            account=self.account,
-            resource=self.resource,
-            log=self.log,
-            token_in=MARKER,
-            token_out=token_out,
-            **params,
-        ):
+        pages = self.aws.pages(
+            service, operation, **self._scope(), token_in=MARKER, token_out=token_out, **params
+        )
+        async for page in pages:
             items += page.get(key) or []
         return items
+
+
+Read = Callable[[_Call, str], Awaitable[Raw | None]]
+
+
+def _reader(resource_type: str, *, default_region: str = "") -> Callable[[Read], Read]:
+    """Register `read(call, resource_id)` as the reader of `resource_type`: its calls go to
+    the resource's region (else `default_region`) and account, and into the finding's log."""
+
+    def register(read: Read) -> Read:
+        async def reader(
+            aws: AwsAccess, resource_id: str, region: str, account: str, log: CallLog
+        ) -> Raw | None:
+            call = _Call(aws, resource_id, region or default_region, account, log)
+            return await read(call, resource_id)
+
+        READERS.add(resource_type, reader)
+        return read
+
+    return register
 
 
 def _gone(*codes: str) -> frozenset[str]:
     return frozenset(codes)
 
 
-@READERS.register("AWS::EC2::SecurityGroup")
-async def read_security_group(
-    aws: AwsAccess, group_id: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, group_id, region, account, log)
-    out = await call(
-        "ec2", "DescribeSecurityGroups", missing=_gone("InvalidGroup.NotFound"), GroupIds=[group_id]
-    )
-    groups = (out or {}).get("SecurityGroups") or []
-    return dict(groups[0]) if groups else None
+def _first(answer: Raw | None, key: str) -> Raw | None:
+    """The first item of the list under `key` of a Describe call's answer, or None."""
+    items = (answer or {}).get(key) or []
+    return dict(items[0]) if items else None
+
+
+@_reader(live.security_group.RESOURCE_TYPE)
+async def read_security_group(call: _Call, group_id: str) -> Raw | None:
+    gone = _gone("InvalidGroup.NotFound")
+    out = await call("ec2", "DescribeSecurityGroups", missing=gone, GroupIds=[group_id])
+    return _first(out, "SecurityGroups")
 
 
 NO_BUCKET = "NoSuchBucket"
@@ -106,12 +120,9 @@ S3_FACETS: tuple[tuple[str, str, frozenset[str]], ...] = (
 )
 
 
-@READERS.register("AWS::S3::Bucket")
-async def read_s3_bucket(
-    aws: AwsAccess, bucket: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, bucket, region, account, log)
-    raw: dict[str, Any] = {"name": bucket}
+@_reader(live.s3_bucket.RESOURCE_TYPE)
+async def read_s3_bucket(call: _Call, bucket: str) -> Raw | None:
+    raw: Raw = {"name": bucket}
     try:
         for facet, operation, missing in S3_FACETS:
             raw[facet] = await call("s3", operation, missing=missing, Bucket=bucket)
@@ -128,31 +139,23 @@ async def read_s3_bucket(
     return raw
 
 
-@READERS.register("AWS::IAM::Role")
-async def read_iam_role(
-    aws: AwsAccess, name: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, name, region or IAM_REGION, account, log)
-    got = await call("iam", "GetRole", missing=_gone("NoSuchEntity"), RoleName=name)
+@_reader(live.iam_role.RESOURCE_TYPE, default_region=IAM_REGION)
+async def read_iam_role(call: _Call, name: str) -> Raw | None:
+    gone = _gone("NoSuchEntity")
+    got = await call("iam", "GetRole", missing=gone, RoleName=name)
     if got is None:
         return None
     try:
-        policies: dict[str, Any] = {}
+        policies: Raw = {}
         for policy in await call.pages("iam", "ListRolePolicies", "PolicyNames", RoleName=name):
-            doc = await call(
-                "iam",
-                "GetRolePolicy",
-                missing=_gone("NoSuchEntity"),
-                RoleName=name,
-                PolicyName=policy,
-            )
+            doc = await call("iam", "GetRolePolicy", missing=gone, RoleName=name, PolicyName=policy)
             if doc is not None:  # deleted between the two calls
                 policies[policy] = doc.get("PolicyDocument")
         attached = await call.pages(
             "iam", "ListAttachedRolePolicies", "AttachedPolicies", RoleName=name
         )
     except AwsError as exc:
-        if exc.code == "NoSuchEntity":  # the role went away while being read
+        if exc.code in gone:  # the role went away while being read
             return None
         raise
     return {
@@ -162,32 +165,17 @@ async def read_iam_role(
     }
 
 
-@READERS.register("AWS::RDS::DBInstance")
-async def read_db_instance(
-    aws: AwsAccess, identifier: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, identifier, region, account, log)
-    out = await call(
-        "rds",
-        "DescribeDBInstances",
-        missing=_gone("DBInstanceNotFound"),
-        DBInstanceIdentifier=identifier,
-    )
-    found = (out or {}).get("DBInstances") or []
-    return dict(found[0]) if found else None
+@_reader(live.rds_instance.RESOURCE_TYPE)
+async def read_db_instance(call: _Call, identifier: str) -> Raw | None:
+    gone = _gone("DBInstanceNotFound")
+    out = await call("rds", "DescribeDBInstances", missing=gone, DBInstanceIdentifier=identifier)
+    return _first(out, "DBInstances")
 
 
-@READERS.register("AWS::EC2::Instance")
-async def read_ec2_instance(
-    aws: AwsAccess, instance_id: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, instance_id, region, account, log)
-    out = await call(
-        "ec2",
-        "DescribeInstances",
-        missing=_gone("InvalidInstanceID.NotFound"),
-        InstanceIds=[instance_id],
-    )
+@_reader(live.ec2_instance.RESOURCE_TYPE)
+async def read_ec2_instance(call: _Call, instance_id: str) -> Raw | None:
+    gone = _gone("InvalidInstanceID.NotFound")
+    out = await call("ec2", "DescribeInstances", missing=gone, InstanceIds=[instance_id])
     for reservation in (out or {}).get("Reservations") or []:
         for instance in reservation.get("Instances") or []:
             if (instance.get("State") or {}).get("Name") in GONE_STATES:
@@ -196,24 +184,17 @@ async def read_ec2_instance(
     return None
 
 
-@READERS.register("AWS::Lambda::Function")
-async def read_lambda_function(
-    aws: AwsAccess, name: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, name, region, account, log)
-    out = await call(
-        "lambda", "GetFunction", missing=_gone("ResourceNotFoundException"), FunctionName=name
-    )
+@_reader(live.lambda_function.RESOURCE_TYPE)
+async def read_lambda_function(call: _Call, name: str) -> Raw | None:
+    gone = _gone("ResourceNotFoundException")
+    out = await call("lambda", "GetFunction", missing=gone, FunctionName=name)
     if out is None:
         return None
     return {"Configuration": out.get("Configuration") or {}, "Tags": out.get("Tags") or {}}
 
 
-@READERS.register("AWS::KMS::Key")
-async def read_kms_key(
-    aws: AwsAccess, key_id: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, key_id, region, account, log)
+@_reader(live.kms_key.RESOURCE_TYPE)
+async def read_kms_key(call: _Call, key_id: str) -> Raw | None:
     gone = _gone("NotFoundException")
     described = await call("kms", "DescribeKey", missing=gone, KeyId=key_id)
     meta = (described or {}).get("KeyMetadata") or {}
@@ -235,24 +216,24 @@ async def read_kms_key(
     }
 
 
-@READERS.register("AWS::ElasticLoadBalancingV2::Listener")
-async def read_elbv2_listener(
-    aws: AwsAccess, arn: str, region: str, account: str, log: CallLog
-) -> dict[str, Any] | None:
-    call = _Call(aws, arn, region, account, log)
+@_reader(live.elbv2_listener.RESOURCE_TYPE)
+async def read_elbv2_listener(call: _Call, arn: str) -> Raw | None:
     gone = _gone("ListenerNotFound")
-    out = await call("elbv2", "DescribeListeners", missing=gone, ListenerArns=[arn])
-    listeners = (out or {}).get("Listeners") or []
-    if not listeners:
+    listener = _first(
+        await call("elbv2", "DescribeListeners", missing=gone, ListenerArns=[arn]), "Listeners"
+    )
+    if listener is None:
         return None
-    listener = dict(listeners[0])
     certificates: list[Any] = []
-    if str(listener.get("Protocol", "")).upper() in TLS_PROTOCOLS:
+    if str(listener.get("Protocol", "")).upper() in live.elbv2_listener.TLS_PROTOCOLS:
         try:
             certificates = await call.pages(
-                "elbv2", "DescribeListenerCertificates", "Certificates",
-                token_out="NextMarker", ListenerArn=arn,  # noqa: S106  (a parameter name)
-            )  # fmt: skip
+                "elbv2",
+                "DescribeListenerCertificates",
+                "Certificates",
+                token_out="NextMarker",  # noqa: S106  (a parameter name)
+                ListenerArn=arn,
+            )
         except AwsError as exc:
             if exc.code in gone:  # the listener went away while being read
                 return None

@@ -14,18 +14,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.config.sources import AthenaTrail
+from bot.config.cloudtrail import AthenaTrail
 from bot.errors import AwsError, ConfigError
-from bot.policy.runbook import athena_query, query_params
+from bot.policy.athena import athena_query, query_params
 from bot.shell.ports import Records, SourceContext, SourceReport
 from bot.shell.sources.registry import TRAIL_SOURCES
-from bot.trail.athena import (
-    QueryStats,
-    athena_literal,
-    build_query,
-    estimated_cost_usd,
-    row_to_record,
-)
+from bot.trail.athena.query import QueryStats, athena_literal, build_query, estimated_cost_usd
+from bot.trail.athena.rows import row_to_record
 from bot.trail.filter import GLOBAL_EVENTS_REGION
 from bot.trail.paths import PathScope
 

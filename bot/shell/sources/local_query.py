@@ -25,15 +25,8 @@ import sqlglot
 import sqlglot.errors
 
 from bot.errors import ConfigError, MalformedInput
-from bot.trail.athena import (
-    COLUMNS,
-    ArrayOf,
-    ColumnType,
-    QueryStats,
-    StringMap,
-    Struct,
-    quote_identifier,
-)
+from bot.trail.athena.query import QueryStats, quote_identifier
+from bot.trail.athena.table import COLUMNS, ArrayOf, ColumnType, StringMap, Struct
 from bot.trail.paths import is_not_a_log
 
 TABLE = "cloudtrail_logs"

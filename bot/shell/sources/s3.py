@@ -20,7 +20,7 @@ from typing import Any
 
 import botocore.exceptions
 
-from bot.config.sources import S3Trail
+from bot.config.cloudtrail import S3Trail
 from bot.errors import AwsError, ConfigError, MalformedInput
 from bot.shell.aws.access import CallLog
 from bot.shell.ports import Problem, Records, SourceContext, SourceReport

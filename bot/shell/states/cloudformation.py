@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Mapping
 from typing import Any
 
-from bot.config.sources import CloudFormationStacks
+from bot.config.state import CloudFormationStacks
 from bot.errors import AwsError, ConfigError, StateUnavailable
 from bot.iac.cloudformation import STACK_TYPE, parse_stack, stack_ref
 from bot.iac.index import ParsedState

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.config.sources import PulumiState
+from bot.config.state import PulumiState
 from bot.errors import AwsError, ConfigError, StateUnavailable
 from bot.iac.index import ParsedState
 from bot.iac.pulumi import parse_export

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.config.sources import TerraformState
+from bot.config.state import TerraformState
 from bot.errors import AwsError, ConfigError, StateUnavailable
 from bot.iac.index import ParsedState
 from bot.iac.terraform import parse_state

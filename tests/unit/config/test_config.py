@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.config.cloudtrail import FilesTrail
 from bot.config.drift import parse_config
-from bot.config.sources import FilesTrail, TerraformState
+from bot.config.state import TerraformState
 from bot.errors import ConfigError
 
 PATH = Path("/etc/driftbot/drift.yml")

@@ -6,7 +6,8 @@ from bot.drift.detector import Detector
 from bot.drift.findings import Change, fold
 from bot.iac.index import DesiredResource, StateIndex
 from bot.models import ResourceRef
-from bot.trail.filter import Attribution, TrailFilter
+from bot.trail.attribution import Attribution
+from bot.trail.filter import TrailFilter
 from tests.records import make_record
 
 SG = "AWS::EC2::SecurityGroup"
@@ -34,8 +35,10 @@ INDEX = StateIndex.build(
 
 def test_change_to_managed_resource_is_modified_with_every_owner():
     """A managed resource changed by hand is `modified` and names each IaC address."""
-    [finding] = fold([change("e1", "2026-11-24T05:00:00Z", "AuthorizeSecurityGroupIngress",
-                             ResourceRef(SG, "sg-1", "update"))], INDEX)  # fmt: skip
+    ref = ResourceRef(SG, "sg-1", "update")
+    [finding] = fold(
+        [change("e1", "2026-11-24T05:00:00Z", "AuthorizeSecurityGroupIngress", ref)], INDEX
+    )
 
     assert finding.kind == "modified"
     assert finding.addresses == [
@@ -46,11 +49,8 @@ def test_change_to_managed_resource_is_modified_with_every_owner():
 
 def test_deleting_a_managed_resource_is_deleted():
     """The last change deleted it: `deleted`."""
-    [finding] = fold(
-        [change("e1", "2026-11-24T05:00:00Z", "TerminateInstances",
-                ResourceRef("AWS::EC2::Instance", "i-1", "delete"))],
-        INDEX,
-    )  # fmt: skip
+    ref = ResourceRef("AWS::EC2::Instance", "i-1", "delete")
+    [finding] = fold([change("e1", "2026-11-24T05:00:00Z", "TerminateInstances", ref)], INDEX)
 
     assert finding.kind == "deleted"
 
@@ -166,8 +166,8 @@ def test_detector_counts_records_and_keeps_each_event_once():
     detector = Detector(TrailFilter(start="2026-11-23T00:00:00Z", end="2026-11-25T00:00:00Z"))
     unknown = make_record(eventSource="example.amazonaws.com", eventName="FrobnicateWidget")
 
-    for record in (unknown, unknown, make_record(readOnly=True)):
-        detector.feed(record)
+    detector.feed_many([unknown])  # one file
+    detector.feed_many([unknown, make_record(readOnly=True)])  # another, with the same event
 
     assert detector.records == 3
     assert len(detector.changes) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.trail.filter import Attribution, attribute
+from bot.trail.attribution import Attribution, attribute
 from tests.records import make_record, role_identity, sso_identity, user_identity
 
 SSO_ROLE = "AWSReservedSSO_AdministratorAccess_0a1b2c3d4e5f6a7b"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.trail.filter import TrailFilter, compile_principals, parse_event_time
+from bot.trail.fields import parse_event_time
+from bot.trail.filter import TrailFilter, compile_principals
 from tests.records import ACCOUNT, make_record, role_identity, user_identity
 
 

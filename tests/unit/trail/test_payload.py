@@ -22,8 +22,11 @@ def test_trail_object_gzip_and_plain():
 
 def test_lookup_events_output():
     """`aws cloudtrail lookup-events` prints each record as a JSON string in CloudTrailEvent."""
-    event = {"EventId": "1", "EventName": "AuthorizeSecurityGroupIngress",
-             "CloudTrailEvent": json.dumps(make_record())}  # fmt: skip
+    event = {
+        "EventId": "1",
+        "EventName": "AuthorizeSecurityGroupIngress",
+        "CloudTrailEvent": json.dumps(make_record()),
+    }
     body = json.dumps({"Events": [event], "NextToken": "abc"}).encode()
 
     assert parse_records(body) == [make_record()]
@@ -31,8 +34,11 @@ def test_lookup_events_output():
 
 def test_eventbridge_envelope_alone_in_a_list_and_as_json_lines():
     """EventBridge deliveries: the record is `detail`, in any of the ways they are stored."""
-    envelope = {"detail-type": "AWS API Call via CloudTrail", "source": "aws.ec2",
-                "detail": make_record()}  # fmt: skip
+    envelope = {
+        "detail-type": "AWS API Call via CloudTrail",
+        "source": "aws.ec2",
+        "detail": make_record(),
+    }
     one = json.dumps(envelope).encode()
     lines = b"\n".join([one, one])
     back_to_back = one + one
