@@ -1,16 +1,31 @@
 """The exception hierarchy of driftbot, in one place.
 
-DriftBotError                 user_message (safe to show) + hint
-├── ConfigError               bad drift.yml, runbook or registry wiring: fail at start-up
-│   └── RunbookError          runbook files: each problem names the file and the key path
-├── MalformedInput            a payload or file that failed validation
-├── StateUnavailable          IaC state missing, of an unsupported version, or unparseable
-├── DuplicateKey / UnknownKey a registry's key given twice / not found
-└── ExternalServiceError      a call to another service failed; `retryable` if worth trying again
-    └── AwsError              one AWS call: code, operation, resource
-        ├── AwsAccessDenied
-        └── AwsThrottled
-Adapters add their own ExternalServiceErrors (SlackError, RedisUnavailable).
+Every error driftbot raises on purpose is a DriftBotError whose text (`user_message`, and a
+`hint` saying what to do) is written for a person and comes from bot/messages. A library's
+exception is translated into one of these at one place in the shell, chained with `from exc`:
+botocore in bot/shell/aws/access.py, the OS's file errors in bot/shell/files.py, DuckDB and
+sqlglot in bot/shell/sources/local_query.py, YAML and pydantic in bot/config/problems.py,
+aiohttp in bot/shell/reapply/webhook.py, Slack's SDK in bot/shell/slack.py, redis in
+bot/shell/redis/connection.py.
+
+DriftBotError              user_message (safe to show a person) + hint (what to do)
+├── ConfigError            drift.yml, a runbook, a CLI argument or the wiring is wrong; exit 1
+│   └── RunbookError       runbook files are invalid; `problems` name each file and key path
+├── MalformedInput         a log file, record, query or payload could not be understood
+├── StateUnavailable       an IaC state is missing, unreadable or of a version not read
+├── FileUnreadable         a named file is missing or the OS would not read it (shell/files.py)
+├── DuplicateKey           a registry got one key twice (a catalog's programming error)
+├── UnknownKey             a registry has no entry under a key (also a KeyError)
+├── Refused                a person may not do this, here or now; nothing changed
+│   ├── Stale              the modal was opened on an older state of the finding
+│   ├── ApprovalRefused    an Approve/Deny click that cannot count (own request, decided, …)
+│   └── InvalidTransition  the lifecycle can't make this move (also a ValueError)
+└── ExternalServiceError   another service failed (the reapply webhook); `retryable`
+    ├── AwsError           one AWS call failed: code, operation (IAM action), resource, detail
+    │   ├── AwsAccessDenied    the identity driftbot runs as may not make the call
+    │   └── AwsThrottled       AWS kept throttling the call after the SDK's retries
+    ├── SlackError         one Slack Web API call failed: Slack's error code
+    └── RedisUnavailable   Redis cannot be reached or started (REDIS_URL, or embedded)
 """
 
 from __future__ import annotations
@@ -57,6 +72,33 @@ class StateUnavailable(DriftBotError):
     """An IaC state could not be read or is of a version we do not support."""
 
 
+class FileUnreadable(DriftBotError):
+    """A file a person named is missing, or the OS would not read it.
+
+    Attributes:
+        path: the file.
+        missing: True when it does not exist.
+        reason: the OS's words (`Permission denied`), or the decoding error's.
+        detail: Python's whole text of the error (`[Errno 13] Permission denied: 'x'`).
+    """
+
+    def __init__(
+        self,
+        user_message: str,
+        hint: str = "",
+        *,
+        path: str,
+        missing: bool,
+        reason: str,
+        detail: str,
+    ) -> None:
+        super().__init__(user_message, hint)
+        self.path = path
+        self.missing = missing
+        self.reason = reason
+        self.detail = detail
+
+
 class DuplicateKey(DriftBotError):
     """A registry got the same key twice (a programming error in a catalog)."""
 
@@ -69,7 +111,7 @@ class UnknownKey(DriftBotError, KeyError):
 
 
 class ExternalServiceError(DriftBotError):
-    """A call to another service failed; adapters raise it, translated from the SDK's error."""
+    """A call to another service failed; the shell raises it, translated from the SDK's error."""
 
 
 class AwsError(ExternalServiceError):
@@ -80,6 +122,7 @@ class AwsError(ExternalServiceError):
             (`NoCredentials`, `EndpointConnectionError`).
         operation: the API call, `ec2:DescribeSecurityGroups`.
         resource: what the call was about, when known.
+        detail: what AWS (or botocore) said, verbatim; empty when it said nothing.
     """
 
     def __init__(
@@ -90,12 +133,14 @@ class AwsError(ExternalServiceError):
         code: str,
         operation: str,
         resource: str = "",
+        detail: str = "",
         retryable: bool = False,
     ) -> None:
         super().__init__(user_message, hint)
         self.code = code
         self.operation = operation
         self.resource = resource
+        self.detail = detail
         self.retryable = retryable
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 from bot.errors import DuplicateKey, UnknownKey
+from bot.messages import registry as say
 
 T = TypeVar("T")
 
@@ -21,7 +22,7 @@ class Registry(Generic[T]):
     def add(self, key: str, item: T) -> T:
         """Register `item` under `key`; a second registration of the same key raises."""
         if key in self._items:
-            raise DuplicateKey(f"{self.kind} `{key}` is registered twice.")
+            raise DuplicateKey(*say.duplicate_key(self.kind, key))
         self._items[key] = item
         return item
 
@@ -39,8 +40,7 @@ class Registry(Generic[T]):
             return self._items[key]
         except KeyError:
             close = difflib.get_close_matches(key, self._items, n=3)
-            hint = f"Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
-            raise UnknownKey(f"No {self.kind} named `{key}`.", hint) from None
+            raise UnknownKey(*say.unknown_key(self.kind, key, close)) from None
 
     def find(self, key: str) -> T | None:
         """The entry under `key`, or None (the hot path: no exception cost)."""

@@ -155,6 +155,9 @@ class Report(_Model):
     stats: Stats
     cloudtrail: dict[str, JsonValue] = Field(default_factory=dict)
     ignored: list[IgnoredFinding] = Field(default_factory=list)
+    # False when the check did not read resources live (`confirm` off): each finding's `reason`
+    # then says so, and the text report does not repeat it. Not part of the JSON contract.
+    read_live: bool = Field(default=True, exclude=True)
 
     @property
     def has_drift(self) -> bool:

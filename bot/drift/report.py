@@ -1,4 +1,6 @@
-"""Rendering a check for people (tables) and for tools (JSON). Pure; returns strings."""
+"""Rendering a check for people (tables) and for tools (JSON). Pure; returns strings.
+
+The sentences are bot/messages/report.py's; the layout (columns, indents) is here."""
 
 from __future__ import annotations
 
@@ -8,15 +10,9 @@ from collections.abc import Sequence
 import orjson
 
 from bot.drift.findings import Finding, Report
-from bot.messages import confirm_off
-from bot.models import SEVERITY_RANK, FindingKind
+from bot.messages import report as say
+from bot.models import SEVERITY_RANK
 
-TITLES: dict[FindingKind, str] = {
-    "modified": "Modified: managed by IaC, changed by hand",
-    "deleted": "Deleted: managed by IaC, deleted by hand",
-    "unmanaged": "Unmanaged: no IaC state of this environment manages it",
-}
-RESOLVED = "Resolved: changed by hand, but the live resource matches IaC again"
 MAX_CELL = 60
 MAX_VALUE = 80
 
@@ -35,64 +31,58 @@ def render_text(report: Report, unknown: Counter[tuple[str, str]] | None = None)
     """A table per kind of drift (with what changed, when confirmed), resolved changes, then
     a summary line."""
     w = report.window
-    lines = [f"drift check {report.environment}: {w.start} → {w.end}", ""]
+    lines = [say.heading(report.environment, w.start, w.end), ""]
     for kind in ("deleted", "modified", "unmanaged"):
         found = [f for f in report.findings if f.kind == kind and f.is_drift]
         if found:
-            lines.append(f"{TITLES[kind]} ({len(found)})")
+            lines.append(say.kind_title(kind, len(found)))
             lines.extend(_table(found))
-            lines.extend(_details(found))
+            lines.extend(_details(found, report.read_live))
             lines.append("")
     resolved = [f for f in report.findings if not f.is_drift]
     if resolved:
-        lines.append(f"{RESOLVED} ({len(resolved)})")
+        lines.append(say.resolved_title(len(resolved)))
         lines.extend(_table(resolved))
-        lines.extend(_details(resolved))
+        lines.extend(_details(resolved, report.read_live))
         lines.append("")
     if unknown is not None:
-        lines.append(f"Calls the catalog does not know ({sum(unknown.values())})")
+        lines.append(say.unknown_title(sum(unknown.values())))
         rows = [["EVENT SOURCE", "EVENT NAME", "COUNT"]]
         rows += [[s, n, str(c)] for (s, n), c in _ranked(unknown)]
-        lines.extend(_grid(rows) if len(rows) > 1 else ["  (none)"])
+        lines.extend(_grid(rows) if len(rows) > 1 else ["  " + say.none_listed()])
         lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
 def summary_line(report: Report) -> str:
-    drift = [f for f in report.findings if f.is_drift]
-    counts = Counter(f.kind for f in drift)
-    s = report.stats
-    tail = (
-        f"{s.records:,} records, {s.changes:,} changes, {s.skipped_files} skipped files, "
-        f"{s.unknown_events} unknown events"
+    drift: Counter[str] = Counter(f.kind for f in report.findings if f.is_drift)
+    s, trail = report.stats, report.cloudtrail
+    scanned = trail.get("bytes_scanned")
+    read = say.stats(
+        s.records,
+        s.changes,
+        s.skipped_files,
+        s.unknown_events,
+        trail.get("api_calls"),
+        scanned if isinstance(scanned, int) else None,
+        trail.get("estimated_cost_usd"),
     )
-    calls = report.cloudtrail.get("api_calls")
-    if calls:
-        tail += f", {calls} CloudTrail API calls"
-    scanned = report.cloudtrail.get("bytes_scanned")
-    if isinstance(scanned, int):
-        tail += (
-            f", {scanned / 1e6:,.1f} MB scanned (~${report.cloudtrail.get('estimated_cost_usd')})"
-        )
-    resolved = len(report.findings) - len(drift)
-    extra = f", {resolved} resolved" if resolved else ""
-    if not drift:
-        return f"No drift in {report.environment}{extra}. ({tail})"
-    parts = [f"{counts[k]} {k}" for k in ("modified", "deleted", "unmanaged") if counts[k]]
-    return f"Drift in {report.environment}: {', '.join(parts)}{extra}. ({tail})"
+    resolved = len(report.findings) - sum(drift.values())
+    return say.summary(report.environment, drift, resolved, read)
 
 
-def _details(findings: Sequence[Finding]) -> list[str]:
-    """Under a table: what changed (confirmed), or why it could not be told."""
+def _details(findings: Sequence[Finding], read_live: bool) -> list[str]:
+    """Under a table: what changed (confirmed), or why it could not be told (not repeated
+    when the check did not read live: every finding has the same `reason` then)."""
     lines = []
     for f in findings:
         if f.changes:
             for change in f.changes:
                 lines.append(f"    {f.resource_id}: {change.path}: {_value(change.expected)} → "
                              f"{_value(change.actual)}")  # fmt: skip
-        elif f.confirmed is None and f.reason and f.reason != confirm_off():
-            lines.append(f"    {f.resource_id}: not confirmed: {f.reason}")
+        elif f.confirmed is None and f.reason and read_live:
+            lines.append("    " + say.not_confirmed(f.resource_id, f.reason))
         elif f.confirmed is False and f.reason:
             lines.append(f"    {f.resource_id}: {f.reason}")
     return lines

@@ -1,24 +1,28 @@
-"""`drift`: the command line. Exit codes: 0 no drift, 2 drift, 1 error (like
-`terraform plan -detailed-exitcode`)."""
+"""`drift`: the command line's parser, `main`, and the commands that need no Redis (check,
+athena ddl, query, catalog). Exit codes: 0 no drift, 2 drift, 1 error (like
+`terraform plan -detailed-exitcode`). The Redis-backed commands are in cli_state.py, what is
+drawn on the terminal in terminal.py, every sentence in bot/messages/cli.py."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 import orjson
 
 from bot import __version__
 from bot.config.drift import LoadedConfig, parse_config
-from bot.drift.progress import ProgressUpdate, describe_progress
-from bot.errors import ConfigError, DriftBotError
+from bot.entry.terminal import Progress, cell
+from bot.errors import ConfigError, DriftBotError, FileUnreadable
 from bot.lifecycle.transitions import STATES
+from bot.messages import cli as say
+from bot.messages import files as say_files
+from bot.shell.files import read_text
 
 EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
 DEFAULT_CONFIG = "drift.yml"
@@ -29,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"drift: error: {message}\n")
+        self.exit(EXIT_ERROR, say.error(message) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,15 +179,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        _error("interrupted.")
+        _error(say.interrupted())
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
 
 
 def _error(text: str) -> None:
-    first, _, rest = text.partition("\n")
-    sys.stderr.write(f"drift: error: {first}\n" + (f"{rest}\n" if rest else ""))
+    sys.stderr.write(say.error(text) + "\n")
 
 
 def find_config(flag: str | None) -> Path:
@@ -191,7 +194,7 @@ def find_config(flag: str | None) -> Path:
     if flag:
         path = Path(flag).expanduser()
         if not path.is_file():
-            raise ConfigError(f"Config file `{path}` (from --config) does not exist.")
+            raise ConfigError(*say_files.config_missing(str(path), "--config"))
         return path
     local = Path(DEFAULT_CONFIG)
     if local.is_file():
@@ -200,20 +203,17 @@ def find_config(flag: str | None) -> Path:
     if env_value:
         path = Path(env_value).expanduser()
         if not path.is_file():
-            raise ConfigError(f"Config file `{path}` (from $DRIFT_CONFIG) does not exist.")
+            raise ConfigError(*say_files.config_missing(str(path), "$DRIFT_CONFIG"))
         return path
-    raise ConfigError(
-        f"No config file: there is no ./{DEFAULT_CONFIG} and $DRIFT_CONFIG is not set.",
-        "Pass --config FILE, or create drift.yml (see the README's Configuration section).",
-    )
+    raise ConfigError(*say_files.no_config(DEFAULT_CONFIG))
 
 
 def load_config(flag: str | None) -> LoadedConfig:
     path = find_config(flag)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"I couldn't read the config file `{path}`: {exc}.") from exc
+        text = read_text(path)
+    except FileUnreadable as exc:
+        raise ConfigError(*say_files.config_unreadable(str(path), exc.detail)) from exc
     return parse_config(text, path.resolve())
 
 
@@ -226,7 +226,7 @@ def _check(args: argparse.Namespace) -> int:
     loaded = load_config(args.config)
     loaded.environment(args.environment)  # fail fast on a typo, before any reading
     start, end = resolve_window(args.since, args.until, datetime.now(UTC))
-    progress = None if args.quiet else _Progress.for_stream(sys.stderr)
+    progress = None if args.quiet else Progress.for_stream(sys.stderr)
     options = CheckOptions(progress=progress, confirm=args.confirm,
                            runbooks=runbooks_for(loaded), runbook=args.runbook)  # fmt: skip
     outcome = run_check(loaded, args.environment, start, end, options)
@@ -234,44 +234,16 @@ def _check(args: argparse.Namespace) -> int:
         progress.done()
     if not args.quiet:
         for problem in outcome.problems:
-            sys.stderr.write(f"drift: warning: skipped {problem.where}: {problem.reason}\n")
+            sys.stderr.write(say.skipped(problem.where, problem.reason) + "\n")
         if outcome.unknown_tf_types:
             names = ", ".join(sorted(outcome.unknown_tf_types))
-            sys.stderr.write(
-                f"drift: note: the state has resource types the catalog does not map: {names}\n"
-            )
+            sys.stderr.write(say.unmapped_types(names) + "\n")
     unknown = outcome.unknown if args.show_unknown else None
     if args.format == "json":
         sys.stdout.write(render_json(outcome.report, unknown))
     else:
         sys.stdout.write(render_text(outcome.report, unknown))
     return EXIT_DRIFT if outcome.report.has_drift else EXIT_OK
-
-
-class _Progress:
-    """How far the check is (describe_progress), on one stderr line, at most every half
-    second."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.last = 0.0
-        self.shown = False
-
-    @classmethod
-    def for_stream(cls, stream: TextIO) -> _Progress | None:
-        return cls(stream) if stream.isatty() else None
-
-    def __call__(self, update: ProgressUpdate) -> None:
-        now = time.monotonic()
-        if now - self.last >= 0.5:
-            self.last = now
-            self.shown = True
-            self.stream.write("\r" + describe_progress(update))
-            self.stream.flush()
-
-    def done(self) -> None:
-        if self.shown:
-            self.stream.write("\n")
 
 
 STATE_COMMANDS = frozenset({"status", "worker", "findings", "accept", "history", "digest",
@@ -321,7 +293,7 @@ def _query(args: argparse.Namespace) -> int:
     sys.stdout.write("\t".join(columns) + "\n")
     for row in rows:
         sys.stdout.write("\t".join("" if v is None else str(v) for v in row) + "\n")
-    sys.stderr.write(f"{len(rows)} rows\n")
+    sys.stderr.write(say.rows(len(rows)) + "\n")
     return EXIT_OK
 
 
@@ -333,14 +305,6 @@ def _catalog(args: argparse.Namespace) -> int:
         sys.stdout.write(orjson.dumps(entries, option=orjson.OPT_INDENT_2).decode() + "\n")
         return EXIT_OK
     for entry in entries:
-        sys.stdout.write("  ".join(_cell(v) for v in entry.values()) + "\n")
-    sys.stdout.write(f"{len(entries)} entries\n")
+        sys.stdout.write("  ".join(cell(v) for v in entry.values()) + "\n")
+    sys.stdout.write(say.entries(len(entries)) + "\n")
     return EXIT_OK
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, list):
-        return ",".join(_cell(v) for v in value) or "-"
-    if isinstance(value, dict):
-        return _cell(list(value.values()))
-    return "-" if value is None else str(value)

@@ -29,6 +29,7 @@ from bot.catalog.terraform_types import TF_TYPES
 from bot.errors import StateUnavailable
 from bot.iac.index import DesiredResource, ParsedState
 from bot.iac.terraform import accounts_in, desired_resource, record_alias
+from bot.messages import state as say
 
 BACKEND = "pulumi"
 SUPPORTED_VERSIONS = (2, 3)
@@ -198,17 +199,11 @@ def parse_export(data: bytes, source: str) -> ParsedState:
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            raise StateUnavailable(
-                f"I couldn't read the Pulumi stack `{source}`: it is not valid gzip ({exc}).",
-                "Export the stack again with `pulumi stack export --file FILE`.",
-            ) from exc
+            raise StateUnavailable(*say.pulumi_not_gzip(source, str(exc))) from exc
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise StateUnavailable(
-            f"I couldn't read the Pulumi stack `{source}`: it is not JSON ({exc}).",
-            "Point `state: - pulumi:` at the file `pulumi stack export --file FILE` writes.",
-        ) from exc
+        raise StateUnavailable(*say.pulumi_not_json(source, str(exc))) from exc
     deployment = _deployment(doc, source)
     parsed = ParsedState(source)
     resources = [r for r in deployment.get("resources") or [] if isinstance(r, dict)]
@@ -220,16 +215,9 @@ def parse_export(data: bytes, source: str) -> ParsedState:
 
 def _deployment(doc: object, source: str) -> Mapping[str, Any]:
     if not isinstance(doc, dict) or "version" not in doc:
-        raise StateUnavailable(
-            f"`{source}` is JSON but not a Pulumi stack export (it has no `version`).",
-            "Point `state: - pulumi:` at the file `pulumi stack export --file FILE` writes.",
-        )
+        raise StateUnavailable(*say.pulumi_not_export(source))
     if doc["version"] not in SUPPORTED_VERSIONS:
-        raise StateUnavailable(
-            f"The Pulumi stack `{source}` has deployment version {doc['version']!r}; driftbot "
-            "reads versions 2 and 3.",
-            "Export it again with a current Pulumi CLI (`pulumi stack export --file FILE`).",
-        )
+        raise StateUnavailable(*say.pulumi_version(source, doc["version"]))
     if "deployment" in doc:
         deployment = doc["deployment"]
     else:
@@ -238,10 +226,7 @@ def _deployment(doc: object, source: str) -> Mapping[str, Any]:
     if deployment is None and isinstance(doc.get("checkpoint"), dict):
         return {}  # a stack that was never deployed
     if not isinstance(deployment, dict):
-        raise StateUnavailable(
-            f"`{source}` has a `version` but no `deployment` (nor `checkpoint.latest`).",
-            "Point `state: - pulumi:` at the file `pulumi stack export --file FILE` writes.",
-        )
+        raise StateUnavailable(*say.pulumi_no_deployment(source))
     return deployment
 
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import orjson
 
-from bot import messages
 from bot.catalog.resource_types import RESOURCE_TYPES
 from bot.catalog.terraform_types import STATE_ACCOUNT, TF_TYPES, TfType
 from bot.errors import StateUnavailable
 from bot.iac.index import UNKNOWN_ACCOUNT, DesiredResource, ParsedState
+from bot.messages import state as say
 
 SUPPORTED_VERSION = 4
 
@@ -37,14 +37,14 @@ def parse_state(data: bytes, source: str) -> ParsedState:
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise StateUnavailable(*messages.state_not_json(source, str(exc))) from exc
+        raise StateUnavailable(*say.state_not_json(source, str(exc))) from exc
     if not isinstance(doc, dict) or "version" not in doc:
-        raise StateUnavailable(*messages.state_not_terraform(source))
+        raise StateUnavailable(*say.state_not_terraform(source))
     if doc.get("version") != SUPPORTED_VERSION:
-        raise StateUnavailable(*messages.state_version(source, doc.get("version")))
+        raise StateUnavailable(*say.state_version(source, doc.get("version")))
     resources = doc.get("resources")
     if resources is not None and not isinstance(resources, list):
-        raise StateUnavailable(*messages.state_not_terraform(source))
+        raise StateUnavailable(*say.state_not_terraform(source))
     blocks = [b for b in resources or [] if isinstance(b, dict)]
     parsed = ParsedState(source)
     accounts = _accounts_by_provider(blocks)

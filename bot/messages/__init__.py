@@ -1,39 +1,30 @@
-"""Every sentence driftbot shows a person, as small functions. Pure.
+"""Every sentence driftbot shows a person, as small pure functions, by audience and idea.
 
-Errors return (message, hint); the Slack app's sentences return one mrkdwn string.
+Errors return a `Message`, (message, hint), raised as `ConfigError(*say.thing(...))`; other
+sentences return one string. A module's callers import it as `say` (`from bot.messages import
+cli as say`). Nothing outside this package writes a sentence inline: tests/contract/
+test_messages.py walks the tree. The modules:
+
+    aws.py        AWS calls that failed: access denied, throttled, no credentials, no network
+    catalog.py    mistakes in a service module's tables
+    cli.py        the `drift` command line: error and warning lines, its commands' output
+    config.py     drift.yml: a key's problem, the check window, ignore rules, the Athena table
+    confirm.py    why a suspected drift is (not) confirmed against the live resource
+    files.py      finding and reading drift.yml and the runbook files, naming a runbook
+    jobs.py       the worker's jobs: a failed check, the reapply webhook and its thread replies
+    lifecycle.py  why a finding moved or may not move; the digest as a terminal prints it
+    redis.py      Redis that cannot be used
+    registry.py   a registry's key given twice, or not found
+    report.py     the text report of `drift check`
+    runbook.py    what a runbook gets wrong, why a finding was ruled out, its Athena SQL
+    slack.py      what the Slack app shows (mrkdwn)
+    sources.py    CloudTrail sources: log files, S3, LookupEvents, Athena, local SQL
+    state.py      IaC state: Terraform, CloudFormation and Pulumi, on disk or in S3
 """
 
 from __future__ import annotations
 
 Message = tuple[str, str]
-
-
-def state_not_json(source: str, detail: str) -> Message:
-    return (
-        f"I couldn't read the Terraform state `{source}`: it is not JSON ({detail}).",
-        "Point `state:` at the file `terraform state pull` writes.",
-    )
-
-
-def state_not_terraform(source: str) -> Message:
-    return (
-        f"`{source}` is JSON but not a Terraform state (it has no `version`).",
-        "Point `state:` at the file `terraform state pull` writes.",
-    )
-
-
-def state_version(source: str, version: object) -> Message:
-    return (
-        f"The Terraform state `{source}` has format version {version!r}; "
-        "driftbot reads format version 4 (Terraform 0.12 and later).",
-        "Run `terraform state pull > terraform.tfstate` with Terraform 0.12 or later "
-        "to get a version 4 state.",
-    )
-
-
-def confirm_off() -> str:
-    """A finding's `reason` when its environment does not read resources live."""
-    return "Not checked against AWS (`confirm` is off for this environment)."
 
 
 # ---- Slack: what the app shows ------------------------------------------------------------

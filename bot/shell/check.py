@@ -23,7 +23,8 @@ from bot.drift.findings import Change, Finding, IgnoredFinding, Report, Stats, W
 from bot.drift.progress import Progress, ProgressUpdate
 from bot.errors import ConfigError
 from bot.iac.index import ParsedState, StateIndex, build_index
-from bot.messages import confirm_off
+from bot.messages import confirm as say_confirm
+from bot.messages import files as say_files
 from bot.policy.match import apply_policies
 from bot.policy.runbook import Runbook
 from bot.shell.aws.access import AwsAccess, SessionFactory
@@ -104,8 +105,9 @@ async def run_check_async(
     await _feed(detector, source, PathScope(start, end, accounts, regions), opts.progress)
     findings = fold(_only_runbook(detector, runbook), index)
     again = [_refreshed(f, index) for f in opts.reconfirm]
-    if confirming and aws is not None:
-        confirmer = opts.confirmer or LiveConfirmer(aws, CloudFormationConfirmer(aws))
+    live = aws if confirming else None  # None: resources are not read live
+    if live is not None:
+        confirmer = opts.confirmer or LiveConfirmer(live, CloudFormationConfirmer(live))
         total = len(findings) + len(again)
         findings = await confirm_findings(
             findings, index, confirmer, _confirm_progress(opts.progress, detector, 0, total)
@@ -114,7 +116,7 @@ async def run_check_async(
                                        _confirm_progress(opts.progress, detector, len(findings),
                                                          total))  # fmt: skip
     else:
-        findings = [f.model_copy(update={"reason": confirm_off()}) for f in findings]
+        findings = [f.model_copy(update={"reason": say_confirm.confirm_off()}) for f in findings]
     ignored: list[IgnoredFinding] = []
     if opts.runbooks is not None:
         now = opts.now()
@@ -132,6 +134,7 @@ async def run_check_async(
         ),
         cloudtrail=source.report.to_json(),
         ignored=ignored,
+        read_live=live is not None,
     )
     return CheckOutcome(
         report=report,
@@ -150,11 +153,8 @@ def _runbook(opts: CheckOptions) -> Runbook | None:
     runbooks = opts.runbooks or {}
     runbook = runbooks.get(opts.runbook)
     if runbook is None:
-        known = f" Known runbooks: {', '.join(sorted(runbooks)) or 'none'}."
-        raise ConfigError(
-            f"No runbook named `{opts.runbook}`.",
-            (did_you_mean(opts.runbook, runbooks) + known).lstrip(),
-        )
+        suggestion = did_you_mean(opts.runbook, runbooks)
+        raise ConfigError(*say_files.unknown_runbook(opts.runbook, suggestion, runbooks))
     return runbook
 
 

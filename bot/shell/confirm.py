@@ -13,6 +13,7 @@ from bot.drift.findings import Confirmation, Finding
 from bot.drift.live import GONE, LIVE_TYPES, compare
 from bot.errors import AwsError
 from bot.iac.index import DesiredResource, StateIndex
+from bot.messages import confirm as say
 from bot.shell.aws.access import AwsAccess, CallLog
 from bot.shell.aws.readers import READERS
 from bot.shell.ports import Confirmer
@@ -33,7 +34,7 @@ class LiveConfirmer:
             return await self.cloudformation.confirm(finding, owners)
         reader = READERS.find(finding.resource_type)
         if reader is None:
-            return Confirmation(reason=f"driftbot cannot read {finding.resource_type} live yet.")
+            return Confirmation(reason=say.no_live_reader(finding.resource_type))
         log = CallLog()
         try:
             raw = await reader(self.aws, finding.resource_id, finding.region,
@@ -54,13 +55,13 @@ def decide(
     if finding.kind == "deleted":
         return Confirmation(
             confirmed=not exists,
-            reason=None if not exists else "It exists again (re-created since).",
+            reason=None if not exists else say.exists_again(),
             api_calls=api_calls,
         )
     if finding.kind == "unmanaged":
         return Confirmation(
             confirmed=exists,
-            reason=None if exists else "It no longer exists.",
+            reason=None if exists else say.no_longer_exists(),
             api_calls=api_calls,
         )
     if raw is None:
@@ -69,7 +70,7 @@ def decide(
     desired = spec.desired(owners) if spec is not None else None
     if spec is None or desired is None:
         return Confirmation(
-            reason=f"The state has no attributes driftbot compares for {finding.resource_type}.",
+            reason=say.nothing_to_compare(finding.resource_type),
             api_calls=api_calls,
         )
     changes = compare(desired, spec.actual(raw))

@@ -32,6 +32,7 @@ from bot.lifecycle.transitions import (
     reconfirm,
     start_reapply,
 )
+from bot.messages import jobs as say
 from bot.policy.runbook import Runbook
 from bot.shell.aws.access import SessionFactory
 from bot.shell.check import CheckOptions, run_check_async
@@ -180,8 +181,7 @@ async def fail_job(deps: Deps, job_id: str, exc: BaseException) -> dict[str, Any
         error, hint = exc.user_message, exc.hint
     else:
         log.exception("check job %s failed", job_id, exc_info=exc)
-        error = f"driftbot hit an internal error (ref {job_id}): {type(exc).__name__}."
-        hint = "The worker's log has the details under that reference."
+        error, hint = say.internal_error(job_id, type(exc).__name__)
     await deps.store.set_job(job_id, state="failed", error=error, hint=hint,
                              finished_at=deps.clock().isoformat())  # fmt: skip
     return {"error": error, "hint": hint}
@@ -231,14 +231,14 @@ async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[st
     At least once: a re-run job may call the webhook again, with the same `request_id` for
     the receiver to de-duplicate on."""
     if deps.slack_state is None:
-        return {"error": "Slack is not configured for this worker."}
+        return {"error": say.slack_not_configured()}
     request = await deps.slack_state.approval(request_id)
     if request is None or request.state != "approved":
-        return {"skipped": f"request {request_id} is not approved"}
+        return {"skipped": say.request_not_approved(request_id)}
     record = await deps.store.get(env_name, request.finding_id)
     runbook = deps.runbooks.get(record.finding.runbook or "") if record else None
     if record is None or runbook is None or runbook.fix.reapply is None:
-        return {"error": "the finding or its runbook's reapply target is gone"}
+        return {"error": say.reapply_target_gone()}
     webhook = runbook.fix.reapply.webhook
     payload = {
         "event": "driftbot.reapply", "idempotency_key": request_id, "environment": env_name,
@@ -250,8 +250,8 @@ async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[st
         result = await trigger_webhook(webhook.url, secret_from_env(webhook.secret_env), payload)
     except DriftBotError as exc:
         if deps.slack is not None and card:
-            await deps.slack.post(card["channel"], f"Reapply failed: {exc.user_message} "
-                                  f"{exc.hint}".strip(), thread_ts=card["ts"])  # fmt: skip
+            text = say.reapply_failed(exc.user_message, exc.hint)
+            await deps.slack.post(card["channel"], text, thread_ts=card["ts"])
         return {"error": exc.user_message}
     now = deps.clock()
 
@@ -263,8 +263,8 @@ async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[st
 
     await deps.store.apply(env_name, record.id, update)
     if deps.slack is not None and card:
-        await deps.slack.post(card["channel"], f"Reapply triggered: the pipeline's webhook "
-                              f"answered HTTP {result.status}.", thread_ts=card["ts"])  # fmt: skip
+        text = say.reapply_triggered(result.status)
+        await deps.slack.post(card["channel"], text, thread_ts=card["ts"])
     return {"status": result.status}
 
 

@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 from bot.config.drift import LoadedConfig
-from bot.errors import ConfigError, RunbookError
+from bot.errors import ConfigError, FileUnreadable, RunbookError
+from bot.messages import files as say
 from bot.messages.runbook import RUNBOOK_HINT
 from bot.policy.parse import parse_runbook
 from bot.policy.runbook import Runbook
+from bot.shell.files import read_text
 
 SUFFIXES = (".yml", ".yaml")
 BUNDLED_RUNBOOKS = Path(__file__).resolve().parents[2] / "runbooks"
@@ -36,21 +38,14 @@ def runbooks_for(loaded: LoadedConfig) -> dict[str, Runbook]:
     if folder is None:
         return {}
     if not folder.exists():
-        raise ConfigError(
-            f"The runbooks folder `{folder}` (from `runbooks:` in {loaded.path}, or "
-            "$DRIFT_RUNBOOKS) does not exist.",
-            "Fix the path, or remove it to use the shipped runbooks.",
-        )
+        raise ConfigError(*say.runbooks_folder_missing(str(folder), str(loaded.path)))
     return load_runbooks(folder)
 
 
 def runbook_paths(path: Path) -> list[Path]:
     """The runbook files at `path` (a folder or one file), in name order."""
     if not path.exists():
-        raise RunbookError(
-            f"The runbook path {path} does not exist.",
-            "Point it at a folder of runbooks (`*.yml`) or at one runbook file.",
-        )
+        raise RunbookError(*say.runbook_path_missing(str(path)))
     if path.is_file():
         return [path]
     return sorted(
@@ -68,9 +63,9 @@ def load_runbooks(path: Path) -> dict[str, Runbook]:
     bad_files = 0
     for file in runbook_paths(path):
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{file}: cannot be read ({exc}).")
+            text = read_text(file)
+        except FileUnreadable as exc:
+            problems.append(say.runbook_unreadable(str(file), exc.detail))
             bad_files += 1
             continue
         try:
@@ -81,19 +76,14 @@ def load_runbooks(path: Path) -> dict[str, Runbook]:
             continue
         if runbook.name in runbooks:
             problems.append(
-                f"{file}: a runbook named `{runbook.name}` is already defined in "
-                f"{origin[runbook.name]}; runbook names (file names without the extension) "
-                "must be unique."
+                say.runbook_name_taken(str(file), runbook.name, str(origin[runbook.name]))
             )
             bad_files += 1
             continue
         runbooks[runbook.name] = runbook
         origin[runbook.name] = file
     if problems:
-        files = "1 runbook file is" if bad_files == 1 else f"{bad_files} runbook files are"
         raise RunbookError(
-            f"{files} not valid in {path}:\n" + "\n".join(f"  - {p}" for p in problems),
-            RUNBOOK_HINT,
-            problems=problems,
+            say.runbooks_invalid(bad_files, str(path), problems), RUNBOOK_HINT, problems=problems
         )
     return runbooks

@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 
 import boto3
+import botocore.exceptions
 import pytest
 from botocore.stub import Stubber
 from moto import mock_aws
 
 from bot.config.drift import Environment
 from bot.errors import AwsAccessDenied, AwsError
-from bot.shell.aws.access import AwsAccess
+from bot.shell.aws.access import BODY_BROKE_OFF, AwsAccess, read_body
 
 ACCOUNT = "123456789012"
 
@@ -78,6 +79,7 @@ def test_access_denied_names_the_call_the_resource_and_the_permission():
     )
     assert "IAM permission `s3:GetEncryptionConfiguration` on `logs-prod`" in err.value.hint
     assert (err.value.code, err.value.retryable) == ("AccessDenied", False)
+    assert err.value.detail == "Access Denied"  # AWS's own words, kept apart from ours
 
 
 def test_missing_credentials_say_how_to_provide_them(monkeypatch):
@@ -94,3 +96,47 @@ def test_missing_credentials_say_how_to_provide_them(monkeypatch):
 
     assert err.value.code == "NoCredentials"
     assert "role_arn" in err.value.hint
+
+
+class _Body:
+    """A streamed body that breaks off after `data` (or reads whole when `broken` is None)."""
+
+    def __init__(self, data: bytes, broken: Exception | None) -> None:
+        self.data, self.broken, self.closed = data, broken, False
+
+    def read(self) -> bytes:
+        if self.broken is not None:
+            raise self.broken
+        return self.data
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_body_is_read_whole_and_closed():
+    body = _Body(b"{}", None)
+
+    assert read_body({"Body": body}, "s3", "GetObject", "s3://b/k") == b"{}"
+    assert body.closed
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        botocore.exceptions.IncompleteReadError(actual_bytes=3, expected_bytes=9),
+        ConnectionResetError(104, "Connection reset by peer"),
+    ],
+)
+def test_a_body_that_breaks_off_is_an_aws_error(broken):
+    """botocore's (and the socket's) error while streaming becomes an AwsError, chained."""
+    body = _Body(b"", broken)
+
+    with pytest.raises(AwsError) as err:
+        read_body({"Body": body}, "s3", "GetObject", "s3://b/k")
+
+    assert (err.value.code, err.value.retryable) == (BODY_BROKE_OFF, True)
+    assert err.value.operation == "s3:GetObject"
+    assert err.value.detail == str(broken)
+    assert err.value.user_message.startswith("The answer of `s3:GetObject` for `s3://b/k` broke")
+    assert err.value.__cause__ is broken
+    assert body.closed

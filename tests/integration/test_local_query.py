@@ -7,6 +7,7 @@ import gzip
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from bot.entry.cli import main
@@ -205,6 +206,17 @@ def test_bad_sql_is_reported(org_tree):
     """SQL DuckDB cannot run becomes MalformedInput with the engine's reason."""
     with pytest.raises(MalformedInput, match="could not run"):
         run_local_query(org_tree, "SELECT no_such_column FROM cloudtrail_logs")
+
+
+def test_a_file_that_is_not_json_is_reported(tmp_path):
+    """DuckDB's error on a broken log file becomes MalformedInput, chained, with its hint."""
+    (tmp_path / "broken.json").write_text("not json {")
+
+    with pytest.raises(MalformedInput, match="DuckDB could not run the query") as err:
+        run_local_query(tmp_path, "SELECT count(*) FROM cloudtrail_logs")
+
+    assert "readable JSON" in err.value.hint
+    assert isinstance(err.value.__cause__, duckdb.Error)
 
 
 def test_cli_prints_json_rows(org_tree, capsys):

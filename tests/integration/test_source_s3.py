@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import boto3
+import botocore.exceptions
 import pytest
 from moto import mock_aws
 
@@ -155,6 +156,35 @@ def test_corrupt_object_is_reported_and_skipped(bucket, tmp_path):
     assert [p.where for p in source.report.problems] == [f"s3://{BUCKET}/{CORRUPT}"]
     assert "gzip" in source.report.problems[0].reason
     assert len(batches) == len(IN_WINDOW)
+
+
+def test_object_that_breaks_off_is_reported_and_skipped(bucket, tmp_path, monkeypatch):
+    """A body whose stream breaks off (botocore's IncompleteReadError) becomes a Problem."""
+    source, aws = make_source(tmp_path, f'["{A1}", "{A2}"]')
+    real_call = aws.call_sync
+
+    class Broken:
+        def read(self) -> bytes:
+            raise botocore.exceptions.IncompleteReadError(actual_bytes=1, expected_bytes=9)
+
+        def close(self) -> None:
+            pass
+
+    def call_sync(service, operation, **params):
+        answer = real_call(service, operation, **params)
+        if operation == "GetObject" and params.get("Key") == IN_WINDOW[0]:
+            answer["Body"] = Broken()
+        return answer
+
+    monkeypatch.setattr(aws, "call_sync", call_sync)
+
+    batches = read_all(source)
+
+    reasons = {p.where: p.reason for p in source.report.problems}
+    assert reasons[f"s3://{BUCKET}/{IN_WINDOW[0]}"] == (
+        "could not be read to the end (1 read, but total bytes expected is 9.)"
+    )
+    assert len(batches) == len(IN_WINDOW) - 1
 
 
 def test_records_come_out_one_object_a_batch(bucket, tmp_path):

@@ -17,7 +17,7 @@ from botocore.stub import Stubber
 from moto import mock_aws
 
 from bot.config.drift import LoadedConfig, parse_config
-from bot.errors import AwsAccessDenied, ConfigError, StateUnavailable
+from bot.errors import AwsAccessDenied, ConfigError, FileUnreadable, StateUnavailable
 from bot.shell.aws.access import AwsAccess
 from bot.shell.check import CheckOptions, load_states, run_check_async
 from bot.shell.ports import SourceContext
@@ -122,6 +122,38 @@ def test_terraform_local_file_still_works(tmp_path):
 
     assert sources(states) == [str(tmp_path / "local.tfstate")]
     assert addresses(states) == {"aws_iam_role.app"}
+
+
+def test_terraform_local_missing(tmp_path):
+    """A missing state file is named, with its environment and how to write it."""
+    ctx = context(tmp_path, "      - terraform: ./nope.tfstate\n")
+
+    with pytest.raises(StateUnavailable) as err:
+        load(ctx)
+
+    path = tmp_path / "nope.tfstate"
+    assert (
+        err.value.user_message
+        == f"The Terraform state `{path}` (environment `prod`) does not exist."
+    )
+    assert "terraform state pull > FILE" in err.value.hint
+    assert isinstance(err.value.__cause__, FileUnreadable)
+    assert isinstance(err.value.__cause__.__cause__, FileNotFoundError)
+
+
+def test_terraform_local_unreadable(tmp_path):
+    """A state the OS will not read (here a folder) says why, in the OS's words."""
+    (tmp_path / "dir.tfstate").mkdir()
+    ctx = context(tmp_path, "      - terraform: ./dir.tfstate\n")
+
+    with pytest.raises(StateUnavailable) as err:
+        load(ctx)
+
+    path = tmp_path / "dir.tfstate"
+    assert (
+        err.value.user_message == f"I couldn't read the Terraform state `{path}`: Is a directory."
+    )
+    assert err.value.hint == "Check the file's permissions."
 
 
 def test_terraform_s3_object(tmp_path, s3):

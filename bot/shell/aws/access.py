@@ -4,7 +4,8 @@ Every boto3 call of driftbot goes through `AwsAccess.call` / `AwsAccess.pages`, 
 - run the blocking call on a worker thread (`asyncio.to_thread`),
 - count it in the environment's call log (and a finding's, when given),
 - translate botocore's errors into `AwsError`s whose message names the API call, the
-  resource and the IAM action to grant.
+  resource and the IAM action to grant (here, and nowhere else: `translate`,
+  `translate_local`, and `read_body` for a streamed answer that breaks off).
 Clients use botocore's adaptive retry mode and the environment's endpoint overrides.
 """
 
@@ -27,6 +28,7 @@ from botocore.session import get_session
 from bot import __version__
 from bot.config.drift import Environment
 from bot.errors import AwsAccessDenied, AwsError, AwsThrottled
+from bot.messages import aws as say
 
 ACCESS_DENIED = frozenset(
     {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
@@ -55,6 +57,8 @@ IAM_ACTIONS: dict[tuple[str, str], str] = {
 # IAM action prefixes that differ from boto3's service name.
 IAM_PREFIXES = {"monitoring": "cloudwatch", "email": "ses", "elbv2": "elasticloadbalancing"}
 SESSION_NAME = "driftbot"
+# The local error code of a streamed answer (S3 GetObject's body) that broke off.
+BODY_BROKE_OFF = "BodyBrokeOff"
 
 
 def iam_action(service: str, operation: str) -> str:
@@ -262,29 +266,28 @@ def translate(
     target = f" for `{resource}`" if resource else ""
     if code in ACCESS_DENIED:
         return AwsAccessDenied(
-            f"AWS said *{code}* to `{action}`{target}.",
-            f"Give the role driftbot runs as the IAM permission `{action}`"
-            + (f" on `{resource}`" if resource else "")
-            + ", then run the check again.",
+            *say.access_denied(code, action, target, resource),
             code=code,
             operation=action,
             resource=resource,
+            detail=detail,
         )
     if code in THROTTLED:
         return AwsThrottled(
-            f"AWS kept throttling `{action}`{target} ({code}) after retrying.",
-            "Try again in a minute, or lower the check's frequency.",
+            *say.throttled(action, target, code),
             code=code,
             operation=action,
             resource=resource,
+            detail=detail,
             retryable=True,
         )
     status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0)
     return AwsError(
-        f"`{action}`{target} failed: {code}" + (f" ({detail})" if detail else "") + ".",
+        *say.call_failed(action, target, code, detail),
         code=code,
         operation=action,
         resource=resource,
+        detail=detail,
         retryable=status >= 500,
     )
 
@@ -294,29 +297,51 @@ def translate_local(
 ) -> AwsError:
     """Errors raised before AWS answered: no credentials, no connection, bad parameters."""
     action = iam_action(service, operation)
+    detail = str(exc)
     if isinstance(exc, botocore.exceptions.NoCredentialsError):
         return AwsError(
-            f"No AWS credentials found for `{action}`.",
-            "Set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, run on a host with an "
-            "instance or task role, or set `role_arn` for the environment.",
+            *say.no_credentials(action),
             code="NoCredentials",
             operation=action,
             resource=resource,
+            detail=detail,
         )
     if isinstance(
         exc, botocore.exceptions.EndpointConnectionError | botocore.exceptions.ConnectTimeoutError
     ):
         return AwsError(
-            f"Could not reach AWS for `{action}` ({exc}).",
-            "Check the network, and `aws.endpoint_url` if the environment sets one.",
+            *say.unreachable(action, detail),
             code="EndpointConnectionError",
             operation=action,
             resource=resource,
+            detail=detail,
             retryable=True,
         )
     return AwsError(
-        f"`{action}` failed before AWS answered: {exc}.",
+        *say.failed_before_answer(action, detail),
         code=type(exc).__name__,
         operation=action,
         resource=resource,
+        detail=detail,
     )
+
+
+def read_body(answer: dict[str, Any], service: str, operation: str, resource: str) -> bytes:
+    """The streamed body of `answer` (S3 GetObject's), read to its end and closed; an AwsError
+    coded BODY_BROKE_OFF (retryable) when the stream breaks off, `detail` saying how."""
+    body = answer["Body"]
+    try:
+        return bytes(body.read())
+    except (botocore.exceptions.BotoCoreError, OSError) as exc:
+        action = iam_action(service, operation)
+        target = f" for `{resource}`" if resource else ""
+        raise AwsError(
+            *say.body_broke_off(action, target, str(exc)),
+            code=BODY_BROKE_OFF,
+            operation=action,
+            resource=resource,
+            detail=str(exc),
+            retryable=True,
+        ) from exc
+    finally:
+        body.close()

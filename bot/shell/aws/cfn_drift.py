@@ -22,13 +22,12 @@ from bot.drift.live import GONE
 from bot.errors import AwsError
 from bot.iac.cloudformation import BACKEND, STACK_TYPE, stack_ref
 from bot.iac.index import DesiredResource
+from bot.messages import aws as say_aws
+from bot.messages import confirm as say
 from bot.shell.aws.access import AwsAccess, CallLog
 
-UNDECIDED = {
-    "NOT_CHECKED": "CloudFormation has not checked it for drift",
-    "UNKNOWN": "CloudFormation could not tell whether it drifted",
-    "UNSUPPORTED": "CloudFormation's drift detection does not support its type",
-}
+# The StackResourceDriftStatus values that decide nothing (say.cfn_undecided says why).
+UNDECIDED = frozenset(say.CFN_UNDECIDED)
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -53,18 +52,18 @@ class CloudFormationConfirmer:
     async def confirm(self, finding: Finding, owners: Sequence[DesiredResource]) -> Confirmation:
         stacks = [o for o in owners if o.backend == BACKEND]
         if not stacks:
-            return Confirmation(reason="No CloudFormation stack manages it.")
+            return Confirmation(reason=say.no_stack_manages_it())
         log = CallLog()
         try:
             if finding.resource_type == STACK_TYPE:
                 return await self._stack(finding, stacks, log)
             resources = [o for o in stacks if o.attributes.get("LogicalResourceId")]
             if not resources:
-                return Confirmation(reason="Its stack records no logical id for it.")
+                return Confirmation(reason=say.no_logical_id())
             verdicts = [await self._resource(finding, owner, log) for owner in resources]
         except AwsError as exc:
             return Confirmation(
-                reason=f"CloudFormation's drift detection failed: {exc.user_message}",
+                reason=say.cfn_detection_failed(exc.user_message),
                 api_calls=log.calls,
             )
         return _merge(verdicts, [o.address for o in resources], log)
@@ -105,23 +104,20 @@ class CloudFormationConfirmer:
         status = await self._poll(str(started["StackDriftDetectionId"]), region, account, log)
         if status is None:
             return Confirmation(
-                reason=f"CloudFormation's drift detection of the stack did not finish within "
-                f"{self.timeout:.0f} s; see its Drifts page in the console.",
+                reason=say.cfn_stack_detection_timeout(self.timeout),
                 api_calls=log.calls,
             )
         if status.get("DetectionStatus") == "DETECTION_FAILED":
-            why = status.get("DetectionStatusReason") or "no reason given"
+            why = status.get("DetectionStatusReason") or say_aws.no_reason_given()
             return Confirmation(
-                reason=f"CloudFormation's drift detection of the stack failed: {why}.",
+                reason=say.cfn_stack_detection_failed(why),
                 api_calls=log.calls,
             )
         if status.get("StackDriftStatus") == "DRIFTED":
             changes = await self._stack_changes(stack_id, region, account, log)
             return Confirmation(confirmed=True, changes=changes, api_calls=log.calls)
         return Confirmation(
-            reason="CloudFormation finds the stack's resources as its template says "
-            f"({status.get('StackDriftStatus', 'no status')}); whether the template itself was "
-            "changed by hand, only the IaC source can tell.",
+            reason=say.cfn_stack_in_sync(status.get("StackDriftStatus", say.cfn_no_status())),
             api_calls=log.calls,
         )
 
@@ -134,7 +130,7 @@ class CloudFormationConfirmer:
                 resource=stack_id, log=log, StackName=stack_id,
             )  # fmt: skip
         except AwsError as exc:
-            if exc.code == "ValidationError" and "does not exist" in exc.user_message:
+            if exc.code == "ValidationError" and "does not exist" in exc.detail:
                 return Confirmation(confirmed=True, api_calls=log.calls)
             raise
         stacks = answer.get("Stacks") or []
@@ -142,7 +138,7 @@ class CloudFormationConfirmer:
         if status == "DELETE_COMPLETE":
             return Confirmation(confirmed=True, api_calls=log.calls)
         return Confirmation(
-            confirmed=False, reason=f"It still exists ({status}).", api_calls=log.calls
+            confirmed=False, reason=say.cfn_stack_still_exists(status), api_calls=log.calls
         )
 
     async def _poll(
@@ -195,14 +191,13 @@ def verdict(
     calls = list(api_calls)
     if status in UNDECIDED:
         why = drift.get("DriftStatusReason")
-        detail = f": {why}" if why else ""
-        return Confirmation(reason=f"{UNDECIDED[status]} (`{address}`){detail}.", api_calls=calls)
+        return Confirmation(reason=say.cfn_undecided(status, address, why), api_calls=calls)
     if finding.kind == "deleted":
         if status == "DELETED":
             return Confirmation(confirmed=True, api_calls=calls)
         return Confirmation(
             confirmed=False,
-            reason=f"It exists again (CloudFormation finds `{address}` {status}).",
+            reason=say.cfn_exists_again(address, status),
             api_calls=calls,
         )
     if status == "DELETED":

@@ -18,6 +18,7 @@ import aiohttp
 import orjson
 
 from bot.errors import ConfigError, ExternalServiceError
+from bot.messages import jobs as say
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -36,11 +37,7 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 def secret_from_env(name: str) -> str:
     value = os.environ.get(name)
     if not value:
-        raise ConfigError(
-            f"The reapply webhook's secret variable `{name}` is not set.",
-            f"Set {name} in the worker's environment (the runbook's `fix.reapply.webhook."
-            "secret_env` names it).",
-        )
+        raise ConfigError(*say.webhook_secret_missing(name))
     return value
 
 
@@ -61,13 +58,7 @@ async def trigger(url: str, secret: str, payload: dict[str, Any]) -> WebhookResu
         ):
             text = (await response.text())[:500]
             if response.status >= 300:
-                raise ExternalServiceError(
-                    f"The reapply webhook {url} answered HTTP {response.status}.",
-                    "Check the pipeline's logs for the request; the card keeps its state.",
-                )
+                raise ExternalServiceError(*say.webhook_refused(url, response.status))
             return WebhookResult(response.status, text)
     except (aiohttp.ClientError, TimeoutError) as exc:
-        raise ExternalServiceError(
-            f"I couldn't reach the reapply webhook {url} ({type(exc).__name__}).",
-            "Check the URL in the runbook and that the pipeline is up.",
-        ) from exc
+        raise ExternalServiceError(*say.webhook_unreachable(url, type(exc).__name__)) from exc

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.config.cloudtrail import AthenaTrail
-from bot.errors import AwsError, ConfigError
+from bot.errors import AwsAccessDenied, AwsError, AwsThrottled, ConfigError
+from bot.messages import aws as say_aws
+from bot.messages import sources as say
 from bot.policy.athena import athena_query, query_params
 from bot.shell.ports import Records, SourceContext, SourceReport
 from bot.shell.sources.registry import TRAIL_SOURCES
@@ -102,15 +104,15 @@ class AthenaExecutor:
                 "StartQueryExecution", f"workgroup {self.trail.workgroup}", **request
             )
         except AwsError as exc:
-            if "output location" not in exc.user_message.lower():
+            refused = isinstance(exc, AwsAccessDenied | AwsThrottled)
+            if refused or "output location" not in exc.detail.lower():
                 raise
             raise AwsError(
-                exc.user_message,
-                "Set `cloudtrail.output_location` (an s3://bucket/prefix/ for query results) "
-                f"or give the workgroup `{self.trail.workgroup}` one.",
+                *say.athena_output_location(exc.user_message, self.trail.workgroup),
                 code=exc.code,
                 operation=exc.operation,
                 resource=exc.resource,
+                detail=exc.detail,
             ) from exc
         query_id = str(started["QueryExecutionId"])
         self.stats.execution_ids.append(query_id)
@@ -135,10 +137,7 @@ class AthenaExecutor:
             if state not in RUNNING:
                 raise self._failed(query_id, execution)
         raise AwsError(
-            f"The Athena query {query_id} did not finish within "
-            f"{self.poll.timeout / 60:.0f} minutes.",
-            "Look at it in the Athena console (workgroup "
-            f"`{self.trail.workgroup}`); a shorter `--since` scans less.",
+            *say.athena_timeout(query_id, self.poll.timeout / 60, self.trail.workgroup),
             code="QueryTimeout",
             operation="athena:GetQueryExecution",
             resource=query_id,
@@ -149,28 +148,16 @@ class AthenaExecutor:
         status = execution.get("Status", {})
         state = status.get("State", "UNKNOWN")
         reason = str(status.get("StateChangeReason") or status.get("AthenaError", {})
-                     .get("ErrorMessage") or "no reason given")  # fmt: skip
+                     .get("ErrorMessage") or say_aws.no_reason_given())  # fmt: skip
         table = f"{self.trail.database}.{self.trail.table}"
         low = reason.lower()
+        cause = "other"
         if "table_not_found" in low or "does not exist" in low or "column_not_found" in low:
-            hint = (
-                f"Create the table `{table}` with the statement `drift athena ddl ENV` prints "
-                "(AWS's current CloudTrail columns, partition projection), then run the check "
-                "again."
-            )
+            cause = "no_table"
         elif "access" in low and "denied" in low:
-            hint = (
-                "Give the role driftbot runs as `s3:GetObject`/`s3:ListBucket` on the trail's "
-                "bucket, `s3:PutObject` on the query output location, and the Glue read "
-                f"permissions for `{table}`."
-            )
-        else:
-            hint = (
-                f"See query {query_id} in the Athena console (workgroup `{self.trail.workgroup}`)."
-            )
+            cause = "denied"
         return AwsError(
-            f"The Athena query {query_id} over `{table}` ended {state}: {reason}",
-            hint,
+            *say.athena_failed(query_id, table, state, reason, self.trail.workgroup, cause),
             code=f"Query{str(state).title()}",
             operation="athena:StartQueryExecution",
             resource=query_id,
@@ -207,7 +194,7 @@ def make_executor(ctx: SourceContext) -> QueryExecutor:
     """The executor an environment's `athena` source uses: Athena, through its AWS access."""
     trail: AthenaTrail = ctx.env.cloudtrail
     if ctx.aws is None:
-        raise ConfigError(f"Environment `{ctx.env_name}` has no AWS access for Athena.")
+        raise ConfigError(*say_aws.no_aws_access(ctx.env_name, "Athena"))
     regions = ctx.env.regions or [GLOBAL_EVENTS_REGION]
     accounts = ctx.env.account_id or [""]
     return AthenaExecutor(ctx.aws, trail, trail.region or regions[0], accounts[0])
@@ -220,13 +207,7 @@ class AthenaSource:
         self.ctx = ctx
         self.trail: AthenaTrail = ctx.env.cloudtrail
         if ctx.env.account_id is None:
-            raise ConfigError(
-                f'Environment `{ctx.env_name}` has `account_id: "*"`, but the `athena` source '
-                "must name the accounts to query (the table's account partition is injected "
-                'for "*", and Athena then needs every account in the query).',
-                f"List the accounts in `environments.{ctx.env_name}.account_id`, or use "
-                "`source: s3`, which finds the accounts in the bucket.",
-            )
+            raise ConfigError(*say.athena_every_account(ctx.env_name))
         self.executor = executor or make_executor(ctx)
         self.report = SourceReport("athena")
 

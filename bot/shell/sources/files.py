@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from bot.errors import ConfigError, MalformedInput
+from bot.messages import sources as say
 from bot.shell.ports import Problem, Records, SourceContext, SourceReport
 from bot.shell.sources.log_files import find_log_files, read_file_records
 from bot.shell.sources.registry import TRAIL_SOURCES
@@ -22,11 +23,7 @@ class FilesSource:
 
     async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
         if not self.root.exists():
-            raise ConfigError(
-                f"The CloudTrail path `{self.root}` (from "
-                f"`environments.{self.ctx.env_name}.cloudtrail.path`) does not exist.",
-                "Point it at a folder of CloudTrail log files (the AWSLogs/… tree) or one file.",
-            )
+            raise ConfigError(*say.files_path_missing(str(self.root), self.ctx.env_name))
         for path in find_log_files(self.root, scope):
             try:
                 records = await asyncio.to_thread(read_file_records, path)

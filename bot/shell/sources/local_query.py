@@ -6,6 +6,8 @@ VARCHAR (JSON documents as JSON text), `useridentity`, `resources`, `addendum` a
 `tlsdetails` as structs, the partition columns `account`, `region` and `timestamp` read off the
 file's path (`AWSLogs/[o-ORGID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/`, else taken from the
 record), and `"$path"`. Queries are written for Athena (Trino) and translated by sqlglot.
+sqlglot's errors (`translate`) and DuckDB's (`duckdb_errors`, around every DuckDB call) become
+MalformedInput here, and nowhere else.
 
 Files hold `{"Records": [...]}` (trail objects, gzip or not), `aws cloudtrail lookup-events`
 output, or EventBridge deliveries (one per line). httpfs is not available: S3 objects are read
@@ -16,7 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ import sqlglot
 import sqlglot.errors
 
 from bot.errors import ConfigError, MalformedInput
+from bot.messages import sources as say
 from bot.trail.athena.query import QueryStats, quote_identifier
 from bot.trail.athena.table import COLUMNS, ArrayOf, ColumnType, StringMap, Struct
 from bot.trail.paths import is_not_a_log
@@ -47,10 +51,7 @@ def find_query_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     if not path.is_dir():
-        raise ConfigError(
-            f"`{path}` does not exist.",
-            "Give `--local` a folder of CloudTrail log files (the AWSLogs/… tree) or one file.",
-        )
+        raise ConfigError(*say.query_path_missing(str(path)))
     found = []
     for dirpath, dirnames, filenames in os.walk(path):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_not_a_log(d))
@@ -59,10 +60,7 @@ def find_query_files(path: Path) -> list[Path]:
                 continue
             found.append(Path(dirpath, name))
     if not found:
-        raise ConfigError(
-            f"No log files (*.json, *.json.gz) under `{path}`.",
-            "Point `--local` at a folder of CloudTrail log files (the AWSLogs/… tree).",
-        )
+        raise ConfigError(*say.query_no_files(str(path)))
     return found
 
 
@@ -117,25 +115,35 @@ def view_sql(source: str = _RAW) -> str:
     return "SELECT\n  " + ",\n  ".join(columns) + f"\nFROM (\n  {records}\n) AS records"
 
 
+@contextmanager
+def duckdb_errors() -> Iterator[None]:
+    """DuckDB's errors (a query it cannot run, a log file that is not JSON) as MalformedInput."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise MalformedInput(*say.query_failed(str(exc))) from exc
+
+
 def connect(
     files: Sequence[Path], database: str = DATABASE, table: str = TABLE
 ) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the view over `files`, as `table` and `"database"."table"`."""
-    con = duckdb.connect()
-    raw = con.read_json(
-        [str(f) for f in files],  # type: ignore[arg-type]  # the stub lacks the list form
-        columns={"Records": "JSON[]", "Events": "JSON[]", "detail": "JSON"},
-        filename=True,
-    )
-    raw.create_view(_RAW)
-    body = view_sql()
-    table_id = quote_identifier(table)
-    con.execute(f"CREATE VIEW {table_id} AS {body}")
-    if database.lower() != "main":
-        schema = quote_identifier(database)
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
-        alias = f"CREATE VIEW {schema}.{table_id} AS SELECT * FROM main.{table_id}"  # noqa: S608
-        con.execute(alias)
+    with duckdb_errors():
+        con = duckdb.connect()
+        raw = con.read_json(
+            [str(f) for f in files],  # type: ignore[arg-type]  # the stub lacks the list form
+            columns={"Records": "JSON[]", "Events": "JSON[]", "detail": "JSON"},
+            filename=True,
+        )
+        raw.create_view(_RAW)
+        body = view_sql()
+        table_id = quote_identifier(table)
+        con.execute(f"CREATE VIEW {table_id} AS {body}")
+        if database.lower() != "main":
+            schema = quote_identifier(database)
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            alias = f"CREATE VIEW {schema}.{table_id} AS SELECT * FROM main.{table_id}"  # noqa: S608
+            con.execute(alias)
     return con
 
 
@@ -144,13 +152,10 @@ def translate(sql: str) -> list[str]:
     try:
         statements = sqlglot.transpile(sql, read="athena", write="duckdb")
     except sqlglot.errors.SqlglotError as exc:
-        raise MalformedInput(
-            f"Could not read the query as Athena SQL: {exc}",
-            "Check the SQL; the table is `cloudtrail_logs`.",
-        ) from exc
+        raise MalformedInput(*say.query_not_sql(str(exc))) from exc
     statements = [s for s in statements if s.strip()]
     if not statements:
-        raise MalformedInput("The query is empty.", "Give a SELECT over `cloudtrail_logs`.")
+        raise MalformedInput(*say.query_empty())
     return statements
 
 
@@ -158,16 +163,15 @@ def _execute(
     con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None
 ) -> duckdb.DuckDBPyConnection:
     statements = translate(sql)
-    try:
+    with duckdb_errors():
         for statement in statements[:-1]:
             con.execute(statement)
         return con.execute(statements[-1], list(params) if params else None)
-    except duckdb.Error as exc:
-        raise MalformedInput(
-            f"DuckDB could not run the query: {exc}",
-            "Check the SQL (it was translated from Athena's dialect) and that every log file "
-            "is readable JSON.",
-        ) from exc
+
+
+def _fetch(cursor: duckdb.DuckDBPyConnection, size: int) -> list[Any]:
+    with duckdb_errors():
+        return cursor.fetchmany(size)
 
 
 def _columns(cursor: duckdb.DuckDBPyConnection) -> list[str]:
@@ -186,7 +190,8 @@ def run_local_query(
     con = connect(find_query_files(path))
     try:
         cursor = _execute(con, sql, params)
-        return _columns(cursor), [tuple(row) for row in cursor.fetchall()]
+        with duckdb_errors():
+            return _columns(cursor), [tuple(row) for row in cursor.fetchall()]
     finally:
         con.close()
 
@@ -213,7 +218,7 @@ class DuckDBExecutor:
             cursor = await asyncio.to_thread(_execute, con, sql, list(params))
             columns = _columns(cursor)
             while True:
-                rows = await asyncio.to_thread(cursor.fetchmany, self.page_size)
+                rows = await asyncio.to_thread(_fetch, cursor, self.page_size)
                 if not rows:
                     return
                 yield columns, [tuple(r) for r in rows]

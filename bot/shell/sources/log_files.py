@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bot.errors import MalformedInput
+from bot.errors import FileUnreadable, MalformedInput
+from bot.messages import sources as say
+from bot.shell.files import read_bytes
 from bot.trail.paths import PathScope, is_not_a_log, parse_log_path
 from bot.trail.payload import parse_records
 
@@ -40,7 +42,7 @@ def read_file_records(path: Path) -> list[dict[str, Any]]:
     before its records are handed out, so no file is ever counted half.
     """
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MalformedInput(f"unreadable ({exc.strerror or exc})") from exc
+        data = read_bytes(path)
+    except FileUnreadable as exc:
+        raise MalformedInput(*say.file_unreadable(exc.reason)) from exc
     return parse_records(data)

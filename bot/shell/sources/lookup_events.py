@@ -19,6 +19,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from typing import Any
 
 from bot.errors import AwsError, ConfigError
+from bot.messages import aws as say_aws
+from bot.messages import sources as say
 from bot.shell.ports import Records, SourceContext, SourceReport
 from bot.shell.sources.rate_limit import Clock, TokenBucket
 from bot.shell.sources.registry import TRAIL_SOURCES
@@ -54,16 +56,9 @@ class LookupEventsSource:
     ) -> None:
         self.ctx = ctx
         if ctx.env.account_id is None:
-            raise ConfigError(
-                f'Environment `{ctx.env_name}` has `account_id: "*"`, but LookupEvents reads '
-                "the event history of one account at a time and cannot find the accounts "
-                "itself.",
-                f"List the accounts in `environments.{ctx.env_name}.account_id` (with a "
-                "`role_arn` containing `{account_id}` to reach each), or read an organization "
-                "trail with `source: s3` or `source: athena`.",
-            )
+            raise ConfigError(*say.lookup_events_every_account(ctx.env_name))
         if ctx.aws is None:
-            raise ConfigError(f"Environment `{ctx.env_name}` has no AWS access for LookupEvents.")
+            raise ConfigError(*say_aws.no_aws_access(ctx.env_name, "LookupEvents"))
         self.aws = ctx.aws
         self.rate: float = ctx.env.cloudtrail.max_calls_per_second
         self.clock = clock
@@ -154,7 +149,7 @@ class LookupEventsSource:
             try:
                 page: dict[str, Any] = await self.aws.call(
                     "cloudtrail", "LookupEvents", region=region, account=account,
-                    resource=f"event history of {account} in {region}", **params,
+                    resource=say.lookup_events_resource(account, region), **params,
                 )  # fmt: skip
                 return page
             except AwsError as exc:  # throttled, 5xx, or no connection: worth another try

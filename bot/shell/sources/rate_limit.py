@@ -11,6 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.messages import sources as say
+
 Clock = Callable[[], float]
 
 
@@ -25,9 +27,9 @@ class TokenBucket:
 
     def __init__(self, rate: float, capacity: float = 1.0, clock: Clock = time.monotonic) -> None:
         if rate <= 0:
-            raise ValueError(f"rate must be > 0 (got {rate})")
+            raise ValueError(say.rate_not_positive(rate))
         if capacity < 1:
-            raise ValueError(f"capacity must be >= 1 (got {capacity})")
+            raise ValueError(say.capacity_below_one(capacity))
         self.rate = rate
         self.capacity = capacity
         self.clock = clock

@@ -18,11 +18,11 @@ from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from typing import Any
 
-import botocore.exceptions
-
 from bot.config.cloudtrail import S3Trail
 from bot.errors import AwsError, ConfigError, MalformedInput
-from bot.shell.aws.access import CallLog
+from bot.messages import aws as say_aws
+from bot.messages import sources as say
+from bot.shell.aws.access import BODY_BROKE_OFF, CallLog, read_body
 from bot.shell.ports import Problem, Records, SourceContext, SourceReport
 from bot.shell.sources.registry import TRAIL_SOURCES
 from bot.trail.filter import GLOBAL_EVENTS_REGION
@@ -51,7 +51,7 @@ class S3Source:
         self.ctx = ctx
         self.trail: S3Trail = ctx.env.cloudtrail
         if ctx.aws is None:
-            raise ConfigError(f"Environment `{ctx.env_name}` has no AWS access for S3.")
+            raise ConfigError(*say_aws.no_aws_access(ctx.env_name, "S3"))
         self.aws = ctx.aws
         regions = ctx.env.regions or [GLOBAL_EVENTS_REGION]
         self.region = self.trail.region or regions[0]
@@ -99,15 +99,15 @@ class S3Source:
                 "s3", "GetObject", region=self.region, account=self.account,
                 resource=self._url(key), log=self.log, Bucket=self.trail.bucket, Key=key,
             )  # fmt: skip
-            data = answer["Body"].read()
+            data = read_body(answer, "s3", "GetObject", self._url(key))
             return key, parse_records(data), ""
         except MalformedInput as exc:
             return key, None, exc.user_message
-        except (botocore.exceptions.BotoCoreError, OSError) as exc:  # the body broke off
-            return key, None, f"could not be read to the end ({exc})"
         except AwsError as exc:
+            if exc.code == BODY_BROKE_OFF:
+                return key, None, say.object_broke_off(exc.detail)
             if exc.code in GONE:
-                return key, None, "deleted after it was listed"
+                return key, None, say.object_gone()
             raise
 
     async def _keys(self, scope: PathScope) -> list[str]:

@@ -18,6 +18,7 @@ from bot.config.state import CloudFormationStacks
 from bot.errors import AwsError, ConfigError, StateUnavailable
 from bot.iac.cloudformation import STACK_TYPE, parse_stack, stack_ref
 from bot.iac.index import ParsedState
+from bot.messages import state as say
 from bot.shell.aws.access import AwsAccess
 from bot.shell.ports import SourceContext
 from bot.shell.states.registry import STATE_SOURCES
@@ -50,12 +51,7 @@ class CloudFormationStateSource:
     async def load(self) -> list[ParsedState]:
         regions = self.sel.regions or self.ctx.env.regions
         if not regions:
-            raise ConfigError(
-                f"The `cloudformation:` state of environment `{self.ctx.env_name}` needs regions, "
-                'and the environment has `regions: "*"`.',
-                "Add `regions: [us-east-1, …]` to the `cloudformation:` entry (the regions "
-                "where its stacks live).",
-            )
+            raise ConfigError(*say.cloudformation_needs_regions(self.ctx.env_name))
         places = [(account, region) for account in self._accounts() for region in regions]
         found = await asyncio.gather(*(self._place(a, r) for a, r in places))
         states: dict[str, ParsedState] = {}
@@ -66,13 +62,7 @@ class CloudFormationStateSource:
                 states.setdefault(state.source, state)
         missing = [name for name in self.sel.stacks if name not in named]
         if missing:
-            raise StateUnavailable(
-                f"No CloudFormation stack named {', '.join(f'`{n}`' for n in missing)} in "
-                f"{', '.join(regions)} (environment `{self.ctx.env_name}`).",
-                "Fix the name under `cloudformation: stacks:`, or set the entry's `regions:` to "
-                "where the stack lives (`aws cloudformation describe-stacks --stack-name NAME "
-                "--region REGION`).",
-            )
+            raise StateUnavailable(*say.stacks_missing(missing, regions, self.ctx.env_name))
         return list(states.values())
 
     def _accounts(self) -> list[str]:
@@ -110,7 +100,7 @@ class CloudFormationStateSource:
                 resource=name, StackName=name,
             )  # fmt: skip
         except AwsError as exc:
-            if exc.code == "ValidationError" and "does not exist" in exc.user_message:
+            if exc.code == "ValidationError" and "does not exist" in exc.detail:
                 return None
             raise
         stacks = answer.get("Stacks") or []
@@ -182,7 +172,7 @@ class CloudFormationStateSource:
 
 def cloudformation_state(ctx: SourceContext, entry: Any) -> CloudFormationStateSource:
     if ctx.aws is None:  # pragma: no cover - a cloudformation state always makes it use AWS
-        raise ConfigError(f"The `cloudformation:` state of `{ctx.env_name}` needs AWS access.")
+        raise ConfigError(*say.cloudformation_needs_aws(ctx.env_name))
     return CloudFormationStateSource(ctx, entry.cloudformation, ctx.aws)
 
 

@@ -10,10 +10,12 @@ import asyncio
 from typing import Any
 
 from bot.config.state import PulumiState
-from bot.errors import AwsError, ConfigError, StateUnavailable
+from bot.errors import AwsError, ConfigError, FileUnreadable, StateUnavailable
 from bot.iac.index import ParsedState
 from bot.iac.pulumi import parse_export
-from bot.shell.aws.access import AwsAccess
+from bot.messages import state as say
+from bot.shell.aws.access import AwsAccess, read_body
+from bot.shell.files import read_bytes
 from bot.shell.ports import SourceContext
 from bot.shell.states.registry import STATE_SOURCES
 
@@ -31,18 +33,11 @@ class PulumiFileState:
     async def load(self) -> list[ParsedState]:
         path = self.ctx.resolve(self.entry.pulumi)
         try:
-            data = await asyncio.to_thread(path.read_bytes)
-        except FileNotFoundError as exc:
+            data = await asyncio.to_thread(read_bytes, path)
+        except FileUnreadable as exc:
+            env = self.ctx.env_name
             raise StateUnavailable(
-                f"The Pulumi stack export `{path}` (environment `{self.ctx.env_name}`) does not "
-                "exist.",
-                "Fix the path (relative paths start at the config file's folder), or write the "
-                "file with `pulumi stack export --stack STACK --file FILE`.",
-            ) from exc
-        except OSError as exc:
-            raise StateUnavailable(
-                f"I couldn't read the Pulumi stack export `{path}`: {exc.strerror or exc}.",
-                "Check the file's permissions.",
+                *say.state_file("pulumi", str(path), env, exc.missing, exc.reason)
             ) from exc
         return [parse_export(data, str(path))]
 
@@ -73,31 +68,18 @@ class PulumiS3State:
 
     def _get(self, key: str) -> bytes:
         """GetObject and read its body, on this worker thread."""
+        url = f"s3://{self.bucket}/{key}"
         answer = self.aws.call_sync(
-            "s3", "GetObject", region=self.region, resource=f"s3://{self.bucket}/{key}",
-            Bucket=self.bucket, Key=key,
-        )  # fmt: skip
-        body = answer["Body"]
-        try:
-            return bytes(body.read())
-        finally:
-            body.close()
+            "s3", "GetObject", region=self.region, resource=url, Bucket=self.bucket, Key=key
+        )
+        return read_body(answer, "s3", "GetObject", url)
 
     def _unavailable(self, exc: AwsError, url: str) -> Exception:
         env = self.ctx.env_name
         if exc.code == "NoSuchBucket":
-            return StateUnavailable(
-                f"The S3 bucket `{self.bucket}` of the Pulumi stack `{url}` (environment "
-                f"`{env}`) does not exist.",
-                "Fix the bucket in `state: - pulumi:` (the backend URL `pulumi login` used).",
-            )
+            return StateUnavailable(*say.pulumi_bucket_missing(self.bucket, url, env))
         if exc.code in MISSING:
-            return StateUnavailable(
-                f"There is no Pulumi stack at `{url}` (environment `{env}`).",
-                "Check `project` and `stack` (`pulumi stack ls` with the same backend lists "
-                f"them); `aws s3 ls s3://{self.bucket}/ --recursive | grep .pulumi/stacks` shows "
-                "the stack files.",
-            )
+            return StateUnavailable(*say.pulumi_stack_missing(url, env, self.bucket))
         return exc
 
 
@@ -108,11 +90,7 @@ def stack_key(entry: PulumiState, env_name: str) -> tuple[str, str]:
     if path.endswith((".json", ".json.gz")):
         return bucket, path
     if not entry.stack:
-        raise ConfigError(
-            f"The Pulumi backend `{entry.pulumi}` (environment `{env_name}`) names no stack.",
-            "Add `stack: NAME` and `project: NAME` to the entry, or write the stack file's full "
-            "URL (s3://bucket/.pulumi/stacks/PROJECT/STACK.json).",
-        )
+        raise ConfigError(*say.pulumi_no_stack(entry.pulumi, env_name))
     base = f"{path}/.pulumi/stacks" if path else ".pulumi/stacks"
     name = entry.stack.rsplit("/", 1)[-1]  # `organization/project/stack` names the stack last
     key = f"{base}/{entry.project}/{name}.json" if entry.project else f"{base}/{name}.json"
@@ -123,7 +101,7 @@ def pulumi_state(ctx: SourceContext, entry: Any) -> PulumiFileState | PulumiS3St
     if not entry.pulumi.startswith("s3://"):
         return PulumiFileState(ctx, entry)
     if ctx.aws is None:  # pragma: no cover - a pulumi state always makes the environment use AWS
-        raise ConfigError(f"`{entry.pulumi}` needs AWS access, and none is set up.")
+        raise ConfigError(*say.state_needs_aws(entry.pulumi))
     return PulumiS3State(ctx, entry, ctx.aws)
 
 

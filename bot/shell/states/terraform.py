@@ -8,10 +8,12 @@ import asyncio
 from typing import Any
 
 from bot.config.state import TerraformState
-from bot.errors import AwsError, ConfigError, StateUnavailable
+from bot.errors import AwsError, ConfigError, FileUnreadable, StateUnavailable
 from bot.iac.index import ParsedState
 from bot.iac.terraform import parse_state
-from bot.shell.aws.access import AwsAccess
+from bot.messages import state as say
+from bot.shell.aws.access import AwsAccess, read_body
+from bot.shell.files import read_bytes
 from bot.shell.ports import SourceContext
 from bot.shell.states.registry import STATE_SOURCES
 
@@ -29,17 +31,11 @@ class TerraformFileState:
     async def load(self) -> list[ParsedState]:
         path = self.ctx.resolve(self.entry.terraform)
         try:
-            data = await asyncio.to_thread(path.read_bytes)
-        except FileNotFoundError as exc:
+            data = await asyncio.to_thread(read_bytes, path)
+        except FileUnreadable as exc:
+            env = self.ctx.env_name
             raise StateUnavailable(
-                f"The Terraform state `{path}` (environment `{self.ctx.env_name}`) does not exist.",
-                "Fix the path (relative paths start at the config file's folder), or write the "
-                "file with `terraform state pull > FILE`.",
-            ) from exc
-        except OSError as exc:
-            raise StateUnavailable(
-                f"I couldn't read the Terraform state `{path}`: {exc.strerror or exc}.",
-                "Check the file's permissions.",
+                *say.state_file("terraform", str(path), env, exc.missing, exc.reason)
             ) from exc
         return [parse_state(data, str(path))]
 
@@ -54,11 +50,7 @@ class TerraformS3State:
         self.bucket, self.key = split_s3_url(entry.terraform, ctx.env_name)
         self.prefix = entry.workspace_key_prefix.strip("/")
         if entry.version_id and entry.workspaces is not None:
-            raise ConfigError(
-                f"`{entry.terraform}` (environment `{ctx.env_name}`) sets both `version_id` and "
-                "`workspaces`; a version id names one object of one workspace.",
-                "Drop `version_id`, or list one workspace's full key as the URL instead.",
-            )
+            raise ConfigError(*say.version_and_workspaces(entry.terraform, ctx.env_name))
         env_regions = ctx.env.regions or []
         self.region = env_regions[0] if env_regions else S3_REGION
 
@@ -99,11 +91,7 @@ class TerraformS3State:
             found.insert(0, self.key)
         if not found:
             raise StateUnavailable(
-                f"No Terraform workspace states under `{self._url(start)}` "
-                f"(environment `{self.ctx.env_name}`): no object ends in `/{self.key}`, "
-                "and the default workspace's key does not exist.",
-                "Check `terraform:` and `workspace_key_prefix` against the backend's `key` and "
-                f"`workspace_key_prefix`; `aws s3 ls {self._url(start)} --recursive` lists them.",
+                *say.no_workspace_states(self._url(start), self.ctx.env_name, self.key)
             )
         return found
 
@@ -134,35 +122,21 @@ class TerraformS3State:
     def _get(self, url: str, params: dict[str, Any]) -> bytes:
         """GetObject and read its body, on this worker thread."""
         answer = self.aws.call_sync("s3", "GetObject", region=self.region, resource=url, **params)
-        body = answer["Body"]
-        try:
-            return bytes(body.read())
-        finally:
-            body.close()
+        return read_body(answer, "s3", "GetObject", url)
 
     def _unavailable(self, exc: AwsError, url: str, key: str) -> Exception:
         env = self.ctx.env_name
         if exc.code == "NoSuchBucket":
-            return StateUnavailable(
-                f"The S3 bucket `{self.bucket}` of the Terraform state `{url}` (environment "
-                f"`{env}`) does not exist.",
-                "Fix the bucket in `state: - terraform:` (it is the backend's `bucket`), and "
-                "check that driftbot runs in the account that owns it.",
-            )
+            return StateUnavailable(*say.terraform_bucket_missing(self.bucket, url, env))
         if exc.code in ("NoSuchKey", "404", "NotFound"):
-            where = "" if key == self.key else " (the workspace's key)"
             return StateUnavailable(
-                f"There is no Terraform state at `{url}`{where} (environment `{env}`).",
-                f"Fix the key (the backend's `key`; workspaces live under "
-                f"`{self.prefix or '<workspace_key_prefix>'}/NAME/{self.key}`); "
-                f"`aws s3 ls s3://{self.bucket}/` lists what is there.",
+                *say.terraform_key_missing(
+                    url, key != self.key, env, self.prefix, self.key, self.bucket
+                )
             )
         if exc.code in ("NoSuchVersion", "InvalidArgument") and self.entry.version_id:
             return StateUnavailable(
-                f"Version `{self.entry.version_id}` of the Terraform state `{url}` does not "
-                f"exist (environment `{env}`).",
-                f"List the versions with `aws s3api list-object-versions --bucket {self.bucket} "
-                f"--prefix {key}` and set `version_id` to one of them (or remove it).",
+                *say.terraform_version_missing(self.entry.version_id, url, env, self.bucket, key)
             )
         return exc
 
@@ -174,26 +148,17 @@ def split_s3_url(url: str, env_name: str) -> tuple[str, str]:
     """`s3://bucket/key/of/state` -> (bucket, key); ConfigError when there is no key."""
     bucket, _, key = url.removeprefix("s3://").partition("/")
     if not bucket or not key or key.endswith("/"):
-        raise ConfigError(
-            f"`{url}` (environment `{env_name}`) names no state object.",
-            "Write the full object URL, as the S3 backend's `bucket` and `key`: "
-            "s3://my-tf-state/prod/terraform.tfstate.",
-        )
+        raise ConfigError(*say.no_state_object(url, env_name))
     return bucket, key
 
 
 def terraform_state(ctx: SourceContext, entry: Any) -> TerraformFileState | TerraformS3State:
     if not entry.terraform.startswith("s3://"):
         if entry.workspaces is not None or entry.version_id:
-            raise ConfigError(
-                f"`{entry.terraform}` (environment `{ctx.env_name}`) is a local file; "
-                "`workspaces` and `version_id` apply to states in S3 (`s3://bucket/key`).",
-                "List each local workspace's file as its own `- terraform:` entry "
-                "(`terraform.tfstate.d/NAME/terraform.tfstate`).",
-            )
+            raise ConfigError(*say.local_state_with_workspaces(entry.terraform, ctx.env_name))
         return TerraformFileState(ctx, entry)
     if ctx.aws is None:  # pragma: no cover - an s3:// state always makes the environment use AWS
-        raise ConfigError(f"`{entry.terraform}` needs AWS access, and none is set up.")
+        raise ConfigError(*say.state_needs_aws(entry.terraform))
     return TerraformS3State(ctx, entry, ctx.aws)
 
 

@@ -1,0 +1,57 @@
+"""What the worker's jobs tell people: why a check failed (`drift status`, the Slack progress
+message), and how a reapply went (the card's thread). Errors return (message, hint)."""
+
+from __future__ import annotations
+
+from bot.messages import Message
+
+
+def internal_error(job: str, kind: str) -> Message:
+    """A job that failed on something driftbot did not expect; `kind` is the exception's
+    class name, the log has the rest under `job`."""
+    return (
+        f"driftbot hit an internal error (ref {job}): {kind}.",
+        "The worker's log has the details under that reference.",
+    )
+
+
+def slack_not_configured() -> str:
+    return "Slack is not configured for this worker."
+
+
+def request_not_approved(request: str) -> str:
+    return f"request {request} is not approved"
+
+
+def reapply_target_gone() -> str:
+    return "the finding or its runbook's reapply target is gone"
+
+
+def reapply_failed(error: str, hint: str) -> str:
+    return f"Reapply failed: {error} {hint}".strip()
+
+
+def reapply_triggered(status: int) -> str:
+    return f"Reapply triggered: the pipeline's webhook answered HTTP {status}."
+
+
+def webhook_secret_missing(name: str) -> Message:
+    return (
+        f"The reapply webhook's secret variable `{name}` is not set.",
+        f"Set {name} in the worker's environment (the runbook's `fix.reapply.webhook."
+        "secret_env` names it).",
+    )
+
+
+def webhook_refused(url: str, status: int) -> Message:
+    return (
+        f"The reapply webhook {url} answered HTTP {status}.",
+        "Check the pipeline's logs for the request; the card keeps its state.",
+    )
+
+
+def webhook_unreachable(url: str, kind: str) -> Message:
+    return (
+        f"I couldn't reach the reapply webhook {url} ({kind}).",
+        "Check the URL in the runbook and that the pipeline is up.",
+    )
