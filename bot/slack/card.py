@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
 )
 
-from bot import messages as say
+from bot.messages import slack as say
 from bot.drift.findings import AttributeChange, Finding
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord, State, Transition

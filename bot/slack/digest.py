@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import messages as say
+from bot.messages import slack as say
 from bot.lifecycle.digest import Digest, DigestItem
 from bot.lifecycle.transitions import FindingRecord
 from bot.slack.blocks import (

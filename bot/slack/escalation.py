@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import Block
 
-from bot import messages as say
+from bot.messages import slack as say
 from bot.lifecycle.transitions import FindingRecord
 from bot.slack.blocks import Message, context, message, section
 from bot.slack.finding_text import SEVERITY_EMOJI, events_text, resource_code

@@ -8,7 +8,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from bot import messages as say
+from bot.messages import slack as say
 from bot.slack.blocks import Message, context, message, section, text_message
 from bot.slack.text import code, escape, iso_when
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot import messages as say
+from bot.messages import slack as say
 from bot.config.drift import EnvSlack
 from bot.lifecycle.transitions import FindingRecord
 from bot.slack.blocks import (

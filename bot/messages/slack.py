@@ -1,0 +1,362 @@
+"""What the Slack app shows a person, as small functions. Pure.
+
+They return Slack mrkdwn (refusals and errors: the sentence, or (message, hint)). Their
+arguments are fragments that bot/slack/ or handlers/ have already escaped and formatted (code
+spans, mentions, dates), so nothing here escapes again.
+"""
+
+from __future__ import annotations
+
+Message = tuple[str, str]
+
+KIND_MEANING = {
+    "modified": "changed by hand; IaC manages it",
+    "deleted": "deleted by hand; IaC manages it",
+    "unmanaged": "created or changed by hand; no IaC state manages it",
+}
+
+
+def kind_meaning(kind: str) -> str:
+    return KIND_MEANING.get(kind, kind)
+
+
+def resource_where(account: str, region: str, env: str) -> str:
+    return f"Account {account} · {region} · environment *{env}*"
+
+
+def iac_addresses(addresses: str) -> str:
+    return f"*IaC:* {addresses}"
+
+
+def iac_none(env: str) -> str:
+    return f"*IaC:* none: no IaC state of *{env}* manages it"
+
+
+def last_change(event: str, actor: str, role: str | None, via: str, ip: str, when: str) -> str:
+    as_role = f" (role {role})" if role else ""
+    return f"*Last change:* {event} by *{actor}*{as_role} via {via} from {ip}, {when}"
+
+
+def earlier_changes(count: int, actors: str) -> str:
+    plural = "change" if count == 1 else "changes"
+    return f"+{count:,} earlier {plural}" + (f" (by {actors})" if actors else "")
+
+
+def no_events() -> str:
+    return "*Last change:* no CloudTrail event was kept for it."
+
+
+def change_line(path: str, expected: str, actual: str) -> str:
+    return f"• {path}: {expected} → {actual}"
+
+
+def diff_title(shown: int, total: int) -> str:
+    count = f"{total:,}" if shown == total else f"{shown:,} of {total:,}"
+    return f"*Diff* (IaC → live, {count}):"
+
+
+def diff_more_in_thread(count: int) -> str:
+    return f"_+{count:,} more in the thread_"
+
+
+def diff_continued(resource: str, first: int, last: int, total: int) -> str:
+    return f"*Diff of {resource}, continued* ({first:,} to {last:,} of {total:,}, IaC → live):"
+
+
+def confirmed(kind: str) -> str:
+    what = {"deleted": "is gone", "unmanaged": "exists"}.get(kind, "differs from IaC")
+    return f"✅ Confirmed: the live resource {what}."
+
+
+def not_confirmed(reason: str | None) -> str:
+    return (
+        f"❔ Not confirmed: {reason}" if reason else "❔ Not confirmed against the live resource."
+    )
+
+
+def back_in_line(reason: str | None) -> str:
+    return f"↩️ The live resource matches IaC again{': ' + reason if reason else '.'}"
+
+
+def runbook_line(name: str, description: str) -> str:
+    return f"📘 Runbook {name}: {description}"
+
+
+def no_runbook() -> str:
+    return "📘 No runbook matched this finding."
+
+
+def no_reapply_target(runbook: str | None) -> str:
+    where = f"runbook {runbook}" if runbook else "no runbook"
+    return f"Reapply is not set up ({where} has no `fix.reapply`): escalate to the owners instead."
+
+
+def state_open(since: str, reopened: int) -> str:
+    again = ""
+    if reopened:
+        again = " (reopened once)" if reopened == 1 else f" (reopened {reopened} times)"
+    return f"🟥 *Open* since {since}{again}"
+
+
+def state_accepted(by: str, until: str | None, reason: str) -> str:
+    until_text = f" until {until}" if until else " with no expiry"
+    return f"✅ *Accepted* by {by}{until_text}: {reason}"
+
+
+def state_escalated(target: str, by: str, note: str | None) -> str:
+    return f"📣 *Escalated* to {target} by {by}" + (f": {note}" if note else "")
+
+
+def state_reapplying(target: str, by: str, approvers: str, since: str) -> str:
+    approved = f", approved by {approvers}" if approvers else ""
+    return f"🔧 *Reapplying* via {target} since {since}: asked by {by}{approved}"
+
+
+def state_resolved(at: str, reason: str | None) -> str:
+    return f"🟩 *Resolved* {at}" + (f": {reason}" if reason else "")
+
+
+def approval_pending(requester: str, given: int, needed: int, approvers: str, expires: str) -> str:
+    who = f" ({approvers})" if approvers else ""
+    return (
+        f"⏳ Reapply asked by {requester}: {given} of {needed} approvals{who}, expires {expires}."
+    )
+
+
+def approval_approved(approvers: str) -> str:
+    return f"✅ *Approved* by {approvers}: the reapply is being triggered."
+
+
+def approval_denied(by: str) -> str:
+    return f"🚫 *Turned down* by {by}. Nothing is reapplied; ask again from the card if needed."
+
+
+def approval_expired(at: str, given: int, needed: int) -> str:
+    return (
+        f"⌛ *Expired* {at} with {given} of {needed} approvals. Nothing is reapplied; "
+        "ask again from the card."
+    )
+
+
+def reapply_confirm(resource: str, env: str) -> str:
+    return (
+        f"Put {resource} in *{env}* back to what IaC says? Approvers are asked first; "
+        "the hand change is overwritten."
+    )
+
+
+def audit(moved: str, resource: str, actor: str, when: str, reason: str, job: str | None) -> str:
+    by_job = f" (check {job})" if job else ""
+    return f"{moved} · {resource} by {actor}, {when}: {reason}{by_job}"
+
+
+def accept_intro(resource: str, env: str) -> str:
+    return (
+        f"Accept the drift on {resource} in *{env}* as intended. It stays quiet until the "
+        "expiry or the next change to the resource."
+    )
+
+
+def accept_until_hint() -> str:
+    return "Leave empty for no expiry. The finding reopens after this day (UTC)."
+
+
+def escalate_intro(resource: str, env: str) -> str:
+    return f"Bring in the owners of {resource} in *{env}*. They get a message with a link here."
+
+
+def no_escalation_targets(env: str) -> str:
+    return (
+        f"No escalation target is set up for *{env}*. Add `fix.escalate` to the runbook, or "
+        f"`escalation_channel` to the environment's `slack:` block in drift.yml."
+    )
+
+
+def approval_ask(groups: str, requester: str, env: str) -> str:
+    to = f"{groups}: " if groups else ""
+    return f"{to}{requester} asks to reapply IaC over a drift in *{env}*."
+
+
+def approval_anyone() -> str:
+    return "Anyone here may approve."
+
+
+def requester_cannot_approve() -> str:
+    return "The requester can't approve their own request."
+
+
+def escalation_intro(mention: str, by: str, env: str, target: str) -> str:
+    to = f"{mention}: " if mention else ""
+    return f"{to}{by} escalated a drift in *{env}* to {target}."
+
+
+def open_card(link: str) -> str:
+    return f"<{link}|Open the drift card> for the details, the thread and the buttons."
+
+
+def progress_queued(env: str, job: str) -> str:
+    return f"⏳ Check of *{env}* queued ({job}); a worker picks it up shortly."
+
+
+def progress_started(env: str) -> str:
+    return f"🔄 Checking *{env}*…"
+
+
+def progress_reading(env: str, records: int, changes: int) -> str:
+    return f"🔄 Checking *{env}*: read {records:,} records, {changes:,} changes so far…"
+
+
+def progress_confirming(env: str, done: int, total: int, records: int, changes: int) -> str:
+    return (
+        f"🔄 Checking *{env}*: confirming {done}/{total} resources against AWS "
+        f"(read {records:,} records, {changes:,} changes)…"
+    )
+
+
+def progress_done(env: str, modified: int, deleted: int, unmanaged: int, resolved: int) -> str:
+    if not (modified or deleted or unmanaged):
+        fixed = f"; {resolved} resolved" if resolved else ""
+        return f"✅ Check of *{env}* done: no drift{fixed}."
+    return (
+        f"⚠️ Check of *{env}* done: {modified} modified, {deleted} deleted, "
+        f"{unmanaged} unmanaged, {resolved} resolved. Each finding has its card."
+    )
+
+
+def progress_window(records: int, changes: int, start: str, end: str) -> str:
+    return f"{records:,} records, {changes:,} changes, {start} → {end}"
+
+
+def progress_failed(env: str, error: str) -> str:
+    return f"❌ Check of *{env}* failed: {error}"
+
+
+def progress_unknown(env: str, state: str) -> str:
+    return f"Check of *{env}*: {state}."
+
+
+def job_ref(job: str) -> str:
+    return f"job {job}"
+
+
+def no_job(job: str) -> str:
+    return f"No job {job}: it is unknown, or finished over 7 days ago. Try `/drift status`."
+
+
+def digest_title(env: str) -> str:
+    return f"Drift digest · {env}"
+
+
+def digest_counts(new: int, open_: int, accepted: int, resolved: int, mttr: str) -> str:
+    return (
+        f"🆕 New *{new}*  ·  🟥 Open *{open_}*  ·  ✅ Accepted *{accepted}*  ·  "
+        f"🟩 Resolved *{resolved}*  ·  ⏱ Mean time to resolve *{mttr}*"
+    )
+
+
+def digest_since(since: str | None) -> str:
+    return (
+        f"Since {since}. The breakdown is in the thread."
+        if since
+        else ("Everything so far (first digest). The breakdown is in the thread.")
+    )
+
+
+def digest_clean(env: str) -> str:
+    return f"✨ *{env}* is clean: nothing new, open or resolved since the last digest."
+
+
+def digest_section(title: str, count: int) -> str:
+    return f"*{title} ({count:,})*"
+
+
+def digest_part(env: str, part: int, parts: int) -> str:
+    return f"Drift digest for {env}, breakdown (part {part} of {parts})"
+
+
+def back_to_clean(env: str, resource: str | None, reason: str | None) -> str:
+    if resource is None:
+        return f"✨ *{env}* is back to clean: no open drift."
+    why = f" ({reason})" if reason else ""
+    return f"✨ *{env}* is back to clean: the last open finding, {resource}, resolved{why}."
+
+
+def home_intro(when: str) -> str:
+    return f"Open drift in the environments you can see. Updated {when}."
+
+
+def home_nothing_visible() -> str:
+    return (
+        "You can't see any environment yet. Ask an admin to add you (or your user group) to "
+        "an environment's `slack.check` in drift.yml."
+    )
+
+
+def home_env_clean(env: str) -> str:
+    return f"✨ No open drift in *{env}*."
+
+
+def more_findings(count: int, env: str) -> str:
+    return f"+{count:,} more — see `drift findings {env}`"
+
+
+def no_findings(env: str) -> str:
+    return f"No findings in *{env}*. Run `/drift check {env}` to look for drift."
+
+
+def findings_title(env: str, count: int) -> str:
+    return f"*Findings in {env}* ({count:,}):"
+
+
+def history_title(env: str, count: int) -> str:
+    return f"*History of {env}* ({count:,} entries, oldest first):"
+
+
+def history_empty(env: str) -> str:
+    return f"No history in *{env}* yet. Run `/drift check {env}` to start one."
+
+
+def history_more(count: int, env: str) -> str:
+    return f"+{count:,} earlier entries — see `drift history {env}`"
+
+
+def history_check(at: str, start: str, end: str, findings: int, changes: int, how: str) -> str:
+    return f"{at} · check {start} → {end}: {findings} findings, {changes} changes ({how})"
+
+
+def history_transition(at: str, moved: str, resource: str, actor: str, reason: str) -> str:
+    return f"{at} · {moved} {resource} by {actor}: {reason}"
+
+
+def envs_title(count: int) -> str:
+    return f"*Environments* ({count}):"
+
+
+def envs_none() -> str:
+    return "No environments are configured. Add one to drift.yml's `environments:`."
+
+
+def env_line(name: str, channel: str | None, protected: str, approvers: str) -> str:
+    if channel is None:
+        return f"• {name}: not set up for Slack (no `slack:` block)"
+    return f"• {name} → {channel}{protected}{approvers}"
+
+
+def help_text() -> str:
+    return "\n".join(
+        [
+            "*driftbot* finds AWS changes made by hand, outside your IaC.",
+            "• `/drift check ENV [RUNBOOK]`: check an environment now (the last 24 h)",
+            "• `/drift status [JOB]`: how a check is doing",
+            "• `/drift findings ENV`: the environment's findings and their state",
+            "• `/drift history ENV [RESOURCE]`: who did what, and every check",
+            "• `/drift envs`: the environments you can use",
+            "• `/drift help`: this message",
+            "Each finding gets a card with *Accept*, *Reapply* and *Escalate*; "
+            "the App Home tab lists what is still open.",
+        ]
+    )
+
+
+def usage(problem: str) -> str:
+    return f"{problem}\nUsage: `/drift check|status|findings|history|envs|help …` (`/drift help`)."
