@@ -14,9 +14,9 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.messages import slack as say
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_FIELD_TEXT, Message, context, message, section
 from bot.slack.card import ADDRESSES_ON_CARD, reapply_confirm

@@ -16,10 +16,10 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
 )
 
-from bot.messages import slack as say
 from bot.drift.findings import AttributeChange, Finding
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord, State, Transition
+from bot.messages import slack as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import (
     MAX_CONFIRM_TEXT,

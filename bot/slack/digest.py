@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import slack as say
 from bot.lifecycle.digest import Digest, DigestItem
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.slack.blocks import (
     MAX_SECTION_TEXT,
     Message,

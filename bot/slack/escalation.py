@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import Block
 
-from bot.messages import slack as say
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.slack.blocks import Message, context, message, section
 from bot.slack.finding_text import SEVERITY_EMOJI, events_text, resource_code
 from bot.slack.text import SLACK_GROUP, clip, code, escape, link, person, target_text

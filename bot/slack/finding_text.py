@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.messages import slack as say
 from bot.drift.findings import Finding
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.models import SEVERITY_RANK
 from bot.policy.runbook import Runbook
 from bot.slack.text import clip, code, escape, iso_when, people, person, target_text, when

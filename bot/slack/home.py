@@ -10,9 +10,9 @@ from typing import Any
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from bot.messages import slack as say
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_VIEW_BLOCKS, context, header, section, view
 from bot.slack.card import card_actions

@@ -15,8 +15,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.messages import slack as say
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.slack.blocks import MAX_OPTION_LABEL, MAX_OPTIONS, section, view
 from bot.slack.finding_text import resource_code
 from bot.slack.ids import InputId, ViewId

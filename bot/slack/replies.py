@@ -7,9 +7,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.messages import slack as say
 from bot.config.drift import EnvSlack
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages import slack as say
 from bot.slack.blocks import (
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
