@@ -24,7 +24,7 @@ class ActionHandlers(HandlerBase):
             await self.access.require_checker(payloads.user_id(body), env)
             record = await self.finding(env, fid)
             if record.state == "resolved":
-                raise Refused(say.nothing_to("accept"))
+                raise Refused(say.nothing_to_accept())
             meta = FormMeta(env, fid, record.version).dumps()
             view = render_accept_modal(record, meta)
             await self.deps.slack.open_view(payloads.trigger_id(body), view)
@@ -38,7 +38,7 @@ class ActionHandlers(HandlerBase):
             conf = await self.access.require_checker(payloads.user_id(body), env)
             record = await self.finding(env, fid)
             if record.state == "resolved":
-                raise Refused(say.nothing_to("escalate"))
+                raise Refused(say.nothing_to_escalate())
             targets, default = self._targets(record, conf.escalation_channel, conf.channel)
             meta = FormMeta(env, fid, record.version).dumps()
             view = render_escalate_modal(record, targets, default, meta)

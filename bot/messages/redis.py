@@ -5,6 +5,11 @@ from __future__ import annotations
 Message = tuple[str, str]
 
 
+def embedded_at(socket: str) -> str:
+    """Where the embedded Redis is, as messages name it."""
+    return f"unix://{socket} (embedded)"
+
+
 def unreachable(where: str, detail: str, *, url: bool) -> Message:
     """`url`: Redis is REDIS_URL's (else the embedded one)."""
     hint = (

@@ -9,6 +9,50 @@ from __future__ import annotations
 
 Message = tuple[str, str]
 
+
+class Label:
+    """Words shown as they are: buttons, modal titles, inputs and placeholders, and the
+    stand-ins for what is missing (plain text, safe in mrkdwn too)."""
+
+    ACCEPT = "Accept"
+    REAPPLY = "Reapply"
+    ESCALATE = "Escalate"
+    APPROVE = "Approve"
+    DENY = "Deny"
+    CANCEL = "Cancel"
+    CLOSE = "Close"
+    ACCEPT_TITLE = "Accept drift"
+    REASON = "Why is this change intended?"
+    REASON_EXAMPLE = "e.g. a hotfix; IaC catches up in PR #123"
+    UNTIL = "Until"
+    NO_EXPIRY = "No expiry"
+    ESCALATE_TITLE = "Escalate drift"
+    TARGET = "Escalate to"
+    TARGET_PLACEHOLDER = "Choose a team or channel"
+    NOTE = "Note"
+    NOTE_PLACEHOLDER = "What should they know?"
+    REAPPLY_TITLE = "Reapply IaC?"
+    ASK_APPROVAL = "Ask for approval"
+    APPROVE_TITLE = "Approve the reapply?"
+    HOME_TITLE = "Drift"
+    UNRATED = "unrated"
+    SOMEONE = "someone"
+    SYSTEM = "driftbot"
+    UNKNOWN_TIME = "unknown time"
+    NONE = "none"
+    NOT_AVAILABLE = "n/a"
+    THIS_CHANNEL = "this channel"
+    RUNBOOK_NOT_LOADED = "(not loaded)"
+    RUNBOOK_TARGET = "the runbook's target"
+    NO_ERROR = "no reason was recorded"
+    NEW = "new"
+
+
+def severity(name: str | None) -> str:
+    """A severity, or `unrated`."""
+    return name or Label.UNRATED
+
+
 KIND_MEANING = {
     "modified": "changed by hand; IaC manages it",
     "deleted": "deleted by hand; IaC manages it",
@@ -449,9 +493,12 @@ def finding_gone(*, maybe_expired: bool = False) -> str:
     return f"That finding is no longer stored{why}."
 
 
-def nothing_to(verb: str) -> str:
-    """Accept or escalate a resolved finding."""
-    return f"It is already resolved: nothing to {verb}."
+def nothing_to_accept() -> str:
+    return "It is already resolved: nothing to accept."
+
+
+def nothing_to_escalate() -> str:
+    return "It is already resolved: nothing to escalate."
 
 
 def nothing_to_reapply(state: str) -> str:
@@ -538,3 +585,189 @@ def request_approved() -> str:
 
 def request_denied(by: str) -> str:
     return f"This request was turned down by {by}."
+
+
+def plus_more(count: int) -> str:
+    return f"+{count} more"
+
+
+def and_more(count: int) -> str:
+    return f"and {count} more"
+
+
+def card_fallback(
+    emoji: str,
+    severity: str,
+    kind: str,
+    resource: str,
+    env: str,
+    region: str,
+    account: str,
+    state: str,
+) -> str:
+    """A card's notification text: `resource` is `TYPE ID`."""
+    return f"{emoji} {severity} {kind}: {resource} in {env} ({region}, account {account}) · {state}"
+
+
+def card_ids(finding: str, first_seen: str, last_seen: str, version: int) -> str:
+    return f"{finding} · first seen {first_seen} · last seen {last_seen} · v{version}"
+
+
+def audit_moved(emoji: str, from_state: str | None, to_state: str) -> str:
+    if from_state is None:
+        return f"{emoji} *detected*"
+    return f"{emoji} *{from_state} → {to_state}*"
+
+
+def reapply_target_none() -> str:
+    return "no reapply target (the runbook has no `fix.reapply`)"
+
+
+def reapply_target_webhook(host: str, runbook: str) -> str:
+    return f"webhook {host} (runbook {runbook})"
+
+
+def approvals_given(given: int, needed: int, approvers: str) -> str:
+    return f"{given} of {needed}" + (f": {approvers}" if approvers else "")
+
+
+def approval_fields(
+    resource: str,
+    env: str,
+    account: str,
+    region: str,
+    addresses: str,
+    via: str,
+    given: str,
+    expires: str,
+) -> list[str]:
+    """The approval request's fields, each a bold title and its value."""
+    return [
+        f"*Resource*\n{resource}",
+        f"*Where*\n{env} · account {account} · {region}",
+        f"*IaC to reapply*\n{addresses}",
+        f"*Reapply via*\n{via}",
+        f"*Approvals*\n{given}",
+        f"*Expires*\n{expires}",
+    ]
+
+
+def approval_ids(emoji: str, severity: str, kind: str, finding: str, request: str) -> str:
+    return f"{emoji} {severity} {kind} · finding {finding} · request {request}"
+
+
+def approval_fallback(
+    mention: str, state: str, resource: str, env: str, requester: str, given: str
+) -> str:
+    """The approval request's notification text: `mention` (the groups) while pending."""
+    to = f"{mention} " if mention else ""
+    return f"{to}Reapply {state}: {resource} in {env}, asked by {requester} ({given})"
+
+
+def escalation_fallback(mention: str, env: str, resource: str) -> str:
+    to = f"{mention} " if mention else ""
+    return f"{to}Drift escalated in {env}: {resource}"
+
+
+def home_finding(
+    emoji: str,
+    severity: str,
+    kind: str,
+    resource: str,
+    region: str,
+    last_actor: str | None,
+    age: str,
+) -> str:
+    by = f" · last change by {last_actor}" if last_actor else ""
+    return f"{emoji} *{severity} · {kind}* {resource} ({region}){by} · {age} old"
+
+
+def home_env_title(env: str, count: int) -> str:
+    return f"{env} · {count} open"
+
+
+def digest_item(
+    emoji: str,
+    kind: str,
+    resource: str,
+    region: str,
+    age: str,
+    actor: str | None,
+    finding: str,
+    note: str | None,
+) -> str:
+    by = f" · by {actor}" if actor else ""
+    about = f" — {note}" if note else ""
+    return f"{emoji} {kind} {resource} ({region}) · {age} old{by} · {finding}{about}"
+
+
+def finding_line(
+    emoji: str, finding: str, state: str, kind: str, resource: str, region: str, age: str | None
+) -> str:
+    """A line of `/drift findings`."""
+    old = f" · {age} old" if age else ""
+    return f"{emoji} {finding} *{state}* {kind} {resource} ({region}){old}"
+
+
+def env_protected(approvals: int) -> str:
+    return f" · protected ({approvals} approvers)"
+
+
+def env_approvers(groups: str) -> str:
+    return f" · approvers {groups}"
+
+
+def check_how(trigger: str | None, by: str | None) -> str:
+    """How a check in `/drift history` was run: its trigger, and who asked."""
+    how = trigger or "check"
+    return how + (f" by {by}" if by else "")
+
+
+def too_many_message_blocks(count: int, limit: int) -> str:
+    """A message over Slack's blocks limit (a bug: long content is chunked or cut)."""
+    return f"a message has {count} blocks; Slack allows {limit}"
+
+
+def too_many_view_blocks(count: int, limit: int) -> str:
+    return f"a view has {count} blocks; Slack allows {limit}"
+
+
+def button_value_too_long(limit: int) -> str:
+    return f"button value over {limit} characters"
+
+
+def not_a_button_value(value: str) -> str:
+    return f"not a driftbot button value: {value!r}"
+
+
+def unknown_verb(verb: str) -> str:
+    return f"I don't know `{verb}`."
+
+
+def did_you_mean_verb(verb: str) -> str:
+    return f"Did you mean `/drift {verb}`?"
+
+
+def too_many_words(verb: str, usage: str) -> str:
+    return f"Too many words for `{verb}`: `/drift {usage}`."
+
+
+def needs_an_environment(verb: str, usage: str) -> str:
+    return f"`{verb}` needs an environment: `/drift {usage}`."
+
+
+def known_environments(names: list[str], close: str | None = None) -> str:
+    """The environments there are (and the one close to what was typed)."""
+    return _did_you_mean(close) + f"Known environments: {', '.join(sorted(names)) or 'none'}."
+
+
+def no_runbook_named(name: str) -> str:
+    return f"No runbook named `{name}`."
+
+
+def known_runbooks(names: list[str], close: str | None = None) -> str:
+    return _did_you_mean(close) + f"Known runbooks: {', '.join(sorted(names))}."
+
+
+def _did_you_mean(close: str | None) -> str:
+    return f"Did you mean `{close}`? " if close else ""

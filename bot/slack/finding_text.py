@@ -60,7 +60,7 @@ def events_text(f: Finding) -> str:
         actors = list(dict.fromkeys(e.actor for e in reversed(earlier)))
         named = ", ".join(escape(clip(a, 80)) for a in actors[:3])
         if len(actors) > 3:
-            named += f" and {len(actors) - 3} more"
+            named += " " + say.and_more(len(actors) - 3)
         text += "\n" + say.earlier_changes(len(earlier), named)
     return text
 
@@ -94,7 +94,7 @@ def _state_line(record: FindingRecord) -> str:
         r = record.reapply
         approvers = [a for a in r.get("approvers", "").split(",") if a]
         return say.state_reapplying(
-            escape(r.get("target", "the runbook's target")),
+            escape(r.get("target", say.Label.RUNBOOK_TARGET)),
             person(r.get("by")),
             people(approvers),
             iso_when(r.get("at")),

@@ -30,28 +30,28 @@ def render_accept_modal(record: FindingRecord, private_metadata: str) -> dict[st
     modal = View(
         type="modal",
         callback_id=ViewId.ACCEPT,
-        title="Accept drift",
-        submit="Accept",
-        close="Cancel",
+        title=say.Label.ACCEPT_TITLE,
+        submit=say.Label.ACCEPT,
+        close=say.Label.CANCEL,
         private_metadata=private_metadata,
         blocks=[
             section(say.accept_intro(resource_code(f), escape(record.env))),
             InputBlock(
                 block_id=InputId.REASON,
-                label="Why is this change intended?",
+                label=say.Label.REASON,
                 element=PlainTextInputElement(
                     action_id=InputId.REASON,
                     multiline=True,
                     max_length=1000,
-                    placeholder="e.g. a hotfix; IaC catches up in PR #123",
+                    placeholder=say.Label.REASON_EXAMPLE,
                 ),
             ),
             InputBlock(
                 block_id=InputId.UNTIL,
-                label="Until",
+                label=say.Label.UNTIL,
                 optional=True,
                 hint=say.accept_until_hint(),
-                element=DatePickerElement(action_id=InputId.UNTIL, placeholder="No expiry"),
+                element=DatePickerElement(action_id=InputId.UNTIL, placeholder=say.Label.NO_EXPIRY),
             ),
         ],
     )
@@ -73,8 +73,8 @@ def render_escalate_modal(
         modal = View(
             type="modal",
             callback_id=ViewId.ESCALATE,
-            title="Escalate drift",
-            close="Close",
+            title=say.Label.ESCALATE_TITLE,
+            close=say.Label.CLOSE,
             private_metadata=private_metadata,
             blocks=[intro, section(say.no_escalation_targets(escape(record.env)))],
         )
@@ -87,31 +87,31 @@ def render_escalate_modal(
     modal = View(
         type="modal",
         callback_id=ViewId.ESCALATE,
-        title="Escalate drift",
-        submit="Escalate",
-        close="Cancel",
+        title=say.Label.ESCALATE_TITLE,
+        submit=say.Label.ESCALATE,
+        close=say.Label.CANCEL,
         private_metadata=private_metadata,
         blocks=[
             intro,
             InputBlock(
                 block_id=InputId.TARGET,
-                label="Escalate to",
+                label=say.Label.TARGET,
                 element=StaticSelectElement(
                     action_id=InputId.TARGET,
-                    placeholder="Choose a team or channel",
+                    placeholder=say.Label.TARGET_PLACEHOLDER,
                     options=options,
                     initial_option=initial,
                 ),
             ),
             InputBlock(
                 block_id=InputId.NOTE,
-                label="Note",
+                label=say.Label.NOTE,
                 optional=True,
                 element=PlainTextInputElement(
                     action_id=InputId.NOTE,
                     multiline=True,
                     max_length=1000,
-                    placeholder="What should they know?",
+                    placeholder=say.Label.NOTE_PLACEHOLDER,
                 ),
             ),
         ],

@@ -41,7 +41,7 @@ def render_progress(
             iso_when(r.get("window_end")),
         )
     elif state == "failed":
-        line = say.progress_failed(e, escape(error or "no reason was recorded"))
+        line = say.progress_failed(e, escape(error or say.Label.NO_ERROR))
         details = escape(hint) if hint else ""
     else:
         line = say.progress_unknown(e, escape(state))

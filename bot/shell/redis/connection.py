@@ -41,7 +41,7 @@ class RedisTarget:
 
     @property
     def where(self) -> str:
-        return self.url or f"unix://{self.unix_socket} (embedded)"
+        return self.url or say.embedded_at(str(self.unix_socket))
 
     def settings(self) -> RedisSettings:
         """arq's connection settings, failing fast instead of arq's 5 retries."""
