@@ -69,6 +69,3 @@ def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
         else:
             app.event(route.key)(method)
     return handlers
-
-
-__all__ = ["ROUTES", "Handlers", "Route", "RouteKind", "SlackDeps", "register"]
