@@ -9,7 +9,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.errors import Refused
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from bot.slack import render_accept_modal, render_escalate_modal
 from handlers import payloads
 from handlers.base import HandlerBase, tell

@@ -15,7 +15,7 @@ from bot.config.drift import EnvSlack
 from bot.errors import Refused
 from bot.lifecycle.approvals import approve, deny, needed_approvals, new_request
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
 from bot.slack import render_approval_request
 from handlers import payloads

@@ -8,7 +8,8 @@ import logging
 
 from bot.config.drift import EnvSlack
 from bot.errors import Refused, SlackError
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
+from bot.messages.slack import no_environment
 from handlers.deps import SlackDeps
 
 log = logging.getLogger("driftbot.slack")
@@ -24,7 +25,7 @@ class Access:
         """The environment's Slack settings; Refused when it is not set up for Slack."""
         environment = self.deps.loaded.config.environments.get(env)
         if environment is None:
-            raise Refused(say.no_environment(env))
+            raise Refused(no_environment(env))
         if environment.slack is None:
             if self.deps.loaded.config.slack.allow_unconfigured:
                 raise Refused(say.env_without_channel(env))

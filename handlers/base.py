@@ -9,7 +9,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.errors import Refused
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from handlers.authz import Access
 from handlers.deps import SlackDeps
 

@@ -7,7 +7,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.errors import Refused
 from bot.lifecycle.transitions import ACTIVE
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from bot.slack import (
     Message,
     render_envs,

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 
 from bot.errors import Refused
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from bot.slack import parse_button_value
 
 Body = Mapping[str, Any]

@@ -14,7 +14,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.errors import InvalidTransition, Refused, Stale
 from bot.lifecycle.transitions import FindingRecord, Transition, accept, escalate
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from bot.slack import InputId, render_escalation
 from handlers import payloads
 from handlers.base import HandlerBase, log

@@ -24,7 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config.drift import LoadedConfig
 from bot.errors import ConfigError, DriftBotError
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.errors import ApprovalRefused
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 
 ApprovalState = Literal["pending", "approved", "denied", "expired"]
 

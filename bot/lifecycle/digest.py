@@ -125,7 +125,7 @@ def render_digest_text(d: Digest) -> str:
     for name, items in d.sections():
         if not items:
             continue
-        lines.append(f"{say.digest_section(name)}:")
+        lines.append(f"{say.digest_section_title(name)}:")
         for i in items:
             resource = f"{i.resource_type} {i.resource_id}"
             lines.append(

@@ -65,7 +65,7 @@ def accepted_note(by: str, reason: str, until: datetime | None) -> str:
     return f"{by}: {reason}" + (f" (until {until:%Y-%m-%d})" if until else "")
 
 
-def digest_section(name: str) -> str:
+def digest_section_title(name: str) -> str:
     """The title of a digest's section (`new`, `open`, `accepted`, `resolved`)."""
     return DIGEST_SECTIONS[name]
 

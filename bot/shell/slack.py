@@ -19,7 +19,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import SlackError as SlackError  # re-exported: callers catch it from here too
-from bot.messages import slack as say
+from bot.messages.slack import answers as say
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RETRYABLE = frozenset({"ratelimited", "service_unavailable", "internal_error"})

@@ -16,7 +16,8 @@ from slack_sdk.models.blocks import (
 
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import Label, severity_label
+from bot.messages.slack import card as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_FIELD_TEXT, Message, context, message, section
 from bot.slack.card import ADDRESSES_ON_CARD, reapply_confirm
@@ -50,7 +51,7 @@ def render_approval_request(
     ask = say.approval_ask(
         groups if state == "pending" else "", person(request.requester), escape(record.env)
     )
-    addresses = ", ".join(code(a) for a in f.addresses[:ADDRESSES_ON_CARD]) or say.Label.NONE
+    addresses = ", ".join(code(a) for a in f.addresses[:ADDRESSES_ON_CARD]) or Label.NONE
     given = say.approvals_given(len(request.approvals), request.needed, people(request.approvals))
     fields = say.approval_fields(
         resource_code(f),
@@ -73,7 +74,7 @@ def render_approval_request(
         context(
             say.approval_ids(
                 SEVERITY_EMOJI[f.severity],
-                say.severity(f.severity),
+                severity_label(f.severity),
                 f.kind,
                 code(record.id),
                 code(request.id),
@@ -98,7 +99,7 @@ def render_approval_request(
 
 def _approval_buttons(record: FindingRecord, request: ApprovalRequest) -> ActionsBlock:
     value = button_value(request.env, request.id)
-    confirm = reapply_confirm(record, say.Label.APPROVE_TITLE, say.Label.APPROVE)
+    confirm = reapply_confirm(record, Label.APPROVE_TITLE, Label.APPROVE)
     approve = ButtonElement(
         text=BUTTON_TEXT[ActionId.APPROVE],
         action_id=ActionId.APPROVE,

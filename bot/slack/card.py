@@ -19,7 +19,8 @@ from slack_sdk.models.blocks import (
 from bot.drift.findings import AttributeChange, Finding
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord, State, Transition
-from bot.messages import slack as say
+from bot.messages.slack import Label, plus_more, severity_label
+from bot.messages.slack import card as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import (
     MAX_CONFIRM_TEXT,
@@ -113,7 +114,7 @@ def render_card(
     severity = severity_of(f, runbook)
     diff, overflow = _diff(f)
     blocks: list[Block] = [
-        header(f"{SEVERITY_EMOJI[severity]} {say.severity(severity)} · {f.kind}"),
+        header(f"{SEVERITY_EMOJI[severity]} {severity_label(severity)} · {f.kind}"),
         section(_resource_text(record)),
         section(events_text(f)),
     ]
@@ -125,7 +126,7 @@ def render_card(
     blocks.extend(card_actions(record, runbook, approval, now))
     text = say.card_fallback(
         SEVERITY_EMOJI[severity],
-        say.severity(severity),
+        severity_label(severity),
         f.kind,
         f"{escape(f.resource_type)} {escape(f.resource_id)}",
         escape(record.env),
@@ -146,7 +147,7 @@ def _resource_text(record: FindingRecord) -> str:
     if f.addresses:
         shown = [code(a) for a in f.addresses[:ADDRESSES_ON_CARD]]
         more = len(f.addresses) - len(shown)
-        lines.append(say.iac_addresses(", ".join([*shown, say.plus_more(more)] if more else shown)))
+        lines.append(say.iac_addresses(", ".join([*shown, plus_more(more)] if more else shown)))
     else:
         lines.append(say.iac_none(escape(record.env)))
     return "\n".join(lines)
@@ -214,7 +215,7 @@ def _runbook_text(f: Finding, runbook: Runbook | None) -> str:
     if runbook is not None:
         return say.runbook_line(code(runbook.name), escape(clip(runbook.description, 500)))
     if f.runbook:
-        return say.runbook_line(code(f.runbook), say.Label.RUNBOOK_NOT_LOADED)
+        return say.runbook_line(code(f.runbook), Label.RUNBOOK_NOT_LOADED)
     return say.no_runbook()
 
 
@@ -243,7 +244,7 @@ def card_button(action: ActionId, record: FindingRecord) -> ButtonElement:
     value = button_value(record.env, record.id)
     if action != ActionId.REAPPLY:
         return ButtonElement(text=BUTTON_TEXT[action], action_id=action, value=value)
-    confirm = reapply_confirm(record, say.Label.REAPPLY_TITLE, say.Label.ASK_APPROVAL)
+    confirm = reapply_confirm(record, Label.REAPPLY_TITLE, Label.ASK_APPROVAL)
     return ButtonElement(
         text=BUTTON_TEXT[action], action_id=action, value=value, style="danger", confirm=confirm
     )
@@ -260,7 +261,7 @@ def reapply_confirm(record: FindingRecord, title: str, confirm: str) -> ConfirmO
         title=title,
         text=MarkdownTextObject(text=clip_mrkdwn(what, MAX_CONFIRM_TEXT)),
         confirm=confirm,
-        deny=say.Label.CANCEL,
+        deny=Label.CANCEL,
     )
 
 

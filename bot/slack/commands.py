@@ -10,7 +10,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.messages import slack as say
+from bot.messages.slack import no_environment
+from bot.messages.slack import replies as say
 
 Verb = Literal["check", "status", "findings", "history", "envs", "help"]
 VERBS: tuple[Verb, ...] = ("check", "status", "findings", "history", "envs", "help")
@@ -65,7 +66,7 @@ def parse_command(
         if env not in environments:
             close = difflib.get_close_matches(env, environments, n=1)
             return Usage(
-                say.no_environment(_clip(env)),
+                no_environment(_clip(env)),
                 say.known_environments(environments, close[0] if close else None),
             )
         arg = rest[1] if len(rest) > 1 else None

@@ -7,8 +7,9 @@ from typing import Any
 
 from bot.lifecycle.digest import Digest, DigestItem
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
-from bot.messages.lifecycle import digest_section
+from bot.messages.lifecycle import digest_section_title
+from bot.messages.slack import Label
+from bot.messages.slack import replies as say
 from bot.slack.blocks import (
     MAX_SECTION_TEXT,
     Message,
@@ -30,7 +31,7 @@ def render_digest(digest: Digest) -> tuple[Message, list[Message]]:
     d = digest
     env = escape(d.environment)
     hours = d.mean_time_to_resolve_hours
-    mttr = age_text(hours) if hours is not None else say.Label.NOT_AVAILABLE
+    mttr = age_text(hours) if hours is not None else Label.NOT_AVAILABLE
     counts = say.digest_counts(len(d.new), len(d.open), len(d.accepted), len(d.resolved), mttr)
     if d.is_clean:
         summary_text = say.digest_clean(env)
@@ -49,7 +50,7 @@ def render_digest(digest: Digest) -> tuple[Message, list[Message]]:
         if not items:
             continue
         lines = [_digest_line(i) for i in items]
-        head = say.digest_section(digest_section(name), len(items))
+        head = say.digest_section(digest_section_title(name), len(items))
         for text in fit_lines(lines, MAX_SECTION_TEXT, head=head):
             sections.append(section(text).to_dict())
     chunks = chunk_blocks(sections)

@@ -12,7 +12,8 @@ from slack_sdk.models.views import View
 
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import Label, more_findings, severity_label
+from bot.messages.slack import views as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_VIEW_BLOCKS, context, header, section, view
 from bot.slack.card import card_actions
@@ -38,7 +39,7 @@ def _home_finding(
     severity = severity_of(f, runbook)
     line = say.home_finding(
         SEVERITY_EMOJI[severity],
-        say.severity(severity),
+        severity_label(severity),
         f.kind,
         resource_code(f),
         code(f.region),
@@ -67,7 +68,7 @@ def render_home(
         approvals: pending reapply requests by finding id (no second Reapply for those).
     """
     approvals = approvals or {}
-    blocks: list[Block] = [header(say.Label.HOME_TITLE), context(say.home_intro(when(now)))]
+    blocks: list[Block] = [header(Label.HOME_TITLE), context(say.home_intro(when(now)))]
     if not sections:
         blocks.append(section(say.home_nothing_visible()))
     envs: list[tuple[str, list[list[Block]]]] = []
@@ -111,6 +112,6 @@ def _home_env(env: str, parts: Sequence[Sequence[Block]], room: int) -> list[Blo
         blocks.extend(part)
         shown += 1
     if shown < len(parts):
-        more = context(say.more_findings(len(parts) - shown, escape(env)))
+        more = context(more_findings(len(parts) - shown, escape(env)))
         blocks = [*blocks[: max(room - 1, 0)], more][-room:] if room else []
     return blocks

@@ -16,7 +16,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import Label
+from bot.messages.slack import views as say
 from bot.slack.blocks import MAX_OPTION_LABEL, MAX_OPTIONS, section, view
 from bot.slack.finding_text import resource_code
 from bot.slack.ids import InputId, ViewId
@@ -30,28 +31,28 @@ def render_accept_modal(record: FindingRecord, private_metadata: str) -> dict[st
     modal = View(
         type="modal",
         callback_id=ViewId.ACCEPT,
-        title=say.Label.ACCEPT_TITLE,
-        submit=say.Label.ACCEPT,
-        close=say.Label.CANCEL,
+        title=Label.ACCEPT_TITLE,
+        submit=Label.ACCEPT,
+        close=Label.CANCEL,
         private_metadata=private_metadata,
         blocks=[
             section(say.accept_intro(resource_code(f), escape(record.env))),
             InputBlock(
                 block_id=InputId.REASON,
-                label=say.Label.REASON,
+                label=Label.REASON,
                 element=PlainTextInputElement(
                     action_id=InputId.REASON,
                     multiline=True,
                     max_length=1000,
-                    placeholder=say.Label.REASON_EXAMPLE,
+                    placeholder=Label.REASON_EXAMPLE,
                 ),
             ),
             InputBlock(
                 block_id=InputId.UNTIL,
-                label=say.Label.UNTIL,
+                label=Label.UNTIL,
                 optional=True,
                 hint=say.accept_until_hint(),
-                element=DatePickerElement(action_id=InputId.UNTIL, placeholder=say.Label.NO_EXPIRY),
+                element=DatePickerElement(action_id=InputId.UNTIL, placeholder=Label.NO_EXPIRY),
             ),
         ],
     )
@@ -73,8 +74,8 @@ def render_escalate_modal(
         modal = View(
             type="modal",
             callback_id=ViewId.ESCALATE,
-            title=say.Label.ESCALATE_TITLE,
-            close=say.Label.CLOSE,
+            title=Label.ESCALATE_TITLE,
+            close=Label.CLOSE,
             private_metadata=private_metadata,
             blocks=[intro, section(say.no_escalation_targets(escape(record.env)))],
         )
@@ -87,31 +88,31 @@ def render_escalate_modal(
     modal = View(
         type="modal",
         callback_id=ViewId.ESCALATE,
-        title=say.Label.ESCALATE_TITLE,
-        submit=say.Label.ESCALATE,
-        close=say.Label.CANCEL,
+        title=Label.ESCALATE_TITLE,
+        submit=Label.ESCALATE,
+        close=Label.CANCEL,
         private_metadata=private_metadata,
         blocks=[
             intro,
             InputBlock(
                 block_id=InputId.TARGET,
-                label=say.Label.TARGET,
+                label=Label.TARGET,
                 element=StaticSelectElement(
                     action_id=InputId.TARGET,
-                    placeholder=say.Label.TARGET_PLACEHOLDER,
+                    placeholder=Label.TARGET_PLACEHOLDER,
                     options=options,
                     initial_option=initial,
                 ),
             ),
             InputBlock(
                 block_id=InputId.NOTE,
-                label=say.Label.NOTE,
+                label=Label.NOTE,
                 optional=True,
                 element=PlainTextInputElement(
                     action_id=InputId.NOTE,
                     multiline=True,
                     max_length=1000,
-                    placeholder=say.Label.NOTE_PLACEHOLDER,
+                    placeholder=Label.NOTE_PLACEHOLDER,
                 ),
             ),
         ],

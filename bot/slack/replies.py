@@ -9,7 +9,8 @@ from typing import Protocol
 
 from bot.config.drift import EnvSlack
 from bot.lifecycle.transitions import FindingRecord
-from bot.messages import slack as say
+from bot.messages.slack import Label, more_findings
+from bot.messages.slack import replies as say
 from bot.slack.blocks import (
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
@@ -97,7 +98,7 @@ def render_findings_list(
     ordered = sorted(records, key=lambda r: (r.state == "resolved", *severity_order(r)))
     lines = [_finding_line(r, now) for r in ordered[:LIST_LINES]]
     if len(ordered) > LIST_LINES:
-        lines.append(say.more_findings(len(ordered) - LIST_LINES, escape(env)))
+        lines.append(more_findings(len(ordered) - LIST_LINES, escape(env)))
     return _lines_message(say.findings_title(escape(env), len(records)), lines)
 
 
@@ -148,7 +149,7 @@ def _history_line(entry: Mapping[str, str]) -> str:
             how,
         )
     to_state = entry.get("to_state") or "?"
-    moved = f"*{escape(entry.get('from_state') or say.Label.NEW)} → {escape(to_state)}*"
+    moved = f"*{escape(entry.get('from_state') or Label.NEW)} → {escape(to_state)}*"
     return say.history_transition(
         at,
         moved,
