@@ -98,7 +98,7 @@ class Store(JobRecords):
     async def redraw(self, env: str, fid: str) -> None:
         """Ask the notifier to re-render a finding's card that shows something other than the
         finding changed (its reapply request's state): an outbox entry with no transitions."""
-        entry: dict[Any, Any] = {"env": env, "finding_id": fid, "transitions": "[]", "redraw": "1"}
+        entry: dict[Any, Any] = {"env": env, "finding_id": fid, "redraw": "1"}
         await self.redis.xadd(keys.OUTBOX, entry, maxlen=OUTBOX_MAXLEN, approximate=True)
 
     def _history(self, pipe: Any, env: str, t: Transition) -> None:
