@@ -150,3 +150,42 @@ class AwsAccessDenied(AwsError):
 
 class AwsThrottled(AwsError):
     """AWS kept throttling the call after the SDK's retries."""
+
+
+class SlackError(ExternalServiceError):
+    """A Slack Web API call failed after the client's retries (translated from slack_sdk's
+    SlackApiError in bot/shell/slack.py).
+
+    Attributes:
+        code: Slack's error code (`not_in_channel`, `ratelimited`, …).
+    """
+
+    def __init__(self, user_message: str, hint: str = "", *, code: str, retryable: bool) -> None:
+        super().__init__(user_message, hint)
+        self.code = code
+        self.retryable = retryable
+
+
+class RedisUnavailable(ExternalServiceError):
+    """Redis can't be reached or started; says where it looked and what to check (translated
+    from redis-py's errors in bot/shell/redis/connection.py)."""
+
+
+class Refused(DriftBotError):
+    """A person asked for something driftbot won't do: not theirs to do, or not possible in the
+    finding's state. `user_message` says why; the Slack app shows it to them alone."""
+
+
+class Stale(Refused):
+    """A form was submitted for a finding that changed since it was opened: nothing applied."""
+
+
+class ApprovalRefused(Refused):
+    """A click on Approve or Deny that does not count (the requester's own, not an approver's,
+    a second one, or on a request already decided or expired)."""
+
+
+class InvalidTransition(Refused, ValueError):
+    """The lifecycle can't make this move (accept a resolved finding, an expiry in the past).
+    `user_message` is a clause its callers frame ("Can't accept X: {clause}."); a ValueError
+    too, as the lifecycle's callers catch it."""

@@ -3,17 +3,25 @@
 `ROUTES` is the table of everything the app listens to; `register(app, deps)` wires each route
 to a bound method of `Handlers` (bolt supports registering methods), and the manifest contract
 test checks `manifest.yml` against this table.
+
+The package: `deps` (what listeners depend on), `payloads` (reading request bodies), `authz`
+(who may do what where), `base` (what every listener class shares), then one module per kind of
+request: `commands`, `actions` (Accept, Escalate), `approvals` (Reapply, Approve, Deny),
+`views` (modal submissions), `events` (App Home, retried deliveries).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
+
+from slack_bolt.async_app import AsyncApp
 
 from bot.slack import ActionId, ViewId
 from handlers.actions import ActionHandlers
-from handlers.base import SlackDeps
+from handlers.approvals import ApprovalHandlers
 from handlers.commands import CommandHandlers
+from handlers.deps import SlackDeps
 from handlers.events import EventHandlers
 from handlers.views import ViewHandlers
 
@@ -42,11 +50,11 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
-class Handlers(CommandHandlers, ActionHandlers, ViewHandlers, EventHandlers):
+class Handlers(CommandHandlers, ActionHandlers, ApprovalHandlers, ViewHandlers, EventHandlers):
     """Every listener, as bound methods over one set of dependencies."""
 
 
-def register(app: Any, deps: SlackDeps) -> Handlers:
+def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     """Wire every route of ROUTES to a bound method (bolt supports methods as listeners)."""
     handlers = Handlers(deps)
     app.use(handlers.dedupe_events)

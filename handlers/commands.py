@@ -3,10 +3,13 @@ then post the check's progress message, which the worker updates in place."""
 
 from __future__ import annotations
 
-from typing import Any
+from slack_bolt.context.ack.async_ack import AsyncAck
 
+from bot.errors import Refused
 from bot.lifecycle.transitions import ACTIVE
+from bot.messages.slack import answers as say
 from bot.slack import (
+    Message,
     render_envs,
     render_findings_list,
     render_help,
@@ -16,54 +19,56 @@ from bot.slack import (
     render_usage,
 )
 from bot.slack.commands import Command, Usage, parse_command
-from handlers.base import HandlerBase, Refused, log
+from handlers import payloads
+from handlers.base import HandlerBase, log
+from handlers.payloads import Body
 
 
-def _reply(message: Any) -> dict[str, Any]:
-    """ack() keywords for an ephemeral reply from a card Message (or a plain string)."""
-    if isinstance(message, str):
-        return {"text": message}
-    return {"text": message.text, "blocks": message.blocks}
+async def answer(ack: AsyncAck, reply: Message | str) -> None:
+    """Ack with an ephemeral reply: a rendered Message, or one line of text."""
+    if isinstance(reply, str):
+        await ack(text=reply)
+    else:
+        await ack(text=reply.text, blocks=reply.blocks)
 
 
 class CommandHandlers(HandlerBase):
-    async def on_command(self, ack: Any, body: dict[str, Any]) -> None:
+    async def on_command(self, ack: AsyncAck, body: Body) -> None:
         """`/drift` — every path acks exactly once, quickly, and never shows a stack trace."""
-        user, text = str(body.get("user_id", "")), str(body.get("text", ""))
+        user, text = payloads.user_id(body), payloads.command_text(body)
         parsed = parse_command(text, self.environments, list(self.deps.runbooks))
         if isinstance(parsed, Usage):
-            await ack(**_reply(render_usage(parsed)))
+            await answer(ack, render_usage(parsed))
             return
         try:
             if parsed.verb == "check":
                 await self._check(ack, user, parsed)
             elif parsed.verb == "status":
-                await ack(**_reply(await self._status(parsed.arg)))
+                await answer(ack, await self._status(parsed.arg))
             elif parsed.verb == "findings":
                 assert parsed.env is not None  # noqa: S101  (the grammar requires it)
-                await self.require_checker(user, parsed.env)
+                await self.access.require_checker(user, parsed.env)
                 records = await self.deps.store.records(parsed.env, set(ACTIVE) | {"accepted"})
-                await ack(**_reply(render_findings_list(parsed.env, records)))
+                await answer(ack, render_findings_list(parsed.env, records))
             elif parsed.verb == "history":
-                await ack(**_reply(await self._history(user, parsed)))
+                await answer(ack, await self._history(user, parsed))
             elif parsed.verb == "envs":
-                await ack(**_reply(render_envs(await self.visible_envs(user))))
+                await answer(ack, render_envs(await self.access.visible_envs(user)))
             else:
-                await ack(**_reply(render_help()))
+                await answer(ack, render_help())
         except Refused as exc:
             await ack(text=str(exc))
 
-    async def _check(self, ack: Any, user: str, cmd: Command) -> None:
+    async def _check(self, ack: AsyncAck, user: str, cmd: Command) -> None:
         assert cmd.env is not None  # noqa: S101
-        conf = await self.require_checker(user, cmd.env)
+        conf = await self.access.require_checker(user, cmd.env)
         job_id, fresh = await self.deps.queue.enqueue_check(
             cmd.env, trigger="slack", requested_by=user, runbook=cmd.arg
         )
-        what = f"`{cmd.env}`" + (f" ({cmd.arg})" if cmd.arg else "")
         if not fresh:
-            await ack(text=f"A check of `{cmd.env}` is already queued or running: job `{job_id}`.")
+            await ack(text=say.check_already_queued(cmd.env, job_id))
             return
-        await ack(text=f"Queued a check of {what}: job `{job_id}`. Progress in <#{conf.channel}>.")
+        await ack(text=say.check_queued(cmd.env, cmd.arg, job_id, conf.channel))
         try:  # after the ack: the progress message the worker keeps up to date
             message = render_progress(cmd.env, job_id, "queued", None, None, None)
             ts = await self.deps.slack.post(conf.channel, message.text, message.blocks)
@@ -73,22 +78,22 @@ class CommandHandlers(HandlerBase):
         except Exception:  # the check runs anyway; only its progress message is missing
             log.exception("progress message for %s", job_id)
 
-    async def _status(self, job_id: str | None) -> Any:
+    async def _status(self, job_id: str | None) -> Message | str:
         if job_id:
             info = await self.deps.queue.status(job_id)
             if info is None:
-                return f"No job `{job_id}` (unknown, or finished more than 7 days ago)."
+                return say.job_unknown(job_id)
             return render_status(job_id, info)
         lines = []
         for env in self.environments:
             running = await self.deps.store.running(env)
             if running:
-                lines.append(f"`{env}`: job `{running}` is queued or running")
-        return "\n".join(lines) or "No checks are queued or running."
+                lines.append(say.check_running(env, running))
+        return "\n".join(lines) or say.nothing_running()
 
-    async def _history(self, user: str, cmd: Command) -> Any:
+    async def _history(self, user: str, cmd: Command) -> Message:
         assert cmd.env is not None  # noqa: S101
-        await self.require_checker(user, cmd.env)
+        await self.access.require_checker(user, cmd.env)
         fid = None
         if cmd.arg:
             records = await self.deps.store.records(cmd.env)
@@ -98,7 +103,7 @@ class CommandHandlers(HandlerBase):
                 if cmd.arg in (r.id, r.finding.resource_id) or cmd.arg in r.finding.addresses
             ]
             if not matches:
-                raise Refused(f"No finding for `{cmd.arg}` in `{cmd.env}`.")
+                raise Refused(say.no_finding_for(cmd.arg, cmd.env))
             fid = matches[0].id
         entries = await self.deps.store.history(cmd.env, fid, limit=30)
         return render_history(cmd.env, entries)

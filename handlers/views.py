@@ -2,26 +2,30 @@
 
 The modal carries the finding's version from when it was opened: if the finding changed in
 between (someone else accepted it, a new change arrived), nothing is applied and the person is
-told, so two modals opened from one card change state once."""
+told (`Stale`), so two modals opened from one card change state once. The card then follows
+from the store's outbox, through the notifier."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time
-from typing import Any
 
-import orjson
+from slack_bolt.context.ack.async_ack import AsyncAck
 
+from bot.errors import InvalidTransition, Refused, Stale
 from bot.lifecycle.transitions import FindingRecord, Transition, accept, escalate
+from bot.messages.slack import answers as say
 from bot.slack import InputId, render_escalation
-from handlers.base import HandlerBase, Refused, input_value, log
+from handlers import payloads
+from handlers.base import HandlerBase, log
+from handlers.payloads import Body, FormMeta
 
-
-class Stale(Exception):
-    """The finding changed since the modal was opened."""
+Change = Callable[[FindingRecord], tuple[FindingRecord, list[Transition]]]
 
 
 class ViewHandlers(HandlerBase):
     async def _notify(self, user: str, env: str, text: str) -> None:
+        """An ephemeral line in the environment's channel (a submission has no response_url)."""
         conf = self.deps.loaded.config.environments[env].slack
         if conf is not None:
             try:
@@ -29,97 +33,70 @@ class ViewHandlers(HandlerBase):
             except Exception:
                 log.info("could not tell %s: %s", user, text)
 
-    def _meta(self, body: dict[str, Any]) -> tuple[str, str, int]:
-        meta = orjson.loads(body["view"].get("private_metadata") or "{}")
-        return str(meta["env"]), str(meta["fid"]), int(meta["version"])
+    async def _apply(self, meta: FormMeta, done: str, change: Change) -> FindingRecord | None:
+        """Apply `change` to the finding at the version the modal was opened on; Stale (saying
+        nothing was `done`) when it moved on since, Refused when the lifecycle refuses."""
 
-    async def _apply(
-        self, env: str, fid: str, version: int, change: Any
-    ) -> tuple[FindingRecord | None, list[Transition]]:
         def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
             if record is None:
-                raise Refused("That finding is no longer stored.")
-            if record.version != version:
-                raise Stale
+                raise Refused(say.finding_gone())
+            if record.version != meta.version:
+                raise Stale(say.form_was_stale(done))
             try:
                 after, made = change(record)
-            except ValueError as exc:
-                raise Refused(f"Can't do that: {exc}.") from exc
+            except InvalidTransition as exc:
+                raise Refused(say.cannot_do(exc.user_message)) from exc
             return after, made
 
-        return await self.deps.store.apply(env, fid, update)
+        after, _ = await self.deps.store.apply(meta.env, meta.fid, update)
+        return after
 
-    async def on_accept_submitted(self, ack: Any, body: dict[str, Any]) -> None:
-        view = body["view"]
-        reason_block, reason = input_value(view, InputId.REASON)
-        until_block, until_text = input_value(view, InputId.UNTIL)
-        user = str(body.get("user", {}).get("id", ""))
+    async def on_accept_submitted(self, ack: AsyncAck, body: Body) -> None:
+        reason_block, reason = payloads.input_value(body, InputId.REASON)
+        until_block, until_text = payloads.input_value(body, InputId.UNTIL)
+        user = payloads.user_id(body)
         until = None
         if until_text:
-            until = datetime.combine(
-                datetime.fromisoformat(str(until_text)).date(), time(23, 59, 59), tzinfo=UTC
-            )
+            day = datetime.fromisoformat(until_text).date()
+            until = datetime.combine(day, time(23, 59, 59), tzinfo=UTC)
             if until <= self.deps.clock():
-                await ack(
-                    response_action="errors",
-                    errors={until_block: "Pick a day in the future, or leave it empty."},
-                )
+                await ack(response_action="errors", errors={until_block: say.pick_a_future_day()})
                 return
-        if not reason or not str(reason).strip():
-            await ack(response_action="errors", errors={reason_block: "Say why it is intended."})
+        if not reason or not reason.strip():
+            await ack(response_action="errors", errors={reason_block: say.say_why()})
             return
         await ack()
-        env, fid, version = self._meta(body)
+        meta = payloads.form_meta(body)
         try:
-            await self.require_checker(user, env)
+            await self.access.require_checker(user, meta.env)
             now = self.deps.clock()
-            await self._apply(
-                env,
-                fid,
-                version,
-                lambda r: accept(r, f"<@{user}>", str(reason).strip(), until, now),
-            )
-        except Stale:
-            await self._notify(
-                user,
-                env,
-                "That finding changed while the form was open; its "
-                "card shows the current state. Nothing was accepted.",
-            )
-        except Refused as exc:
-            await self._notify(user, env, str(exc))
+            why = reason.strip()
+            await self._apply(meta, "accepted", lambda r: accept(r, f"<@{user}>", why, until, now))
+        except Refused as exc:  # Stale too
+            await self._notify(user, meta.env, str(exc))
 
-    async def on_escalate_submitted(self, ack: Any, body: dict[str, Any]) -> None:
+    async def on_escalate_submitted(self, ack: AsyncAck, body: Body) -> None:
         await ack()
-        view = body["view"]
-        _, target = input_value(view, InputId.TARGET)
-        _, note = input_value(view, InputId.NOTE)
-        user = str(body.get("user", {}).get("id", ""))
-        env, fid, version = self._meta(body)
-        channel, _, group = str(target or "").partition("|")
+        _, target = payloads.input_value(body, InputId.TARGET)
+        _, note = payloads.input_value(body, InputId.NOTE)
+        user = payloads.user_id(body)
+        meta = payloads.form_meta(body)
+        channel, _, group = (target or "").partition("|")
         try:
-            await self.require_checker(user, env)
+            await self.access.require_checker(user, meta.env)
             if not channel:
-                raise Refused("Pick where to escalate to.")
+                raise Refused(say.pick_a_target())
             now = self.deps.clock()
             label = f"<#{channel}>" + (f" <!subteam^{group}>" if group else "")
-            after, _ = await self._apply(
-                env, fid, version, lambda r: escalate(r, f"<@{user}>", label, str(note or ""), now)
+            after = await self._apply(
+                meta, "escalated", lambda r: escalate(r, f"<@{user}>", label, note or "", now)
             )
-        except Stale:
-            await self._notify(
-                user,
-                env,
-                "That finding changed while the form was open; its "
-                "card shows the current state. Nothing was escalated.",
-            )
-            return
-        except Refused as exc:
-            await self._notify(user, env, str(exc))
+        except Refused as exc:  # Stale too
+            await self._notify(user, meta.env, str(exc))
             return
         if after is None:
             return
-        card = await self.deps.state.card(env, fid)
+        card = await self.deps.state.card(meta.env, meta.fid)
         link = await self.deps.slack.permalink(card["channel"], card["ts"]) if card else None
-        message = render_escalation(after, group or None, str(note or ""), user, link)
+        message = render_escalation(after, group or None, note or "", user, link)
         await self.deps.slack.post(channel, message.text, message.blocks)

@@ -57,9 +57,19 @@ LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 # Read methods take form or query parameters only: Slack ignores a JSON body there ("most write
 # methods" accept JSON, https://docs.slack.dev/apis/web-api), so the call fails for lack of its
 # arguments. slack_sdk's typed methods send these as GET query strings.
-FORM_ONLY = frozenset({"auth.test", "chat.getPermalink", "usergroups.users.list", "users.info",
-                       "usergroups.list", "users.list", "conversations.info",
-                       "conversations.history", "conversations.replies"})  # fmt: skip
+FORM_ONLY = frozenset(
+    {
+        "auth.test",
+        "chat.getPermalink",
+        "usergroups.users.list",
+        "users.info",
+        "usergroups.list",
+        "users.list",
+        "conversations.info",
+        "conversations.history",
+        "conversations.replies",
+    }
+)
 
 # Parameters Slack accepts as JSON strings in form bodies; recorded decoded.
 JSON_PARAMS = ("blocks", "attachments", "view", "metadata")

@@ -19,10 +19,12 @@ from typing import Any
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config.drift import LoadedConfig
 from bot.errors import ConfigError, DriftBotError
+from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget
@@ -31,18 +33,16 @@ from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store
 from bot.shell.slack import SlackGateway, web_client
 from handlers import register
-from handlers.base import SlackDeps
+from handlers.deps import SlackDeps
 
 log = logging.getLogger("driftbot.app")
 
 
-def require_env(name: str, why: str) -> str:
+def require_env(name: str) -> str:
+    """A token or secret from the environment; ConfigError saying what it is for if unset."""
     value = os.environ.get(name)
     if not value:
-        raise ConfigError(
-            f"{name} is not set: {why}.",
-            "Set it in the environment (see the README's Slack section).",
-        )
+        raise ConfigError(*say.env_var_missing(name))
     return value
 
 
@@ -51,13 +51,13 @@ def build_app(deps: SlackDeps, client: AsyncWebClient, signing_secret: str) -> A
     app = AsyncApp(client=client, signing_secret=signing_secret, process_before_response=False)
     register(app, deps)
 
-    async def on_error(error: Exception, body: dict[str, Any], respond: Any) -> None:
+    async def on_error(error: Exception, body: dict[str, Any], respond: AsyncRespond) -> None:
         ref = uuid.uuid4().hex[:8]
         if isinstance(error, DriftBotError):
             text = error.user_message + (f"\n{error.hint}" if error.hint else "")
         else:
             log.exception("listener failed (ref %s)", ref, exc_info=error)
-            text = f"Something went wrong on driftbot's side (ref `{ref}`); the log has details."
+            text = say.internal_error(ref)
         if body.get("response_url"):
             try:
                 await respond(text=text, response_type="ephemeral", replace_original=False)
@@ -69,13 +69,21 @@ def build_app(deps: SlackDeps, client: AsyncWebClient, signing_secret: str) -> A
 
 
 async def make_deps(
-    loaded: LoadedConfig, runbooks: Mapping[str, Runbook], target: RedisTarget,
+    loaded: LoadedConfig,
+    runbooks: Mapping[str, Runbook],
+    target: RedisTarget,
     client: AsyncWebClient,
-) -> SlackDeps:  # fmt: skip
+) -> SlackDeps:
     pool = await open_pool(target)
     store = Store(pool, loaded.config.history.retention_delta)
-    return SlackDeps(loaded=loaded, runbooks=runbooks, store=store, state=SlackState(pool),
-                     queue=Queue(pool, store), slack=SlackGateway(client))  # fmt: skip
+    return SlackDeps(
+        loaded=loaded,
+        runbooks=runbooks,
+        store=store,
+        state=SlackState(pool),
+        queue=Queue(pool, store),
+        slack=SlackGateway(client),
+    )
 
 
 def http_app(app: AsyncApp, deps: SlackDeps) -> web.Application:
@@ -103,18 +111,12 @@ async def serve(
     host: str = "0.0.0.0",  # noqa: S104  (a server: listening on every interface is the point)
 ) -> None:
     """Run until SIGINT/SIGTERM."""
-    require_env("SLACK_BOT_TOKEN", "the app posts and updates messages with it")
+    require_env("SLACK_BOT_TOKEN")
     if http:
-        secret = require_env("SLACK_SIGNING_SECRET", "requests from Slack are verified with it")
+        secret = require_env("SLACK_SIGNING_SECRET")
     else:
         secret = os.environ.get("SLACK_SIGNING_SECRET", "")
-    app_token = (
-        None
-        if http
-        else require_env(
-            "SLACK_APP_TOKEN", "Socket Mode connects with it (or run `drift serve --http`)"
-        )
-    )
+    app_token = None if http else require_env("SLACK_APP_TOKEN")
     client = web_client()
     deps = await make_deps(loaded, runbooks, target, client)
     app = build_app(deps, client, secret or "unused-in-socket-mode")
@@ -122,8 +124,10 @@ async def serve(
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    notifier = Notifier(loaded, runbooks, deps.store, deps.state, deps.slack,
-                        consumer=f"serve-{socket.gethostname()}-{os.getpid()}")  # fmt: skip
+    consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
+    notifier = Notifier(
+        loaded, runbooks, deps.store, deps.state, deps.slack, consumer=consumer, clock=deps.clock
+    )
     notifying = asyncio.create_task(notifier.run(stop))
     try:
         if http:

@@ -17,7 +17,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from arq import Retry, cron
-from arq.constants import in_progress_key_prefix
 from arq.worker import Function, Worker, func
 from croniter import croniter
 
@@ -36,6 +35,7 @@ from bot.shell.jobs import (
     show_progress,
 )
 from bot.shell.notifier import Notifier
+from bot.shell.redis import keys
 from bot.shell.redis.connection import RedisTarget, ping
 from bot.shell.redis.queue import (
     CHECK,
@@ -69,7 +69,7 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
 
     async def beat() -> None:
         redis = deps.store.redis
-        await redis.pexpire(in_progress_key_prefix + job_id, _ms(lease))
+        await redis.pexpire(keys.in_progress(job_id), _ms(lease))
         await deps.store.refresh_running(env, job_id, RUNNING_TTL)
         if progress.update is not None and progress.update is not progress.written:
             progress.written = progress.update
@@ -95,8 +95,8 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
         await beating
     await deps.store.release_running(env, job_id)
     failed = "error" in result
-    await show_progress(deps, job_id, "failed" if failed else "succeeded", progress.update,
-                        None if failed else result, result.get("error"))  # fmt: skip
+    state, shown = ("failed", None) if failed else ("succeeded", result)
+    await show_progress(deps, job_id, state, progress.update, shown, result.get("error"))
     return result
 
 
@@ -124,9 +124,10 @@ async def tick(ctx: dict[str, Any]) -> None:
         if schedule.check:
             slot = croniter(schedule.check, local).get_prev(datetime)
             if local - slot < timedelta(minutes=1):
-                await queue.enqueue_check(name, trigger="schedule", requested_by="schedule",
-                                          scheduled=True,
-                                          job_id=f"sched-{name}-{slot:%Y%m%dT%H%M}")  # fmt: skip
+                job_id = keys.scheduled_check_job(name, f"{slot:%Y%m%dT%H%M}")
+                await queue.enqueue_check(
+                    name, trigger="schedule", requested_by="schedule", scheduled=True, job_id=job_id
+                )
         if schedule.digest:
             hour, minute = (int(p) for p in schedule.digest.split(":"))
             due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
@@ -141,8 +142,16 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["queue"] = Queue(ctx["redis"], deps.store)
     if deps.slack is not None and deps.slack_state is not None:
         stop = asyncio.Event()
-        notifier = Notifier(deps.loaded, deps.runbooks, deps.store, deps.slack_state, deps.slack,
-                            consumer=f"worker-{socket.gethostname()}-{os.getpid()}")  # fmt: skip
+        consumer = f"worker-{socket.gethostname()}-{os.getpid()}"
+        notifier = Notifier(
+            deps.loaded,
+            deps.runbooks,
+            deps.store,
+            deps.slack_state,
+            deps.slack,
+            consumer=consumer,
+            clock=deps.clock,
+        )
         ctx["notifier"] = (stop, asyncio.create_task(notifier.run(stop)))
     log.info("driftbot worker ready: %s", ", ".join(deps.loaded.config.environments))
 
@@ -170,8 +179,9 @@ def build_worker(
     def deps_factory(redis: Any) -> Deps:
         retention = loaded.config.history.retention_delta
         slack = SlackGateway(web_client()) if os.environ.get("SLACK_BOT_TOKEN") else None
-        deps = Deps(loaded=loaded, runbooks=runbooks, store=Store(redis, retention), slack=slack,
-                    slack_state=SlackState(redis) if slack else None)  # fmt: skip
+        state = SlackState(redis) if slack else None
+        store = Store(redis, retention)
+        deps = Deps(loaded=loaded, runbooks=runbooks, store=store, slack=slack, slack_state=state)
         if clock is not None:
             deps.clock = clock
             deps.store.clock = clock
@@ -211,8 +221,7 @@ async def run_worker(
 ) -> None:
     """Run until stopped (or, in burst mode, until the queue is empty)."""
     await ping(target)  # fail fast, naming the URL, before arq's own connection attempts
-    worker = build_worker(loaded, runbooks, target, burst=burst, with_cron=not burst,
-                          lease=lease)  # fmt: skip
+    worker = build_worker(loaded, runbooks, target, burst=burst, with_cron=not burst, lease=lease)
     try:
         await worker.main()
     finally:

@@ -14,15 +14,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.errors import ApprovalRefused
+from bot.messages.slack import answers as say
+
 ApprovalState = Literal["pending", "approved", "denied", "expired"]
-
-
-class ApprovalRefused(Exception):
-    """Why a click on Approve/Deny did nothing; the text is shown to the clicker."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class ApprovalRequest(BaseModel):
@@ -68,10 +63,16 @@ def new_request(
     now: datetime,
 ) -> ApprovalRequest:
     return ApprovalRequest(
-        id=request_id, env=env, finding_id=finding_id, requester=requester, created_at=now,
-        expires_at=now + expires_after, needed=needed, approver_groups=approver_groups,
+        id=request_id,
+        env=env,
+        finding_id=finding_id,
+        requester=requester,
+        created_at=now,
+        expires_at=now + expires_after,
+        needed=needed,
+        approver_groups=approver_groups,
         requester_can_approve=requester_can_approve,
-    )  # fmt: skip
+    )
 
 
 def approve(
@@ -80,12 +81,12 @@ def approve(
     """Count `user`'s approval. Raises ApprovalRefused saying why it does not count."""
     _check_open(request, now)
     if user == request.requester and not request.requester_can_approve:
-        raise ApprovalRefused("You asked for this reapply, so someone else has to approve it.")
+        raise ApprovalRefused(say.own_request())
     if request.approver_groups and not user_groups & set(request.approver_groups):
         groups = ", ".join(f"<!subteam^{g}>" for g in request.approver_groups)
-        raise ApprovalRefused(f"Only members of {groups} can approve reapplies here.")
+        raise ApprovalRefused(say.only_group_members_approve(groups))
     if user in request.approvals:
-        raise ApprovalRefused("You already approved this request.")
+        raise ApprovalRefused(say.approved_already())
     approvals = [*request.approvals, user]
     state: ApprovalState = "approved" if len(approvals) >= request.needed else "pending"
     return request.model_copy(
@@ -100,7 +101,7 @@ def deny(
     _check_open(request, now)
     may = user == request.requester or not request.approver_groups
     if not may and not user_groups & set(request.approver_groups):
-        raise ApprovalRefused("Only an approver or the requester can turn this request down.")
+        raise ApprovalRefused(say.only_approver_or_requester())
     return request.model_copy(
         update={"denied_by": user, "state": "denied", "version": request.version + 1}
     )
@@ -108,8 +109,8 @@ def deny(
 
 def _check_open(request: ApprovalRequest, now: datetime) -> None:
     if request.is_expired(now) or request.state == "expired":
-        raise ApprovalRefused("This request has expired; ask for a new reapply from the card.")
+        raise ApprovalRefused(say.request_expired())
     if request.state == "approved":
-        raise ApprovalRefused("This request is already approved.")
+        raise ApprovalRefused(say.request_approved())
     if request.state == "denied":
-        raise ApprovalRefused(f"This request was turned down by <@{request.denied_by}>.")
+        raise ApprovalRefused(say.request_denied(f"<@{request.denied_by}>"))

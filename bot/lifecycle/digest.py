@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 
 from bot.lifecycle.transitions import ACTIVE, FindingRecord, State
+from bot.messages import lifecycle as say
 
 
 class DigestItem(BaseModel):
@@ -47,6 +48,15 @@ class Digest(BaseModel):
         """Nothing open and nothing happened since the last digest."""
         return not (self.new or self.open or self.resolved)
 
+    def sections(self) -> list[tuple[str, list[DigestItem]]]:
+        """(name, items) in the order they are shown: new, open, accepted, resolved."""
+        return [
+            ("new", self.new),
+            ("open", self.open),
+            ("accepted", self.accepted),
+            ("resolved", self.resolved),
+        ]
+
 
 def _item(record: FindingRecord, now: datetime, note: str | None = None) -> DigestItem:
     f = record.finding
@@ -79,43 +89,48 @@ def build_digest(
         (_item(r, now) for r in records if r.state in ACTIVE),
         key=lambda i: (-i.age_hours, i.resource_id),
     )
-    accepted = [
-        _item(r, now, note=(f"{r.acceptance.by}: {r.acceptance.reason}"
-                            + (f" (until {r.acceptance.until:%Y-%m-%d})" if r.acceptance.until
-                               else "")) if r.acceptance else None)
-        for r in records if r.state == "accepted"
-    ]  # fmt: skip
+    accepted = [_item(r, now, note=_accepted_note(r)) for r in records if r.state == "accepted"]
     resolved_records = [r for r in records if r.state == "resolved" and after_since(r.resolved_at)]
     resolved = [_item(r, now, note=r.resolution) for r in resolved_records]
-    durations = [(r.resolved_at - r.first_seen) / timedelta(hours=1)
-                 for r in resolved_records if r.resolved_at]  # fmt: skip
+    durations = [
+        (r.resolved_at - r.first_seen) / timedelta(hours=1)
+        for r in resolved_records
+        if r.resolved_at
+    ]
     mttr = round(sum(durations) / len(durations), 1) if durations else None
-    return Digest(environment=env, at=now, since=since, new=new, open=still_open,
-                  accepted=accepted, resolved=resolved,
-                  mean_time_to_resolve_hours=mttr)  # fmt: skip
+    return Digest(
+        environment=env,
+        at=now,
+        since=since,
+        new=new,
+        open=still_open,
+        accepted=accepted,
+        resolved=resolved,
+        mean_time_to_resolve_hours=mttr,
+    )
+
+
+def _accepted_note(record: FindingRecord) -> str | None:
+    a = record.acceptance
+    return say.accepted_note(a.by, a.reason, a.until) if a else None
 
 
 def render_digest_text(d: Digest) -> str:
     """The digest for a terminal: counts, then the lists."""
-    since = f"since {d.since:%Y-%m-%d %H:%M} UTC" if d.since else "so far"
+    counts = (len(d.new), len(d.open), len(d.accepted), len(d.resolved))
     lines = [
-        f"Drift digest for {d.environment}, {d.at:%Y-%m-%d %H:%M} UTC ({since})",
-        f"  new: {len(d.new)}  open: {len(d.open)}  accepted: {len(d.accepted)}  "
-        f"resolved: {len(d.resolved)}  mean time to resolve: "
-        + (
-            f"{d.mean_time_to_resolve_hours} h" if d.mean_time_to_resolve_hours is not None else "-"
-        ),
+        say.digest_heading(d.environment, d.at, d.since),
+        say.digest_counts(*counts, d.mean_time_to_resolve_hours),
     ]
-    for title, items in (("New", d.new), ("Still open", d.open), ("Accepted", d.accepted),
-                         ("Resolved", d.resolved)):  # fmt: skip
+    for name, items in d.sections():
         if not items:
             continue
-        lines.append(f"{title}:")
+        lines.append(f"{say.digest_section_title(name)}:")
         for i in items:
-            extra = f" — {i.note}" if i.note else ""
-            sev = f"[{i.severity}] " if i.severity else ""
-            lines.append(f"  {sev}{i.kind} {i.resource_type} {i.resource_id} ({i.region}), "
-                         f"{i.age_hours} h old{extra}")  # fmt: skip
+            resource = f"{i.resource_type} {i.resource_id}"
+            lines.append(
+                say.digest_line(i.severity, i.kind, resource, i.region, i.age_hours, i.note)
+            )
     if d.is_clean:
-        lines.append("All clean.")
+        lines.append(say.digest_all_clean())
     return "\n".join(lines) + "\n"

@@ -23,6 +23,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from bot.drift.findings import EventSummary, Finding
+from bot.errors import InvalidTransition
+from bot.messages import lifecycle as say
 
 State = Literal["open", "accepted", "reapplying", "escalated", "resolved"]
 STATES: tuple[State, ...] = ("open", "accepted", "reapplying", "escalated", "resolved")
@@ -160,10 +162,8 @@ def detect(
     )
     transitions: list[Transition] = []
     if new_events and current.state in ("accepted", "resolved"):
-        why = "new change while accepted" if current.state == "accepted" else "changed again"
-        current, t = _move(
-            current, "open", _actor(finding), f"{why}: {_detected(finding)}", now, job_id
-        )
+        why = say.reopened(current.state == "accepted", _detected(finding))
+        current, t = _move(current, "open", _actor(finding), why, now, job_id)
         transitions.append(t)
     if not merged.is_drift and current.state != "resolved":
         current, t = _move(current, "resolved", SYSTEM, _resolved_reason(merged), now, job_id)
@@ -191,13 +191,14 @@ def _actor(finding: Finding) -> str:
 
 
 def _detected(finding: Finding) -> str:
-    last = finding.events[-1] if finding.events else None
-    what = f"{last.event_name} by {last.actor} via {last.via}" if last else "detected"
-    return f"{finding.kind}: {what}"
+    if not finding.events:
+        return say.detected(finding.kind, None)
+    last = finding.events[-1]
+    return say.detected(finding.kind, last.event_name, last.actor, last.via)
 
 
 def _resolved_reason(finding: Finding) -> str:
-    return finding.reason or "the live resource matches IaC again"
+    return finding.reason or say.matches_iac_again()
 
 
 def reconfirm(
@@ -210,11 +211,7 @@ def reconfirm(
     became_managed = record.finding.kind == "unmanaged" and bool(finding.addresses)
     if finding.is_drift and not became_managed:
         return record, []
-    reason = (
-        f"now managed by {', '.join(finding.addresses)}"
-        if became_managed
-        else _resolved_reason(finding)
-    )
+    reason = say.now_managed(finding.addresses) if became_managed else _resolved_reason(finding)
     updated = record.model_copy(
         update={
             "finding": record.finding.model_copy(
@@ -239,68 +236,46 @@ def expire(record: FindingRecord, now: datetime) -> tuple[FindingRecord, list[Tr
         return record, []
     if now < acceptance.until:
         return record, []
-    moved, t = _move(
-        record,
-        "open",
-        SYSTEM,
-        f"acceptance by {acceptance.by} expired ({acceptance.reason})",
-        now,
-        None,
-    )
+    why = say.acceptance_expired(acceptance.by, acceptance.reason)
+    moved, t = _move(record, "open", SYSTEM, why, now, None)
     return moved, [t]
 
 
 def accept(
     record: FindingRecord, by: str, reason: str, until: datetime | None, now: datetime
 ) -> tuple[FindingRecord, list[Transition]]:
-    """Mark a drift intentional. Raises ValueError when it is resolved or the expiry is past."""
+    """Mark a drift intentional. Raises InvalidTransition (a ValueError) when it is resolved
+    or the expiry is past."""
     if record.state == "resolved":
-        raise ValueError("it is already resolved")
+        raise InvalidTransition(say.already_resolved())
     if until is not None and until <= now:
-        raise ValueError(f"the expiry {until:%Y-%m-%d %H:%M} UTC is in the past")
+        raise InvalidTransition(say.expiry_in_past(until))
     acceptance = Acceptance(by=by, reason=reason, at=now, until=until)
-    moved, t = _move(
-        record.model_copy(update={"acceptance": acceptance}),
-        "accepted",
-        by,
-        reason + (f" (until {until:%Y-%m-%d %H:%M} UTC)" if until else ""),
-        now,
-        None,
-    )
+    accepting = record.model_copy(update={"acceptance": acceptance})
+    moved, t = _move(accepting, "accepted", by, say.accepted(reason, until), now, None)
     return moved, [t]
 
 
 def escalate(
     record: FindingRecord, by: str, target: str, note: str, now: datetime
 ) -> tuple[FindingRecord, list[Transition]]:
-    """Hand a drift to its owning team."""
+    """Hand a drift to its owning team. Raises InvalidTransition when it is resolved."""
     if record.state == "resolved":
-        raise ValueError("it is already resolved")
+        raise InvalidTransition(say.already_resolved())
     escalation = {"by": by, "target": target, "note": note, "at": now.isoformat()}
-    moved, t = _move(
-        record.model_copy(update={"escalation": escalation}),
-        "escalated",
-        by,
-        f"escalated to {target}" + (f": {note}" if note else ""),
-        now,
-        None,
-    )
+    escalating = record.model_copy(update={"escalation": escalation})
+    moved, t = _move(escalating, "escalated", by, say.escalated(target, note), now, None)
     return moved, [t]
 
 
 def start_reapply(
     record: FindingRecord, by: str, approvers: list[str], target: str, now: datetime
 ) -> tuple[FindingRecord, list[Transition]]:
-    """An approved reapply was triggered: the pipeline is putting IaC back."""
+    """An approved reapply was triggered: the pipeline is putting IaC back. Raises
+    InvalidTransition when it is resolved."""
     if record.state == "resolved":
-        raise ValueError("it is already resolved")
+        raise InvalidTransition(say.already_resolved())
     reapply = {"by": by, "approvers": ",".join(approvers), "target": target, "at": now.isoformat()}
-    moved, t = _move(
-        record.model_copy(update={"reapply": reapply}),
-        "reapplying",
-        by,
-        f"reapply via {target}, approved by {', '.join(approvers)}",
-        now,
-        None,
-    )
+    reapplying = record.model_copy(update={"reapply": reapply})
+    moved, t = _move(reapplying, "reapplying", by, say.reapplying(target, approvers), now, None)
     return moved, [t]

@@ -20,7 +20,7 @@ from bot.config.drift import Environment, LoadedConfig
 from bot.config.window import resolve_window
 from bot.drift.findings import Finding
 from bot.drift.progress import ProgressUpdate, progress_fields
-from bot.errors import DriftBotError
+from bot.errors import DriftBotError, SlackError
 from bot.lifecycle.digest import Digest, build_digest
 from bot.lifecycle.transitions import (
     ACTIVE,
@@ -38,9 +38,10 @@ from bot.shell.aws.access import SessionFactory
 from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.reapply.webhook import secret_from_env
 from bot.shell.reapply.webhook import trigger as trigger_webhook
+from bot.shell.redis import keys
 from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store, Update
-from bot.shell.slack import SlackError, SlackGateway
+from bot.shell.slack import SlackGateway
 from bot.slack import render_digest, render_progress
 
 log = logging.getLogger("driftbot.jobs")
@@ -196,8 +197,8 @@ async def run_digest_job(deps: Deps, env_name: str) -> Digest:
     since = await deps.store.last_digest(env_name)
     digest = build_digest(env_name, await deps.store.records(env_name), since, now)
     if env.slack is not None and deps.slack is not None and deps.slack_state is not None:
-        was_clean = await deps.slack_state.swap_flag("digest-clean", env_name,
-                                                     "1" if digest.is_clean else "0")  # fmt: skip
+        flag = "1" if digest.is_clean else "0"
+        was_clean = await deps.slack_state.swap_flag(keys.DIGEST_CLEAN, env_name, flag)
         if not (digest.is_clean and was_clean == "1"):
             summary, breakdown = render_digest(digest)
             ts = await deps.slack.post(env.slack.channel, summary.text, summary.blocks)

@@ -2,18 +2,20 @@
 finding, replies every transition in the card's thread (the audit trail), and tells the channel
 when an environment is back to clean.
 
-It consumes the store's outbox (a Redis stream written in the same transaction as each finding
-change) through a consumer group, so each change is handled by one notifier even with several
-workers, and entries a dead notifier left pending are claimed after a minute. A card is posted
-once per finding and then only updated (`chat.update`); what was rendered and which
-transitions were replied are versioned in Redis, so an entry handled twice changes nothing.
+It is the one place a card is rendered. It consumes the store's outbox (a Redis stream written
+in the same transaction as each finding change, and by `Store.redraw` when a reapply request
+the card shows was asked for or decided) through a consumer group, so each change is handled by
+one notifier even with several workers, and entries a dead notifier left pending are claimed
+after a minute. A card is posted once per finding and then only updated (`chat.update`); what
+was rendered and which transitions were replied are versioned in Redis, so an entry handled
+twice changes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,12 +23,14 @@ import orjson
 from redis.exceptions import ResponseError
 
 from bot.config.drift import LoadedConfig
+from bot.errors import SlackError
 from bot.lifecycle.transitions import ACTIVE, FindingRecord, Transition
 from bot.policy.runbook import Runbook
+from bot.shell.redis import keys
 from bot.shell.redis.slack_state import SlackState
-from bot.shell.redis.store import K_OUTBOX, Store
-from bot.shell.slack import SlackError, SlackGateway
-from bot.slack import render_audit, render_back_to_clean, render_card
+from bot.shell.redis.store import Store
+from bot.shell.slack import SlackGateway
+from bot.slack import CardMessage, render_audit, render_back_to_clean, render_card
 
 log = logging.getLogger("driftbot.notifier")
 GROUP = "slack"
@@ -44,6 +48,7 @@ class Notifier:
         state: SlackState,
         slack: SlackGateway,
         consumer: str = "notifier",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.loaded = loaded
         self.runbooks = runbooks
@@ -51,10 +56,11 @@ class Notifier:
         self.state = state
         self.slack = slack
         self.consumer = consumer
+        self.clock = clock
 
     async def ensure_group(self) -> None:
         try:
-            await self.store.redis.xgroup_create(K_OUTBOX, GROUP, id="0", mkstream=True)
+            await self.store.redis.xgroup_create(keys.OUTBOX, GROUP, id="0", mkstream=True)
         except ResponseError as exc:
             if "BUSYGROUP" not in str(exc):
                 raise
@@ -74,19 +80,22 @@ class Notifier:
     async def step(self, block_ms: int | None = None) -> int:
         """Handle what is waiting (new entries, and stale ones a dead consumer left)."""
         redis = self.store.redis
-        claimed = await redis.xautoclaim(K_OUTBOX, GROUP, self.consumer, IDLE_MS, "0-0", count=50)
+        claimed = await redis.xautoclaim(
+            keys.OUTBOX, GROUP, self.consumer, IDLE_MS, "0-0", count=50
+        )
         entries = list(claimed[1]) if claimed else []
-        read = await redis.xreadgroup(GROUP, self.consumer, {K_OUTBOX: ">"}, count=50,
-                                      block=block_ms)  # fmt: skip
+        new: dict[Any, Any] = {keys.OUTBOX: ">"}
+        read = await redis.xreadgroup(GROUP, self.consumer, new, count=50, block=block_ms)
         for _, items in read or []:
             entries.extend(items)
         for entry_id, fields in entries:
             if await self.handle({k.decode(): v.decode() for k, v in fields.items()}):
-                await redis.xack(K_OUTBOX, GROUP, entry_id)
+                await redis.xack(keys.OUTBOX, GROUP, entry_id)
         return len(entries)
 
     async def handle(self, entry: dict[str, str]) -> bool:
-        """Bring one finding's card up to date. False leaves the entry for a retry."""
+        """Bring one finding's card up to date (and, for a `redraw` entry, re-render it even
+        at the version it shows). False leaves the entry for a retry."""
         env_name = entry.get("env", "")
         env = self.loaded.config.environments.get(env_name)
         if env is None or env.slack is None:
@@ -97,6 +106,9 @@ class Notifier:
         try:
             record = await self.store.get(env_name, fid)
             if record is None:
+                return True
+            if entry.get("redraw"):
+                await self._redraw(record)
                 return True
             card = await self._render(env.slack.channel, record)
             await self._audit(card, record, entry)
@@ -114,19 +126,36 @@ class Notifier:
         card = await self.state.card(record.env, record.id)
         if card is not None and int(card.get("version", 0)) >= record.version:
             return card  # already shows this version (or a newer one)
-        runbook = self.runbooks.get(record.finding.runbook or "")
-        approval = await self.state.open_approval(record.env, record.id)
-        message = render_card(record, runbook, approval, now=datetime.now(UTC))
-        if card is None:
-            ts = await self.slack.post(channel, message.text, message.blocks)
-            await self.state.save_card(record.env, record.id, channel=channel, ts=ts,
-                                       version=record.version, audited=0)  # fmt: skip
-            for text in message.thread_overflow:
-                await self.slack.post(channel, text, thread_ts=ts)
-            return {"channel": channel, "ts": ts, "audited": "0"}
+        if card is not None:
+            await self._update(card, record)
+            return card
+        message = await self._message(record)
+        ts = await self.slack.post(channel, message.text, message.blocks)
+        where = {"channel": channel, "ts": ts}
+        await self.state.save_card(
+            record.env, record.id, **where, version=record.version, audited=0
+        )
+        for text in message.thread_overflow:
+            await self.slack.post(channel, text, thread_ts=ts)
+        return {**where, "audited": "0"}
+
+    async def _redraw(self, record: FindingRecord) -> None:
+        """Re-render a posted card at its version (its reapply request changed); a card not
+        posted yet shows the request when it is."""
+        card = await self.state.card(record.env, record.id)
+        if card is not None:
+            await self._update(card, record)
+
+    async def _update(self, card: Mapping[str, str], record: FindingRecord) -> None:
+        message = await self._message(record)
         await self.slack.update(card["channel"], card["ts"], message.text, message.blocks)
         await self.state.save_card(record.env, record.id, version=record.version)
-        return card
+
+    async def _message(self, record: FindingRecord) -> CardMessage:
+        """The card from the stored state: the finding, its runbook, its reapply request."""
+        runbook = self.runbooks.get(record.finding.runbook or "")
+        approval = await self.state.open_approval(record.env, record.id)
+        return render_card(record, runbook, approval, now=self.clock())
 
     async def _audit(
         self, card: Mapping[str, str], record: FindingRecord, entry: Mapping[str, str]
@@ -137,20 +166,20 @@ class Notifier:
             return
         for raw in orjson.loads(entry.get("transitions") or "[]"):
             transition = Transition.model_validate(raw)
-            await self.slack.post(card["channel"], render_audit(transition),
-                                  thread_ts=card["ts"])  # fmt: skip
+            text = render_audit(transition)
+            await self.slack.post(card["channel"], text, thread_ts=card["ts"])
         await self.state.save_card(record.env, record.id, audited=version)
 
     async def _clean_notice(self, channel: str, env: str, entry: Mapping[str, str]) -> None:
         """Say so once when the last open finding of an environment resolves."""
         moves: list[dict[str, Any]] = orjson.loads(entry.get("transitions") or "[]")
         if any(m.get("to_state") == "open" for m in moves):
-            await self.state.set_flag("clean", env, "0")
+            await self.state.set_flag(keys.CLEAN, env, "0")
         if not any(m.get("to_state") == "resolved" for m in moves):
             return
         if await self.store.records(env, set(ACTIVE)):
             return
-        if await self.state.swap_flag("clean", env, "1") == "1":
+        if await self.state.swap_flag(keys.CLEAN, env, "1") == "1":
             return  # already announced
         last = moves[-1]
         message = render_back_to_clean(env, last.get("resource", ""))

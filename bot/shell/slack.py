@@ -1,7 +1,7 @@
 """Slack's Web API, as the app uses it: post and update messages, ephemeral replies, views,
 user group members. One AsyncWebClient per process with retry handlers (rate limits honour
-Retry-After; 5xx and connection errors retry), shared with Bolt. Errors are translated into
-`SlackError`s here, once.
+Retry-After; 5xx and connection errors retry), shared with Bolt. Slack's refusals
+(slack_sdk's SlackApiError) are translated into `bot.errors.SlackError` here, once.
 """
 
 from __future__ import annotations
@@ -18,18 +18,11 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.errors import ExternalServiceError
+from bot.errors import SlackError
+from bot.messages.slack import answers as say
 
 DEFAULT_API_URL = "https://slack.com/api/"
-
-
-class SlackError(ExternalServiceError):
-    """A Slack Web API call failed (after retries)."""
-
-    def __init__(self, user_message: str, hint: str = "", *, code: str, retryable: bool) -> None:
-        super().__init__(user_message, hint)
-        self.code = code
-        self.retryable = retryable
+RETRYABLE = frozenset({"ratelimited", "service_unavailable", "internal_error"})
 
 
 def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWebClient:
@@ -60,12 +53,8 @@ class SlackGateway:
             response = await call(**params)
         except SlackApiError as exc:
             code = str(exc.response.get("error", "unknown_error"))
-            raise SlackError(
-                f"Slack refused `{method}`: {code}.",
-                _hint(code),
-                code=code,
-                retryable=code in ("ratelimited", "service_unavailable", "internal_error"),
-            ) from exc
+            message, hint = say.slack_refused(method, code)
+            raise SlackError(message, hint, code=code, retryable=code in RETRYABLE) from exc
         return dict(response.data) if isinstance(response.data, dict) else {}
 
     async def post(
@@ -116,13 +105,3 @@ class SlackGateway:
     async def group_members(self, group: str) -> list[str]:
         data = await self._call("usergroups.users.list", usergroup=group)
         return [str(u) for u in data.get("users", [])]
-
-
-def _hint(code: str) -> str:
-    return {
-        "not_in_channel": "Invite the bot to the channel (/invite @driftbot).",
-        "channel_not_found": "Check the environment's `slack.channel` id in drift.yml.",
-        "invalid_auth": "Check SLACK_BOT_TOKEN.",
-        "missing_scope": "Reinstall the app from manifest.yml, which lists the scopes it needs.",
-        "ratelimited": "Slack is rate limiting the app; it retried and will try again.",
-    }.get(code, "")

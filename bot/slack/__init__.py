@@ -3,7 +3,7 @@
 Built with `slack_sdk.models` (its validators check Slack's per-element limits), plus the
 message-level limits the SDK does not check: at most 50 blocks a message and 100 a modal or Home
 view, section text within 3,000 characters, and a top-level `text` fallback within 4,000 on every
-message. Only `bot/shell/slack.py` sends them; the sentences come from `bot/messages/__init__.py`.
+message. Only `bot/shell/slack.py` sends them; the sentences come from `bot/messages/slack.py`.
 
 Text hygiene: every AWS- or user-derived string (resource ids, actors, reasons, attribute values)
 goes through `escape` and only into mrkdwn text, so nothing becomes a mention or a link by
@@ -14,118 +14,33 @@ person who acted in Slack becomes `<@U…>`, a user group id (`S…`) `<!subteam
 The package: `text` (escaping, clipping, mentions, times), `blocks` (limits, `Message`, shared
 Block Kit helpers), `ids` (action/view/input ids, block ids, button values), `finding_text` (how a
 finding reads anywhere), then one module per surface: `card`, `modals`, `approval`, `escalation`,
-`progress`, `digest`, `home`, `replies`. Import from `bot.slack`; the names below are the API.
+`progress`, `digest`, `home`, `replies`. Import from `bot.slack`: `__all__` is what the app's
+other rooms use (the renders, the wire ids, `Message`); the rest stays in the modules.
 """
 
 from bot.slack.approval import render_approval_request
-from bot.slack.blocks import (
-    MAX_BUTTON_TEXT,
-    MAX_CONFIRM_TEXT,
-    MAX_CONTEXT_TEXT,
-    MAX_FALLBACK_TEXT,
-    MAX_FIELD_TEXT,
-    MAX_HEADER_TEXT,
-    MAX_MESSAGE_BLOCKS,
-    MAX_MESSAGE_CHARS,
-    MAX_OPTION_LABEL,
-    MAX_OPTIONS,
-    MAX_SECTION_TEXT,
-    MAX_VALUE,
-    MAX_VIEW_BLOCKS,
-    Message,
-)
-from bot.slack.card import (
-    ADDRESSES_ON_CARD,
-    CARD_LINE,
-    DIFF_ON_CARD,
-    STATE_ACTIONS,
-    STATE_EMOJI,
-    THREAD_LINE,
-    CardMessage,
-    allowed_actions,
-    is_pending,
-    render_audit,
-    render_card,
-)
+from bot.slack.blocks import Message
+from bot.slack.card import CardMessage, render_audit, render_card
 from bot.slack.digest import render_back_to_clean, render_digest
 from bot.slack.escalation import render_escalation
-from bot.slack.finding_text import SEVERITY_EMOJI, can_reapply
 from bot.slack.home import render_home
-from bot.slack.ids import (
-    APPROVAL_BLOCK,
-    BUTTON_TEXT,
-    CARD_BLOCK,
-    ActionId,
-    InputId,
-    ViewId,
-    approval_block_id,
-    button_value,
-    card_block_id,
-    parse_button_value,
-)
+from bot.slack.ids import ActionId, InputId, ViewId, parse_button_value
 from bot.slack.modals import render_accept_modal, render_escalate_modal
 from bot.slack.progress import render_progress, render_status
 from bot.slack.replies import (
-    LIST_LINES,
-    Problem,
     render_envs,
     render_findings_list,
     render_help,
     render_history,
     render_usage,
 )
-from bot.slack.text import (
-    HUMAN_STATES,
-    SLACK_CHANNEL,
-    SLACK_GROUP,
-    SLACK_REFERENCE,
-    SLACK_USER,
-    escape,
-)
 
 __all__ = [
-    "ADDRESSES_ON_CARD",
-    "APPROVAL_BLOCK",
-    "BUTTON_TEXT",
-    "CARD_BLOCK",
-    "CARD_LINE",
-    "DIFF_ON_CARD",
-    "HUMAN_STATES",
-    "LIST_LINES",
-    "MAX_BUTTON_TEXT",
-    "MAX_CONFIRM_TEXT",
-    "MAX_CONTEXT_TEXT",
-    "MAX_FALLBACK_TEXT",
-    "MAX_FIELD_TEXT",
-    "MAX_HEADER_TEXT",
-    "MAX_MESSAGE_BLOCKS",
-    "MAX_MESSAGE_CHARS",
-    "MAX_OPTIONS",
-    "MAX_OPTION_LABEL",
-    "MAX_SECTION_TEXT",
-    "MAX_VALUE",
-    "MAX_VIEW_BLOCKS",
-    "SEVERITY_EMOJI",
-    "SLACK_CHANNEL",
-    "SLACK_GROUP",
-    "SLACK_REFERENCE",
-    "SLACK_USER",
-    "STATE_ACTIONS",
-    "STATE_EMOJI",
-    "THREAD_LINE",
     "ActionId",
     "CardMessage",
     "InputId",
     "Message",
-    "Problem",
     "ViewId",
-    "allowed_actions",
-    "approval_block_id",
-    "button_value",
-    "can_reapply",
-    "card_block_id",
-    "escape",
-    "is_pending",
     "parse_button_value",
     "render_accept_modal",
     "render_approval_request",

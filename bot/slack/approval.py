@@ -14,9 +14,10 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot import messages as say
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label, severity_label
+from bot.messages.slack import card as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_FIELD_TEXT, Message, context, message, section
 from bot.slack.card import ADDRESSES_ON_CARD, reapply_confirm
@@ -27,9 +28,9 @@ from bot.slack.text import SLACK_GROUP, clip_mrkdwn, code, escape, people, perso
 
 def _reapply_target(runbook: Runbook | None) -> str:
     if runbook is None or runbook.fix.reapply is None:
-        return "no reapply target (the runbook has no `fix.reapply`)"
+        return say.reapply_target_none()
     host = urlsplit(runbook.fix.reapply.webhook.url).hostname or "?"
-    return f"webhook {code(host)} (runbook {code(runbook.name)})"
+    return say.reapply_target_webhook(code(host), code(runbook.name))
 
 
 def render_approval_request(
@@ -50,18 +51,18 @@ def render_approval_request(
     ask = say.approval_ask(
         groups if state == "pending" else "", person(request.requester), escape(record.env)
     )
-    addresses = ", ".join(code(a) for a in f.addresses[:ADDRESSES_ON_CARD]) or "none"
-    given = f"{len(request.approvals)} of {request.needed}"
-    if request.approvals:
-        given += f": {people(request.approvals)}"
-    fields = [
-        f"*Resource*\n{resource_code(f)}",
-        f"*Where*\n{escape(record.env)} · account {code(f.account_id)} · {code(f.region)}",
-        f"*IaC to reapply*\n{addresses}",
-        f"*Reapply via*\n{_reapply_target(runbook)}",
-        f"*Approvals*\n{given}",
-        f"*Expires*\n{when(request.expires_at)}",
-    ]
+    addresses = ", ".join(code(a) for a in f.addresses[:ADDRESSES_ON_CARD]) or Label.NONE
+    given = say.approvals_given(len(request.approvals), request.needed, people(request.approvals))
+    fields = say.approval_fields(
+        resource_code(f),
+        escape(record.env),
+        code(f.account_id),
+        code(f.region),
+        addresses,
+        _reapply_target(runbook),
+        given,
+        when(request.expires_at),
+    )
     rules = [say.requester_cannot_approve()] if not request.requester_can_approve else []
     if not request.approver_groups:
         rules.append(say.approval_anyone())
@@ -71,8 +72,13 @@ def render_approval_request(
             fields=[MarkdownTextObject(text=clip_mrkdwn(t, MAX_FIELD_TEXT)) for t in fields]
         ),
         context(
-            f"{SEVERITY_EMOJI[f.severity]} {f.severity or 'unrated'} {f.kind} · "
-            f"finding {code(record.id)} · request {code(request.id)}",
+            say.approval_ids(
+                SEVERITY_EMOJI[f.severity],
+                severity_label(f.severity),
+                f.kind,
+                code(record.id),
+                code(request.id),
+            ),
             " ".join(rules),
         ),
     ]
@@ -80,23 +86,28 @@ def render_approval_request(
         blocks.append(_approval_buttons(record, request))
     else:
         blocks.append(section(approval_line(request.model_copy(update={"state": state}), None)))
-    text = (
-        f"{groups + ' ' if state == 'pending' and groups else ''}Reapply {state}: "
-        f"{escape(f.resource_type)} {escape(f.resource_id)} in {escape(record.env)}, "
-        f"asked by {person(request.requester)} ({given})"
+    text = say.approval_fallback(
+        groups if state == "pending" else "",
+        state,
+        f"{escape(f.resource_type)} {escape(f.resource_id)}",
+        escape(record.env),
+        person(request.requester),
+        given,
     )
     return message(text, blocks)
 
 
 def _approval_buttons(record: FindingRecord, request: ApprovalRequest) -> ActionsBlock:
     value = button_value(request.env, request.id)
-    confirm = reapply_confirm(record, "Approve the reapply?", "Approve")
-    return ActionsBlock(
-        block_id=approval_block_id(request),
-        elements=[
-            ButtonElement(text=BUTTON_TEXT[ActionId.APPROVE], action_id=ActionId.APPROVE,
-                          value=value, style="primary", confirm=confirm),
-            ButtonElement(text=BUTTON_TEXT[ActionId.DENY], action_id=ActionId.DENY,
-                          value=value, style="danger"),
-        ],
-    )  # fmt: skip
+    confirm = reapply_confirm(record, Label.APPROVE_TITLE, Label.APPROVE)
+    approve = ButtonElement(
+        text=BUTTON_TEXT[ActionId.APPROVE],
+        action_id=ActionId.APPROVE,
+        value=value,
+        style="primary",
+        confirm=confirm,
+    )
+    deny = ButtonElement(
+        text=BUTTON_TEXT[ActionId.DENY], action_id=ActionId.DENY, value=value, style="danger"
+    )
+    return ActionsBlock(block_id=approval_block_id(request), elements=[approve, deny])

@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.messages.slack import too_many_message_blocks, too_many_view_blocks
 from bot.slack.text import clip, clip_mrkdwn, fit_lines
 
 MAX_MESSAGE_BLOCKS = 50
@@ -25,7 +26,6 @@ MAX_SECTION_TEXT = 3000
 MAX_FIELD_TEXT = 2000
 MAX_CONTEXT_TEXT = 2000
 MAX_HEADER_TEXT = 150
-MAX_BUTTON_TEXT = 75
 MAX_FALLBACK_TEXT = 4000
 MAX_CONFIRM_TEXT = 300
 MAX_VALUE = 2000
@@ -65,7 +65,7 @@ def message(text: str, blocks: Sequence[Block]) -> Message:
     """Validate the blocks (the SDK's element limits) and the message's own limits."""
     dicts = [b.to_dict() for b in blocks]
     if len(dicts) > MAX_MESSAGE_BLOCKS:
-        raise ValueError(f"a message has {len(dicts)} blocks; Slack allows {MAX_MESSAGE_BLOCKS}")
+        raise ValueError(too_many_message_blocks(len(dicts), MAX_MESSAGE_BLOCKS))
     return Message(text=clip_mrkdwn(text, MAX_FALLBACK_TEXT), blocks=dicts)
 
 
@@ -79,7 +79,7 @@ def view(built: View) -> dict[str, Any]:
     """A modal or Home view as a dict, within Slack's blocks-per-view limit."""
     out: dict[str, Any] = built.to_dict()
     if len(out.get("blocks", [])) > MAX_VIEW_BLOCKS:
-        raise ValueError(f"a view has {len(out['blocks'])} blocks; Slack allows {MAX_VIEW_BLOCKS}")
+        raise ValueError(too_many_view_blocks(len(out["blocks"]), MAX_VIEW_BLOCKS))
     return out
 
 

@@ -16,10 +16,11 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
 )
 
-from bot import messages as say
 from bot.drift.findings import AttributeChange, Finding
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord, State, Transition
+from bot.messages.slack import Label, plus_more, severity_label
+from bot.messages.slack import card as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import (
     MAX_CONFIRM_TEXT,
@@ -113,7 +114,7 @@ def render_card(
     severity = severity_of(f, runbook)
     diff, overflow = _diff(f)
     blocks: list[Block] = [
-        header(f"{SEVERITY_EMOJI[severity]} {severity or 'unrated'} · {f.kind}"),
+        header(f"{SEVERITY_EMOJI[severity]} {severity_label(severity)} · {f.kind}"),
         section(_resource_text(record)),
         section(events_text(f)),
     ]
@@ -123,10 +124,15 @@ def render_card(
     blocks.append(section(state_text(record, runbook, approval, now)))
     blocks.append(context(_ids_text(record)))
     blocks.extend(card_actions(record, runbook, approval, now))
-    text = (
-        f"{SEVERITY_EMOJI[severity]} {severity or 'unrated'} {f.kind}: "
-        f"{escape(f.resource_type)} {escape(f.resource_id)} in {escape(record.env)} "
-        f"({escape(f.region)}, account {escape(f.account_id)}) · {record.state}"
+    text = say.card_fallback(
+        SEVERITY_EMOJI[severity],
+        severity_label(severity),
+        f.kind,
+        f"{escape(f.resource_type)} {escape(f.resource_id)}",
+        escape(record.env),
+        escape(f.region),
+        escape(f.account_id),
+        record.state,
     )
     base = message(text, blocks)
     return CardMessage(base.text, base.blocks, overflow)
@@ -141,7 +147,7 @@ def _resource_text(record: FindingRecord) -> str:
     if f.addresses:
         shown = [code(a) for a in f.addresses[:ADDRESSES_ON_CARD]]
         more = len(f.addresses) - len(shown)
-        lines.append(say.iac_addresses(", ".join(shown) + (f", +{more} more" if more else "")))
+        lines.append(say.iac_addresses(", ".join([*shown, plus_more(more)] if more else shown)))
     else:
         lines.append(say.iac_none(escape(record.env)))
     return "\n".join(lines)
@@ -209,14 +215,13 @@ def _runbook_text(f: Finding, runbook: Runbook | None) -> str:
     if runbook is not None:
         return say.runbook_line(code(runbook.name), escape(clip(runbook.description, 500)))
     if f.runbook:
-        return say.runbook_line(code(f.runbook), "(not loaded)")
+        return say.runbook_line(code(f.runbook), Label.RUNBOOK_NOT_LOADED)
     return say.no_runbook()
 
 
 def _ids_text(record: FindingRecord) -> str:
-    return (
-        f"{code(record.id)} · first seen {when(record.first_seen)} · "
-        f"last seen {when(record.last_seen)} · v{record.version}"
+    return say.card_ids(
+        code(record.id), when(record.first_seen), when(record.last_seen), record.version
     )
 
 
@@ -239,7 +244,7 @@ def card_button(action: ActionId, record: FindingRecord) -> ButtonElement:
     value = button_value(record.env, record.id)
     if action != ActionId.REAPPLY:
         return ButtonElement(text=BUTTON_TEXT[action], action_id=action, value=value)
-    confirm = reapply_confirm(record, "Reapply IaC?", "Ask for approval")
+    confirm = reapply_confirm(record, Label.REAPPLY_TITLE, Label.ASK_APPROVAL)
     return ButtonElement(
         text=BUTTON_TEXT[action], action_id=action, value=value, style="danger", confirm=confirm
     )
@@ -256,7 +261,7 @@ def reapply_confirm(record: FindingRecord, title: str, confirm: str) -> ConfirmO
         title=title,
         text=MarkdownTextObject(text=clip_mrkdwn(what, MAX_CONFIRM_TEXT)),
         confirm=confirm,
-        deny="Cancel",
+        deny=Label.CANCEL,
     )
 
 
@@ -264,14 +269,8 @@ def render_audit(transition: Transition) -> str:
     """The thread reply recording one transition: what moved, who, when, why (mrkdwn,
     ≤ 3,000 characters). The actor is mentioned when a person acted from Slack."""
     t = transition
-    emoji = STATE_EMOJI.get(t.to_state, "•")
-    moved = (
-        f"{emoji} *detected*"
-        if t.from_state is None
-        else f"{emoji} *{t.from_state} → {t.to_state}*"
-    )
     text = say.audit(
-        moved,
+        say.audit_moved(STATE_EMOJI.get(t.to_state, "•"), t.from_state, t.to_state),
         code(clip(t.resource, 300)),
         person(t.actor, slack=t.to_state in HUMAN_STATES),
         when(t.at),

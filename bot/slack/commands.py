@@ -10,6 +10,9 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.messages.slack import no_environment
+from bot.messages.slack import replies as say
+
 Verb = Literal["check", "status", "findings", "history", "envs", "help"]
 VERBS: tuple[Verb, ...] = ("check", "status", "findings", "history", "envs", "help")
 USAGE = {
@@ -49,33 +52,29 @@ def parse_command(
     if verb not in VERBS:
         close = difflib.get_close_matches(verb, VERBS, n=1)
         return Usage(
-            f"I don't know `{_clip(verb)}`.",
-            f"Did you mean `/drift {close[0]}`?" if close else None,
+            say.unknown_verb(_clip(verb)), say.did_you_mean_verb(close[0]) if close else None
         )
     limit = 2 if verb in ("check", "history") else (1 if verb in ("findings", "status") else 0)
     if len(rest) > limit:
-        return Usage(f"Too many words for `{verb}`: `/drift {USAGE[verb]}`.")
+        return Usage(say.too_many_words(verb, USAGE[verb]))
     if verb in NEEDS_ENV:
         if not rest:
             return Usage(
-                f"`{verb}` needs an environment: `/drift {USAGE[verb]}`.",
-                f"Known environments: {', '.join(sorted(environments)) or 'none'}.",
+                say.needs_an_environment(verb, USAGE[verb]), say.known_environments(environments)
             )
         env = rest[0]
         if env not in environments:
             close = difflib.get_close_matches(env, environments, n=1)
-            hint = f"Did you mean `{close[0]}`? " if close else ""
             return Usage(
-                f"No environment named `{_clip(env)}`.",
-                f"{hint}Known environments: {', '.join(sorted(environments)) or 'none'}.",
+                no_environment(_clip(env)),
+                say.known_environments(environments, close[0] if close else None),
             )
         arg = rest[1] if len(rest) > 1 else None
         if verb == "check" and arg is not None and runbooks is not None and arg not in runbooks:
             close = difflib.get_close_matches(arg, runbooks, n=1)
-            hint = f"Did you mean `{close[0]}`? " if close else ""
             return Usage(
-                f"No runbook named `{_clip(arg)}`.",
-                f"{hint}Known runbooks: {', '.join(sorted(runbooks))}.",
+                say.no_runbook_named(_clip(arg)),
+                say.known_runbooks(runbooks, close[0] if close else None),
             )
         return Command(verb, env, arg)
     return Command(verb, None, rest[0] if rest else None)

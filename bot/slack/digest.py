@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import messages as say
 from bot.lifecycle.digest import Digest, DigestItem
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.lifecycle import digest_section_title
+from bot.messages.slack import Label
+from bot.messages.slack import replies as say
 from bot.slack.blocks import (
     MAX_SECTION_TEXT,
     Message,
@@ -28,17 +30,13 @@ def render_digest(digest: Digest) -> tuple[Message, list[Message]]:
     A clean digest has no breakdown."""
     d = digest
     env = escape(d.environment)
-    mttr = (
-        age_text(d.mean_time_to_resolve_hours)
-        if d.mean_time_to_resolve_hours is not None
-        else "n/a"
-    )
+    hours = d.mean_time_to_resolve_hours
+    mttr = age_text(hours) if hours is not None else Label.NOT_AVAILABLE
     counts = say.digest_counts(len(d.new), len(d.open), len(d.accepted), len(d.resolved), mttr)
     if d.is_clean:
         summary_text = say.digest_clean(env)
-        summary = message(summary_text, [header(say.digest_title(d.environment)),
-                                          section(summary_text)])  # fmt: skip
-        return summary, []
+        title = header(say.digest_title(d.environment))
+        return message(summary_text, [title, section(summary_text)]), []
     summary = message(
         f"{say.digest_title(env)}: {counts}",
         [
@@ -48,12 +46,12 @@ def render_digest(digest: Digest) -> tuple[Message, list[Message]]:
         ],
     )
     sections: list[dict[str, Any]] = []
-    for title, items in (("New", d.new), ("Still open", d.open), ("Accepted", d.accepted),
-                         ("Resolved", d.resolved)):  # fmt: skip
+    for name, items in d.sections():
         if not items:
             continue
         lines = [_digest_line(i) for i in items]
-        for text in fit_lines(lines, MAX_SECTION_TEXT, head=say.digest_section(title, len(items))):
+        head = say.digest_section(digest_section_title(name), len(items))
+        for text in fit_lines(lines, MAX_SECTION_TEXT, head=head):
             sections.append(section(text).to_dict())
     chunks = chunk_blocks(sections)
     thread = [
@@ -64,12 +62,15 @@ def render_digest(digest: Digest) -> tuple[Message, list[Message]]:
 
 
 def _digest_line(item: DigestItem) -> str:
-    actor = f" · by {escape(clip(item.actor, 80))}" if item.actor else ""
-    note = f" — {escape(clip(item.note, 300))}" if item.note else ""
-    return (
-        f"{SEVERITY_EMOJI.get(item.severity, '⚪')} {item.kind} {code(item.resource_type)} "
-        f"{code(clip(item.resource_id, 200))} ({escape(item.region)}) · "
-        f"{age_text(item.age_hours)} old{actor} · {code(item.finding_id)}{note}"
+    return say.digest_item(
+        SEVERITY_EMOJI.get(item.severity, "⚪"),
+        item.kind,
+        f"{code(item.resource_type)} {code(clip(item.resource_id, 200))}",
+        escape(item.region),
+        age_text(item.age_hours),
+        escape(clip(item.actor, 80)) if item.actor else None,
+        code(item.finding_id),
+        escape(clip(item.note, 300)) if item.note else None,
     )
 
 

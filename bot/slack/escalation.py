@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import Block
 
-from bot import messages as say
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label, severity_label
+from bot.messages.slack import card as say
 from bot.slack.blocks import Message, context, message, section
 from bot.slack.finding_text import SEVERITY_EMOJI, events_text, resource_code
 from bot.slack.text import SLACK_GROUP, clip, code, escape, link, person, target_text
@@ -27,11 +28,11 @@ def render_escalation(
     f = record.finding
     group = target if target and SLACK_GROUP.match(target) else usergroup
     mention = f"<!subteam^{group}>" if group and SLACK_GROUP.match(group) else ""
-    where = target_text(target) if target else "this channel"
+    where = target_text(target) if target else Label.THIS_CHANNEL
     intro = say.escalation_intro(mention, person(by), escape(record.env), where)
     severity = f.severity
     summary = [
-        f"{SEVERITY_EMOJI[severity]} *{severity or 'unrated'} · {f.kind}* {resource_code(f)}",
+        f"{SEVERITY_EMOJI[severity]} *{severity_label(severity)} · {f.kind}* {resource_code(f)}",
         say.resource_where(code(f.account_id), code(f.region), escape(record.env)),
         events_text(f),
     ]
@@ -41,8 +42,5 @@ def render_escalation(
         blocks.append(section(quoted))
     if permalink:
         blocks.append(context(say.open_card(link(permalink))))
-    text = (
-        f"{mention + ' ' if mention else ''}Drift escalated in {escape(record.env)}: "
-        f"{escape(f.resource_type)} {escape(f.resource_id)}"
-    )
-    return message(text, blocks)
+    resource = f"{escape(f.resource_type)} {escape(f.resource_id)}"
+    return message(say.escalation_fallback(mention, escape(record.env), resource), blocks)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import messages as say
 from bot.drift.findings import Finding
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label, and_more
+from bot.messages.slack import card as say
 from bot.models import SEVERITY_RANK
 from bot.policy.runbook import Runbook
 from bot.slack.text import clip, code, escape, iso_when, people, person, target_text, when
@@ -60,7 +61,7 @@ def events_text(f: Finding) -> str:
         actors = list(dict.fromkeys(e.actor for e in reversed(earlier)))
         named = ", ".join(escape(clip(a, 80)) for a in actors[:3])
         if len(actors) > 3:
-            named += f" and {len(actors) - 3} more"
+            named += " " + and_more(len(actors) - 3)
         text += "\n" + say.earlier_changes(len(earlier), named)
     return text
 
@@ -94,7 +95,7 @@ def _state_line(record: FindingRecord) -> str:
         r = record.reapply
         approvers = [a for a in r.get("approvers", "").split(",") if a]
         return say.state_reapplying(
-            escape(r.get("target", "the runbook's target")),
+            escape(r.get("target", Label.RUNBOOK_TARGET)),
             person(r.get("by")),
             people(approvers),
             iso_when(r.get("at")),

@@ -10,9 +10,10 @@ from typing import Any
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from bot import messages as say
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label, more_findings, severity_label
+from bot.messages.slack import views as say
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_VIEW_BLOCKS, context, header, section, view
 from bot.slack.card import card_actions
@@ -33,15 +34,19 @@ def _home_finding(
     now: datetime,
 ) -> list[Block]:
     f = record.finding
-    last = f.events[-1] if f.events else None
-    by = f" · last change by {escape(clip(last.actor, 80))}" if last else ""
+    last = escape(clip(f.events[-1].actor, 80)) if f.events else None
     age = age_text((now - record.first_seen).total_seconds() / 3600)
     severity = severity_of(f, runbook)
-    text = (
-        f"{SEVERITY_EMOJI[severity]} *{severity or 'unrated'} · {f.kind}* "
-        f"{resource_code(f)} ({code(f.region)}){by} · {age} old\n"
-        f"{state_text(record, runbook, approval, now)}"
+    line = say.home_finding(
+        SEVERITY_EMOJI[severity],
+        severity_label(severity),
+        f.kind,
+        resource_code(f),
+        code(f.region),
+        last,
+        age,
     )
+    text = f"{line}\n{state_text(record, runbook, approval, now)}"
     return [section(text), *card_actions(record, runbook, approval, now)]
 
 
@@ -63,7 +68,7 @@ def render_home(
         approvals: pending reapply requests by finding id (no second Reapply for those).
     """
     approvals = approvals or {}
-    blocks: list[Block] = [header("Drift"), context(say.home_intro(when(now)))]
+    blocks: list[Block] = [header(Label.HOME_TITLE), context(say.home_intro(when(now)))]
     if not sections:
         blocks.append(section(say.home_nothing_visible()))
     envs: list[tuple[str, list[list[Block]]]] = []
@@ -95,7 +100,7 @@ def _shares(needs: Sequence[int], total: int) -> list[int]:
 
 def _home_env(env: str, parts: Sequence[Sequence[Block]], room: int) -> list[Block]:
     """One environment's part of Home in at most `room` blocks."""
-    title = header(f"{env} · {len(parts)} open")
+    title = header(say.home_env_title(env, len(parts)))
     if not parts:
         return [title, context(say.home_env_clean(escape(env)))][:room]
     blocks: list[Block] = [title]
@@ -107,6 +112,6 @@ def _home_env(env: str, parts: Sequence[Sequence[Block]], room: int) -> list[Blo
         blocks.extend(part)
         shown += 1
     if shown < len(parts):
-        more = context(say.more_findings(len(parts) - shown, escape(env)))
+        more = context(more_findings(len(parts) - shown, escape(env)))
         blocks = [*blocks[: max(room - 1, 0)], more][-room:] if room else []
     return blocks

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label, button_value_too_long, not_a_button_value
 from bot.slack.blocks import MAX_VALUE
 
 
@@ -41,11 +42,11 @@ CARD_BLOCK = "drift.card"
 APPROVAL_BLOCK = "drift.approval"
 
 BUTTON_TEXT: dict[ActionId, str] = {
-    ActionId.ACCEPT: "Accept",
-    ActionId.REAPPLY: "Reapply",
-    ActionId.ESCALATE: "Escalate",
-    ActionId.APPROVE: "Approve",
-    ActionId.DENY: "Deny",
+    ActionId.ACCEPT: Label.ACCEPT,
+    ActionId.REAPPLY: Label.REAPPLY,
+    ActionId.ESCALATE: Label.ESCALATE,
+    ActionId.APPROVE: Label.APPROVE,
+    ActionId.DENY: Label.DENY,
 }
 
 
@@ -53,7 +54,7 @@ def button_value(env: str, item_id: str) -> str:
     """A button's value: `"{env}|{id}"` (a finding id, or an approval request id)."""
     value = f"{env}|{item_id}"
     if len(value) > MAX_VALUE:
-        raise ValueError(f"button value over {MAX_VALUE} characters")
+        raise ValueError(button_value_too_long(MAX_VALUE))
     return value
 
 
@@ -61,7 +62,7 @@ def parse_button_value(value: str) -> tuple[str, str]:
     """`"{env}|{id}"` → (env, id). Raises ValueError for anything else."""
     env, sep, item_id = value.partition("|")
     if not sep or not env or not item_id:
-        raise ValueError(f"not a driftbot button value: {value!r}")
+        raise ValueError(not_a_button_value(value))
     return env, item_id
 
 

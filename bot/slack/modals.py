@@ -15,8 +15,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import messages as say
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label
+from bot.messages.slack import views as say
 from bot.slack.blocks import MAX_OPTION_LABEL, MAX_OPTIONS, section, view
 from bot.slack.finding_text import resource_code
 from bot.slack.ids import InputId, ViewId
@@ -30,28 +31,28 @@ def render_accept_modal(record: FindingRecord, private_metadata: str) -> dict[st
     modal = View(
         type="modal",
         callback_id=ViewId.ACCEPT,
-        title="Accept drift",
-        submit="Accept",
-        close="Cancel",
+        title=Label.ACCEPT_TITLE,
+        submit=Label.ACCEPT,
+        close=Label.CANCEL,
         private_metadata=private_metadata,
         blocks=[
             section(say.accept_intro(resource_code(f), escape(record.env))),
             InputBlock(
                 block_id=InputId.REASON,
-                label="Why is this change intended?",
+                label=Label.REASON,
                 element=PlainTextInputElement(
                     action_id=InputId.REASON,
                     multiline=True,
                     max_length=1000,
-                    placeholder="e.g. a hotfix; IaC catches up in PR #123",
+                    placeholder=Label.REASON_EXAMPLE,
                 ),
             ),
             InputBlock(
                 block_id=InputId.UNTIL,
-                label="Until",
+                label=Label.UNTIL,
                 optional=True,
                 hint=say.accept_until_hint(),
-                element=DatePickerElement(action_id=InputId.UNTIL, placeholder="No expiry"),
+                element=DatePickerElement(action_id=InputId.UNTIL, placeholder=Label.NO_EXPIRY),
             ),
         ],
     )
@@ -73,8 +74,8 @@ def render_escalate_modal(
         modal = View(
             type="modal",
             callback_id=ViewId.ESCALATE,
-            title="Escalate drift",
-            close="Close",
+            title=Label.ESCALATE_TITLE,
+            close=Label.CLOSE,
             private_metadata=private_metadata,
             blocks=[intro, section(say.no_escalation_targets(escape(record.env)))],
         )
@@ -87,31 +88,31 @@ def render_escalate_modal(
     modal = View(
         type="modal",
         callback_id=ViewId.ESCALATE,
-        title="Escalate drift",
-        submit="Escalate",
-        close="Cancel",
+        title=Label.ESCALATE_TITLE,
+        submit=Label.ESCALATE,
+        close=Label.CANCEL,
         private_metadata=private_metadata,
         blocks=[
             intro,
             InputBlock(
                 block_id=InputId.TARGET,
-                label="Escalate to",
+                label=Label.TARGET,
                 element=StaticSelectElement(
                     action_id=InputId.TARGET,
-                    placeholder="Choose a team or channel",
+                    placeholder=Label.TARGET_PLACEHOLDER,
                     options=options,
                     initial_option=initial,
                 ),
             ),
             InputBlock(
                 block_id=InputId.NOTE,
-                label="Note",
+                label=Label.NOTE,
                 optional=True,
                 element=PlainTextInputElement(
                     action_id=InputId.NOTE,
                     multiline=True,
                     max_length=1000,
-                    placeholder="What should they know?",
+                    placeholder=Label.NOTE_PLACEHOLDER,
                 ),
             ),
         ],

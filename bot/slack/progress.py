@@ -8,7 +8,8 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from bot import messages as say
+from bot.messages.slack import Label
+from bot.messages.slack import replies as say
 from bot.slack.blocks import Message, context, message, section, text_message
 from bot.slack.text import code, escape, iso_when
 
@@ -41,7 +42,7 @@ def render_progress(
             iso_when(r.get("window_end")),
         )
     elif state == "failed":
-        line = say.progress_failed(e, escape(error or "no reason was recorded"))
+        line = say.progress_failed(e, escape(error or Label.NO_ERROR))
         details = escape(hint) if hint else ""
     else:
         line = say.progress_unknown(e, escape(state))

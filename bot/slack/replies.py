@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot import messages as say
 from bot.config.drift import EnvSlack
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import Label, more_findings
+from bot.messages.slack import replies as say
 from bot.slack.blocks import (
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
@@ -80,9 +81,9 @@ def render_envs(envs: Mapping[str, EnvSlack | None] | Sequence[str]) -> Message:
         channel = (
             f"<#{slack.channel}>" if SLACK_CHANNEL.match(slack.channel) else code(slack.channel)
         )
-        protected = f" · protected ({slack.approvals} approvers)" if slack.protected else ""
+        protected = say.env_protected(slack.approvals) if slack.protected else ""
         groups = ", ".join(code(g) for g in slack.approvers)
-        approvers = f" · approvers {groups}" if groups else ""
+        approvers = say.env_approvers(groups) if groups else ""
         lines.append(say.env_line(code(name), channel, protected, approvers))
     return text_message("\n".join(lines))
 
@@ -97,16 +98,21 @@ def render_findings_list(
     ordered = sorted(records, key=lambda r: (r.state == "resolved", *severity_order(r)))
     lines = [_finding_line(r, now) for r in ordered[:LIST_LINES]]
     if len(ordered) > LIST_LINES:
-        lines.append(say.more_findings(len(ordered) - LIST_LINES, escape(env)))
+        lines.append(more_findings(len(ordered) - LIST_LINES, escape(env)))
     return _lines_message(say.findings_title(escape(env), len(records)), lines)
 
 
 def _finding_line(record: FindingRecord, now: datetime | None) -> str:
     f = record.finding
-    age = f" · {age_text((now - record.first_seen).total_seconds() / 3600)} old" if now else ""
-    return (
-        f"{SEVERITY_EMOJI[f.severity]} {code(record.id)} *{record.state}* {f.kind} "
-        f"{resource_code(f)} ({escape(f.region)}){age}"
+    age = age_text((now - record.first_seen).total_seconds() / 3600) if now else None
+    return say.finding_line(
+        SEVERITY_EMOJI[f.severity],
+        code(record.id),
+        record.state,
+        f.kind,
+        resource_code(f),
+        escape(f.region),
+        age,
     )
 
 
@@ -132,9 +138,8 @@ def render_history(env: str, entries: Sequence[Mapping[str, str]]) -> Message:
 def _history_line(entry: Mapping[str, str]) -> str:
     at = iso_when(entry.get("at"))
     if entry.get("type") == "check":
-        how = f"{escape(entry.get('trigger') or 'check')}"
-        if entry.get("requested_by"):
-            how += f" by {person(entry.get('requested_by'))}"
+        by = person(entry.get("requested_by")) if entry.get("requested_by") else None
+        how = say.check_how(escape(entry["trigger"]) if entry.get("trigger") else None, by)
         return say.history_check(
             at,
             iso_when(entry.get("window_start")),
@@ -144,7 +149,7 @@ def _history_line(entry: Mapping[str, str]) -> str:
             how,
         )
     to_state = entry.get("to_state") or "?"
-    moved = f"*{escape(entry.get('from_state') or 'new')} → {escape(to_state)}*"
+    moved = f"*{escape(entry.get('from_state') or Label.NEW)} → {escape(to_state)}*"
     return say.history_transition(
         at,
         moved,

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from bot.lifecycle.transitions import SYSTEM
+from bot.messages.slack import Label
 
 # People act in Slack under their user id; the lifecycle stores it as the actor.
 SLACK_USER = re.compile(r"^[UW][A-Z0-9]{6,}$")
@@ -60,12 +61,12 @@ def person(who: str | None, slack: bool = True) -> str:
     handlers store it) is a mention; anything else (an AWS principal, a CLI user) is shown as
     escaped text."""
     if not who:
-        return "someone"
+        return Label.SOMEONE
     if slack and SLACK_USER.match(who):
         return f"<@{who}>"
     if slack and _references(who):
         return who
-    return escape(who) if who != SYSTEM else "driftbot"
+    return escape(who) if who != SYSTEM else Label.SYSTEM
 
 
 def people(ids: Iterable[str], slack: bool = True) -> str:
@@ -77,7 +78,7 @@ def target_text(target: str | None) -> str:
     """An escalation target: a user group id is mentioned, a channel id linked, references
     already written (`<#C…> <!subteam^S…>`) kept, a `#name` or anything else escaped."""
     if not target:
-        return "someone"
+        return Label.SOMEONE
     if _references(target):
         return target
     if SLACK_GROUP.match(target):
@@ -92,10 +93,10 @@ def link(url: str) -> str:
     return escape(url).replace("|", "%7C")
 
 
-def when(at: datetime | None, missing: str = "unknown time") -> str:
+def when(at: datetime | None) -> str:
     """A time as a Slack date token (the reader's time zone), with a UTC fallback."""
     if at is None:
-        return missing
+        return Label.UNKNOWN_TIME
     aware = at if at.tzinfo else at.replace(tzinfo=UTC)
     fallback = aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return f"<!date^{int(aware.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
@@ -113,7 +114,7 @@ def _parse_time(text: str | None) -> datetime | None:
 def iso_when(text: str | None) -> str:
     """An ISO time from CloudTrail or Redis as a date token; unparseable text escaped."""
     at = _parse_time(text)
-    return when(at) if at else escape(text or "unknown time")
+    return when(at) if at else escape(text or Label.UNKNOWN_TIME)
 
 
 def age_text(hours: float) -> str:

@@ -42,8 +42,13 @@ def test_required_keys(manifest):
     assert isinstance(features["app_home"]["messages_tab_enabled"], bool)
     assert manifest["oauth_config"]["scopes"]["bot"]
     settings = manifest["settings"]
-    for key in ("event_subscriptions", "interactivity", "socket_mode_enabled",
-                "org_deploy_enabled", "token_rotation_enabled"):  # fmt: skip
+    for key in (
+        "event_subscriptions",
+        "interactivity",
+        "socket_mode_enabled",
+        "org_deploy_enabled",
+        "token_rotation_enabled",
+    ):
         assert key in settings, key
     for command in features["slash_commands"]:
         assert set(command) >= {"command", "description", "usage_hint", "should_escape"}

@@ -40,20 +40,6 @@ MODULES = sorted(
     if MESSAGES not in p.parents
 )
 
-# TEMPORARY (issue 8, removed at merge): the areas other helpers are moving to bot/messages in
-# parallel. A path here is skipped by the walk; everything else must pass it now.
-PENDING_OTHER_HELPERS = (
-    "handlers/",
-    "bot/slack/",
-    "bot/lifecycle/",
-    "bot/shell/notifier.py",
-    "bot/shell/redis/",
-    "bot/shell/slack.py",
-    "bot/entry/app.py",
-    "bot/entry/worker.py",
-)
-NOT_PENDING = ("bot/drift/report.py",)
-
 WORD = r"[A-Za-z][A-Za-z']*[A-Za-z]"  # two letters or more: `id`, `can't`
 SENTENCE = re.compile(rf"{WORD}[^A-Za-z]*\s[^A-Za-z]*{WORD}")
 EXCEPTION = re.compile(
@@ -169,12 +155,7 @@ def _rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
-CHECKED = [
-    p for p in MODULES if _rel(p) in NOT_PENDING or not _rel(p).startswith(PENDING_OTHER_HELPERS)
-]
-
-
-@pytest.mark.parametrize("path", CHECKED, ids=[_rel(p) for p in CHECKED])
+@pytest.mark.parametrize("path", MODULES, ids=[_rel(p) for p in MODULES])
 def test_no_sentence_outside_messages(path):
     """A sentence a person reads is a function of bot/messages, not a literal here."""
     assert violations(path.read_text(), str(path)) == []

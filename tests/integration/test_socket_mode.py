@@ -17,6 +17,20 @@ from bot.shell.slack import web_client
 from tests.fake_slack import FakeSlack
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo" / "drift.yml"
+HELP_ENVELOPE = {
+    "envelope_id": "env-1",
+    "type": "slash_commands",
+    "accepts_response_payload": True,
+    "payload": {
+        "command": "/drift",
+        "text": "help",
+        "user_id": "U0ALICE",
+        "channel_id": "C0DEMO",
+        "team_id": "T0FAKE",
+        "trigger_id": "1.2.3",
+        "response_url": "http://127.0.0.1:9/x",
+    },
+}
 
 
 def test_a_slash_command_over_socket_mode_is_acknowledged_on_the_socket(redis_target):
@@ -30,13 +44,7 @@ def test_a_slash_command_over_socket_mode_is_acknowledged_on_the_socket(redis_ta
             ws = web.WebSocketResponse()
             await ws.prepare(request)
             await ws.send_str(json.dumps({"type": "hello", "num_connections": 1}))
-            await ws.send_str(json.dumps({
-                "envelope_id": "env-1", "type": "slash_commands",
-                "accepts_response_payload": True,
-                "payload": {"command": "/drift", "text": "help", "user_id": "U0ALICE",
-                            "channel_id": "C0DEMO", "team_id": "T0FAKE",
-                            "trigger_id": "1.2.3", "response_url": "http://127.0.0.1:9/x"},
-            }))  # fmt: skip
+            await ws.send_str(json.dumps(HELP_ENVELOPE))
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
                     acks.append(json.loads(message.data))
@@ -54,8 +62,9 @@ def test_a_slash_command_over_socket_mode_is_acknowledged_on_the_socket(redis_ta
             loaded = load_config(str(DEMO))
             client = web_client(token="xoxb-test", base_url=fake.base_url)  # noqa: S106
             deps = await make_deps(loaded, runbooks_for(loaded), redis_target, client)
-            handler = AsyncSocketModeHandler(build_app(deps, client, ""), "xapp-1-test",
-                                             web_client=client)  # fmt: skip
+            handler = AsyncSocketModeHandler(
+                build_app(deps, client, ""), "xapp-1-test", web_client=client
+            )
 
             async def wss_url() -> str:
                 return f"ws://127.0.0.1:{port}/link"

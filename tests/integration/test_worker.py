@@ -14,6 +14,7 @@ import pytest
 from bot.entry.cli import load_config
 from bot.entry.worker import build_worker
 from bot.shell.jobs import Deps, LatestProgress, run_check_job
+from bot.shell.redis import keys
 from bot.shell.redis.connection import RedisTarget
 from bot.shell.redis.queue import Queue, open_pool
 from bot.shell.redis.store import Store
@@ -58,8 +59,12 @@ def test_async_check_runs_on_the_worker_and_reports_its_state(redis_target):
         await run_burst_worker(redis_target)
 
         async def after(queue: Queue, store: Store):
-            return (await queue.status(job_id), await store.records("demo"),
-                    await store.history("demo"), await store.running("demo"))  # fmt: skip
+            return (
+                await queue.status(job_id),
+                await store.records("demo"),
+                await store.history("demo"),
+                await store.running("demo"),
+            )
 
         return job_id, fresh, queued, *await with_queue(redis_target, after)
 
@@ -68,8 +73,8 @@ def test_async_check_runs_on_the_worker_and_reports_its_state(redis_target):
     assert fresh
     assert queued["state"] == "queued"
     assert done["state"] == "succeeded"
-    assert (done["result"]["modified"], done["result"]["deleted"],
-            done["result"]["unmanaged"]) == (5, 1, 2)  # fmt: skip
+    result = done["result"]
+    assert (result["modified"], result["deleted"], result["unmanaged"]) == (5, 1, 2)
     assert Counter(r.finding.kind for r in records) == EXPECTED
     assert {r.state for r in records} == {"open"}
     assert all(r.finding.runbook for r in records)
@@ -129,8 +134,9 @@ def test_a_schedule_slot_already_checked_is_not_queued_again(redis_target):
 
     async def scenario():
         async def enqueue(queue: Queue, store: Store):
-            return await queue.enqueue_check("demo", trigger="schedule", requested_by="schedule",
-                                             job_id=slot, **DAY)  # fmt: skip
+            return await queue.enqueue_check(
+                "demo", trigger="schedule", requested_by="schedule", job_id=slot, **DAY
+            )
 
         first = await with_queue(redis_target, enqueue)
         await run_burst_worker(redis_target)
@@ -174,8 +180,12 @@ def test_a_job_killed_mid_write_and_run_again_duplicates_nothing(redis_target):
             await run_check_job(deps, payload, "job-1", 2, LatestProgress())
             await run_check_job(deps, payload, "job-1", 3, LatestProgress())  # and once more
             store = Store(pool)
-            return (partial, await store.records("demo"), await store.history("demo"),
-                    await pool.xlen("driftbot:outbox"))  # fmt: skip
+            return (
+                partial,
+                await store.records("demo"),
+                await store.history("demo"),
+                await pool.xlen(keys.OUTBOX),
+            )
         finally:
             await pool.aclose(close_connection_pool=True)
 
@@ -198,15 +208,18 @@ def test_scheduled_checks_over_overlapping_windows_produce_each_finding_once(red
     first = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)  # after the 13:45 termination
     second = datetime(2026, 11, 23, 23, 59, tzinfo=UTC)
     clock = {"now": first}
-    payload = {"env": "demo", "trigger": "schedule", "requested_by": "schedule",
-               "scheduled": True}  # fmt: skip
+    payload = {"env": "demo", "trigger": "schedule", "requested_by": "schedule", "scheduled": True}
 
     async def scenario():
         pool = await open_pool(redis_target)
         try:
             store = Store(pool, clock=lambda: clock["now"])
-            deps = Deps(loaded=config, runbooks=runbooks_for(config), store=store,
-                        clock=lambda: clock["now"])  # fmt: skip
+            deps = Deps(
+                loaded=config,
+                runbooks=runbooks_for(config),
+                store=store,
+                clock=lambda: clock["now"],
+            )
             one = await run_check_job(deps, payload, "sched-1", 1, LatestProgress())
             mark1 = await store.watermark("demo", "files")
             clock["now"] = second
@@ -242,8 +255,12 @@ def test_acceptance_expires_on_a_later_check(redis_target):
         pool = await open_pool(redis_target)
         try:
             store = Store(pool, clock=lambda: clock["now"])
-            deps = Deps(loaded=config, runbooks=runbooks_for(config), store=store,
-                        clock=lambda: clock["now"])  # fmt: skip
+            deps = Deps(
+                loaded=config,
+                runbooks=runbooks_for(config),
+                store=store,
+                clock=lambda: clock["now"],
+            )
             await run_check_job(deps, payload, "job-a", 1, LatestProgress())
             target = next(r for r in await store.records("demo") if r.finding.kind == "deleted")
             until = clock["now"] + timedelta(days=1)

@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bot.shell.redis import keys
 from bot.shell.redis.connection import RedisTarget
 from bot.shell.redis.queue import Queue, open_pool
 from bot.shell.redis.store import Store
@@ -28,11 +29,18 @@ def big_environment(tmp: Path) -> Path:
     """The demo's logs plus enough read-only noise that a check takes a few seconds."""
     shutil.copytree(DEMO / "cloudtrail", tmp / "cloudtrail")
     shutil.copy(DEMO / "terraform.tfstate", tmp / "terraform.tfstate")
-    template = {"eventVersion": "1.11", "eventSource": "ec2.amazonaws.com",
-                "eventName": "DescribeInstances", "awsRegion": "us-east-1", "readOnly": True,
-                "eventType": "AwsApiCall", "recipientAccountId": "111122223333",
-                "eventTime": "2026-11-23T12:00:00Z", "userIdentity": {"type": "AssumedRole"},
-                "requestParameters": {"instancesSet": {}, "filterSet": {}}}  # fmt: skip
+    template = {
+        "eventVersion": "1.11",
+        "eventSource": "ec2.amazonaws.com",
+        "eventName": "DescribeInstances",
+        "awsRegion": "us-east-1",
+        "readOnly": True,
+        "eventType": "AwsApiCall",
+        "recipientAccountId": "111122223333",
+        "eventTime": "2026-11-23T12:00:00Z",
+        "userIdentity": {"type": "AssumedRole"},
+        "requestParameters": {"instancesSet": {}, "filterSet": {}},
+    }
     noise = tmp / "cloudtrail" / "noise"
     noise.mkdir()
     for n in range(NOISE_FILES):
@@ -50,11 +58,10 @@ def url_of(target: RedisTarget) -> str:
 
 def worker(config: Path, target: RedisTarget, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "REDIS_URL": url_of(target)}
+    command = [sys.executable, "-m", "bot", "worker", "--config", str(config), "--job-lease", "2"]
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "worker", "--config", str(config), "--job-lease", "2",
-         *extra],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        [*command, *extra], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 def job_state(target: RedisTarget, job_id: str) -> dict:
@@ -77,9 +84,12 @@ def test_sigkill_mid_check_reruns_the_job_elsewhere_and_duplicates_nothing(redis
         pool = await open_pool(redis_target)
         try:
             job_id, _ = await Queue(pool, Store(pool)).enqueue_check(
-                "demo", trigger="cli", requested_by="test", since="2026-11-23T00:00:00Z",
+                "demo",
+                trigger="cli",
+                requested_by="test",
+                since="2026-11-23T00:00:00Z",
                 until="2026-11-24T00:00:00Z",
-            )  # fmt: skip
+            )
             return job_id
         finally:
             await pool.aclose(close_connection_pool=True)
@@ -116,8 +126,11 @@ def test_sigkill_mid_check_reruns_the_job_elsewhere_and_duplicates_nothing(redis
         pool = await open_pool(redis_target)
         try:
             store = Store(pool)
-            return (await store.records("demo"), await store.history("demo"),
-                    await pool.xlen("driftbot:outbox"))  # fmt: skip
+            return (
+                await store.records("demo"),
+                await store.history("demo"),
+                await pool.xlen(keys.OUTBOX),
+            )
         finally:
             await pool.aclose(close_connection_pool=True)
 

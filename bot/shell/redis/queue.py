@@ -14,6 +14,7 @@ import orjson
 from arq.connections import ArqRedis, create_pool
 from arq.jobs import Job, JobStatus
 
+from bot.shell.redis import keys
 from bot.shell.redis.connection import RedisTarget, ping
 from bot.shell.redis.store import Store
 
@@ -37,8 +38,8 @@ def deserialize(data: bytes) -> dict[str, Any]:
 async def open_pool(target: RedisTarget) -> ArqRedis:
     """An arq pool, after a ping that fails fast naming the URL."""
     await ping(target)
-    return await create_pool(target.settings(), job_serializer=serialize,
-                             job_deserializer=deserialize)  # fmt: skip
+    settings = target.settings()
+    return await create_pool(settings, job_serializer=serialize, job_deserializer=deserialize)
 
 
 class Queue:
@@ -70,30 +71,42 @@ class Queue:
             await self.store.release_running(env, holder)  # a job that died for good
         if job_id is not None and await self._arq_status(job_id) != JobStatus.not_found:
             return job_id, False
-        new_id = job_id or f"check-{env}-{uuid.uuid4().hex[:12]}"
+        new_id = job_id or keys.check_job(env, uuid.uuid4().hex[:12])
         claimed = await self.store.claim_running(env, new_id, RUNNING_TTL)
         if claimed != new_id:
             return claimed, False
-        payload = {"env": env, "trigger": trigger, "requested_by": requested_by,
-                   "since": since, "until": until, "runbook": runbook,
-                   "scheduled": scheduled}  # fmt: skip
-        await self.store.set_job(new_id, state="queued", env=env, trigger=trigger,
-                                 requested_by=requested_by,
-                                 queued_at=datetime.now(UTC).isoformat())  # fmt: skip
+        payload = {
+            "env": env,
+            "trigger": trigger,
+            "requested_by": requested_by,
+            "since": since,
+            "until": until,
+            "runbook": runbook,
+            "scheduled": scheduled,
+        }
+        queued_at = datetime.now(UTC).isoformat()
+        await self.store.set_job(
+            new_id,
+            state="queued",
+            env=env,
+            trigger=trigger,
+            requested_by=requested_by,
+            queued_at=queued_at,
+        )
         job = await self.pool.enqueue_job(CHECK, payload, _job_id=new_id)
         # None: another process enqueued the same id at the same moment; the mark is its job's
         return new_id, job is not None
 
     async def enqueue_digest(self, env: str, day: str) -> bool:
         """Queue the digest of `env` for `day` (at most one per environment and day)."""
-        job = await self.pool.enqueue_job(DIGEST, {"env": env, "day": day},
-                                          _job_id=f"digest-{env}-{day}")  # fmt: skip
+        payload = {"env": env, "day": day}
+        job = await self.pool.enqueue_job(DIGEST, payload, _job_id=keys.digest_job(env, day))
         return job is not None
 
     async def enqueue_reapply(self, env: str, request_id: str) -> bool:
         """Queue the trigger of an approved reapply (once per request)."""
-        job = await self.pool.enqueue_job(REAPPLY, {"env": env, "request_id": request_id},
-                                          _job_id=f"reapply-{request_id}")  # fmt: skip
+        payload = {"env": env, "request_id": request_id}
+        job = await self.pool.enqueue_job(REAPPLY, payload, _job_id=keys.reapply_job(request_id))
         return job is not None
 
     async def _arq_status(self, job_id: str) -> JobStatus:

@@ -12,13 +12,27 @@ T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def finding(rid: str, confirmed: bool = True) -> Finding:
-    event = EventSummary(event_id=f"e-{rid}", event_name="PutBucketPolicy",
-                         event_time="2026-11-20T08:00:00Z", actor="alice", role=None,
-                         via="cli", source_ip="198.51.100.34")  # fmt: skip
-    return Finding(kind="modified", resource_type="AWS::S3::Bucket", resource_id=rid,
-                   account_id="111122223333", region="us-east-1", addresses=[f"b.{rid}"],
-                   events=[event], confirmed=confirmed, severity="critical",
-                   runbook="s3-public-or-unencrypted")  # fmt: skip
+    event = EventSummary(
+        event_id=f"e-{rid}",
+        event_name="PutBucketPolicy",
+        event_time="2026-11-20T08:00:00Z",
+        actor="alice",
+        role=None,
+        via="cli",
+        source_ip="198.51.100.34",
+    )
+    return Finding(
+        kind="modified",
+        resource_type="AWS::S3::Bucket",
+        resource_id=rid,
+        account_id="111122223333",
+        region="us-east-1",
+        addresses=[f"b.{rid}"],
+        events=[event],
+        confirmed=confirmed,
+        severity="critical",
+        runbook="s3-public-or-unencrypted",
+    )
 
 
 def test_new_open_accepted_resolved_and_mean_time_to_resolve():

@@ -14,17 +14,29 @@ T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 def event(eid: str, when: str = "2026-11-24T08:00:00Z", actor: str = "dev@example.com"):
-    return EventSummary(event_id=eid, event_name="AuthorizeSecurityGroupIngress",
-                        event_time=when, actor=actor, role=None, via="console",
-                        source_ip="203.0.113.7")  # fmt: skip
+    return EventSummary(
+        event_id=eid,
+        event_name="AuthorizeSecurityGroupIngress",
+        event_time=when,
+        actor=actor,
+        role=None,
+        via="console",
+        source_ip="203.0.113.7",
+    )
 
 
 def finding(*events: EventSummary, kind="modified", confirmed=True, addresses=("aws_sg.web",)):
-    return Finding(kind=kind, resource_type="AWS::EC2::SecurityGroup", resource_id="sg-1",
-                   account_id="111122223333", region="us-east-1", addresses=list(addresses),
-                   events=list(events), confirmed=confirmed,
-                   changes=[AttributeChange(path="ingress", expected=None, actual=["x"])]
-                   if confirmed else [])  # fmt: skip
+    return Finding(
+        kind=kind,
+        resource_type="AWS::EC2::SecurityGroup",
+        resource_id="sg-1",
+        account_id="111122223333",
+        region="us-east-1",
+        addresses=list(addresses),
+        events=list(events),
+        confirmed=confirmed,
+        changes=[AttributeChange(path="ingress", expected=None, actual=["x"])] if confirmed else [],
+    )
 
 
 def test_first_detection_opens_a_finding():
@@ -54,8 +66,9 @@ def test_new_events_update_the_same_finding_without_a_transition():
     """A second change to an open resource is appended to the same finding."""
     record, _ = detect(None, finding(event("e1")), "prod", T0)
 
-    updated, transitions = detect(record, finding(event("e2", "2026-11-24T09:30:00Z")), "prod",
-                                  T0 + timedelta(hours=1))  # fmt: skip
+    updated, transitions = detect(
+        record, finding(event("e2", "2026-11-24T09:30:00Z")), "prod", T0 + timedelta(hours=1)
+    )
 
     assert [e.event_id for e in updated.finding.events] == ["e1", "e2"]
     assert (updated.id, updated.state, updated.version) == (record.id, "open", 2)
@@ -68,8 +81,12 @@ def test_accepted_finding_stays_quiet_until_a_new_change_reopens_it():
     accepted, _ = accept(record, "lead@example.com", "planned migration", None, T0)
 
     quiet, none = detect(accepted, finding(event("e1")), "prod", T0 + timedelta(hours=1))
-    reopened, moved = detect(accepted, finding(event("e1"), event("e2", "2026-11-24T11:00:00Z")),
-                             "prod", T0 + timedelta(hours=2))  # fmt: skip
+    reopened, moved = detect(
+        accepted,
+        finding(event("e1"), event("e2", "2026-11-24T11:00:00Z")),
+        "prod",
+        T0 + timedelta(hours=2),
+    )
 
     assert (quiet.state, none) == ("accepted", [])
     assert reopened.state == "open"
@@ -110,10 +127,15 @@ def test_live_matching_iac_again_resolves_and_a_new_change_reopens():
     """confirmed: false resolves the finding; a later new change reopens it."""
     record, _ = detect(None, finding(event("e1")), "prod", T0)
 
-    resolved, moved = detect(record, finding(event("e1"), confirmed=False), "prod",
-                             T0 + timedelta(hours=1))  # fmt: skip
-    again, reopened = detect(resolved, finding(event("e1"), event("e3", "2026-11-24T12:00:00Z")),
-                             "prod", T0 + timedelta(hours=3))  # fmt: skip
+    resolved, moved = detect(
+        record, finding(event("e1"), confirmed=False), "prod", T0 + timedelta(hours=1)
+    )
+    again, reopened = detect(
+        resolved,
+        finding(event("e1"), event("e3", "2026-11-24T12:00:00Z")),
+        "prod",
+        T0 + timedelta(hours=3),
+    )
 
     assert (resolved.state, resolved.resolved_at) == ("resolved", T0 + timedelta(hours=1))
     assert [t.to_state for t in moved] == ["resolved"]
@@ -126,8 +148,9 @@ def test_reconfirm_resolves_when_an_unmanaged_resource_becomes_managed():
     record, _ = detect(None, finding(event("e1"), kind="unmanaged", addresses=()), "prod", T0)
 
     still, none = reconfirm(record, finding(event("e1"), kind="unmanaged", addresses=()), T0)
-    managed, moved = reconfirm(record, finding(event("e1"), kind="unmanaged",
-                                               addresses=("aws_sg.imported",)), T0)  # fmt: skip
+    managed, moved = reconfirm(
+        record, finding(event("e1"), kind="unmanaged", addresses=("aws_sg.imported",)), T0
+    )
 
     assert (still.state, none) == ("open", [])
     assert managed.state == "resolved"
@@ -139,8 +162,9 @@ def test_escalate_and_reapply_record_who_and_where():
     record, _ = detect(None, finding(event("e1")), "prod", T0)
 
     escalated, t1 = escalate(record, "oncall@example.com", "#sec-oncall", "public SSH", T0)
-    reapplying, t2 = start_reapply(escalated, "dev@example.com", ["lead@example.com"],
-                                   "webhook", T0)  # fmt: skip
+    reapplying, t2 = start_reapply(
+        escalated, "dev@example.com", ["lead@example.com"], "webhook", T0
+    )
 
     assert escalated.escalation is not None
     assert escalated.escalation["target"] == "#sec-oncall"

@@ -1,0 +1,183 @@
+"""What listeners answer: the acks of `/drift`, the refusals of clicks and submissions (the
+user_message of `bot.errors.Refused` and its kind), the app's errors, Slack's own refusals."""
+
+from __future__ import annotations
+
+Message = tuple[str, str]
+
+
+SLACK_ERROR_HINTS = {
+    "not_in_channel": "Invite the bot to the channel (/invite @driftbot).",
+    "channel_not_found": "Check the environment's `slack.channel` id in drift.yml.",
+    "invalid_auth": "Check SLACK_BOT_TOKEN.",
+    "missing_scope": "Reinstall the app from manifest.yml, which lists the scopes it needs.",
+    "ratelimited": "Slack is rate limiting the app; it retried and will try again.",
+}
+
+
+def slack_refused(method: str, code: str) -> Message:
+    """A Web API call Slack answered with an error `code`."""
+    return f"Slack refused `{method}`: {code}.", SLACK_ERROR_HINTS.get(code, "")
+
+
+ENV_VARS = {
+    "SLACK_BOT_TOKEN": "the app posts and updates messages with it",
+    "SLACK_SIGNING_SECRET": "requests from Slack are verified with it",
+    "SLACK_APP_TOKEN": "Socket Mode connects with it (or run `drift serve --http`)",
+}
+
+
+def env_var_missing(name: str) -> Message:
+    """`drift serve` without one of the app's tokens or secrets."""
+    return (
+        f"{name} is not set: {ENV_VARS[name]}.",
+        "Set it in the environment (see the README's Slack section).",
+    )
+
+
+def internal_error(ref: str) -> str:
+    return f"Something went wrong on driftbot's side (ref `{ref}`); the log has details."
+
+
+def env_without_channel(env: str) -> str:
+    return f"`{env}` has no `slack.channel` in drift.yml to post to."
+
+
+def env_not_on_slack(env: str) -> str:
+    return (
+        f"`{env}` is not set up for Slack. Add a `slack:` block (channel, who may check, "
+        "approvers) to its entry in drift.yml."
+    )
+
+
+def only_checkers(groups: str, env: str) -> str:
+    """`groups`: the env's check user groups, mentioned (empty: it lists people)."""
+    return f"Only {groups or 'the listed people'} may run checks and act on `{env}`."
+
+
+def not_our_button() -> str:
+    return "That button is not one of driftbot's."
+
+
+def check_already_queued(env: str, job: str) -> str:
+    return f"A check of `{env}` is already queued or running: job `{job}`."
+
+
+def check_queued(env: str, runbook: str | None, job: str, channel: str) -> str:
+    what = f"`{env}`" + (f" ({runbook})" if runbook else "")
+    return f"Queued a check of {what}: job `{job}`. Progress in <#{channel}>."
+
+
+def job_unknown(job: str) -> str:
+    return f"No job `{job}` (unknown, or finished more than 7 days ago)."
+
+
+def check_running(env: str, job: str) -> str:
+    return f"`{env}`: job `{job}` is queued or running"
+
+
+def nothing_running() -> str:
+    return "No checks are queued or running."
+
+
+def no_finding_for(what: str, env: str) -> str:
+    return f"No finding for `{what}` in `{env}`."
+
+
+def finding_gone(*, maybe_expired: bool = False) -> str:
+    why = " (its history may have expired)" if maybe_expired else ""
+    return f"That finding is no longer stored{why}."
+
+
+def nothing_to_accept() -> str:
+    return "It is already resolved: nothing to accept."
+
+
+def nothing_to_escalate() -> str:
+    return "It is already resolved: nothing to escalate."
+
+
+def nothing_to_reapply(state: str) -> str:
+    return f"It is {state}: there is nothing to reapply."
+
+
+def runbook_cannot_reapply(runbook: str | None) -> str:
+    return (
+        f"The runbook `{runbook}` has no reapply target "
+        "(`fix.reapply`), so driftbot can't trigger the pipeline for it."
+    )
+
+
+def reapply_already_asked(given: int, needed: int) -> str:
+    return f"A reapply request is already waiting for approval ({given}/{needed})."
+
+
+def request_gone() -> str:
+    return "That reapply request is no longer stored (it expired)."
+
+
+def reapply_decided(who: str, approved: bool, given: int, needed: int) -> str:
+    """The thread reply to an Approve or Deny click that counted."""
+    verb = "approved" if approved else "turned down"
+    return f"{who} {verb} the reapply request ({given}/{needed} approvals)."
+
+
+def escalation_channel_label() -> str:
+    return "the environment's escalation channel"
+
+
+def env_channel_label() -> str:
+    return "this environment's channel"
+
+
+def cannot_do(clause: str) -> str:
+    """A lifecycle refusal (`bot.messages.lifecycle`) shown in Slack."""
+    return f"Can't do that: {clause}."
+
+
+def pick_a_future_day() -> str:
+    return "Pick a day in the future, or leave it empty."
+
+
+def say_why() -> str:
+    return "Say why it is intended."
+
+
+def pick_a_target() -> str:
+    return "Pick where to escalate to."
+
+
+def form_was_stale(done: str) -> str:
+    """`done`: what would have happened (`accepted`, `escalated`)."""
+    return (
+        "That finding changed while the form was open; its "
+        f"card shows the current state. Nothing was {done}."
+    )
+
+
+def own_request() -> str:
+    return "You asked for this reapply, so someone else has to approve it."
+
+
+def only_group_members_approve(groups: str) -> str:
+    return f"Only members of {groups} can approve reapplies here."
+
+
+def approved_already() -> str:
+    return "You already approved this request."
+
+
+def only_approver_or_requester() -> str:
+    return "Only an approver or the requester can turn this request down."
+
+
+def request_expired() -> str:
+    return "This request has expired; ask for a new reapply from the card."
+
+
+def request_approved() -> str:
+    return "This request is already approved."
+
+
+def request_denied(by: str) -> str:
+    return f"This request was turned down by {by}."

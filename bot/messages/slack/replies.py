@@ -1,0 +1,223 @@
+"""A check's progress message, the daily digest, the `/drift` replies and what the `/drift`
+grammar says about what was typed."""
+
+from __future__ import annotations
+
+
+def progress_queued(env: str, job: str) -> str:
+    return f"⏳ Check of *{env}* queued ({job}); a worker picks it up shortly."
+
+
+def progress_started(env: str) -> str:
+    return f"🔄 Checking *{env}*…"
+
+
+def progress_reading(env: str, records: int, changes: int) -> str:
+    return f"🔄 Checking *{env}*: read {records:,} records, {changes:,} changes so far…"
+
+
+def progress_confirming(env: str, done: int, total: int, records: int, changes: int) -> str:
+    return (
+        f"🔄 Checking *{env}*: confirming {done}/{total} resources against AWS "
+        f"(read {records:,} records, {changes:,} changes)…"
+    )
+
+
+def progress_done(env: str, modified: int, deleted: int, unmanaged: int, resolved: int) -> str:
+    if not (modified or deleted or unmanaged):
+        fixed = f"; {resolved} resolved" if resolved else ""
+        return f"✅ Check of *{env}* done: no drift{fixed}."
+    return (
+        f"⚠️ Check of *{env}* done: {modified} modified, {deleted} deleted, "
+        f"{unmanaged} unmanaged, {resolved} resolved. Each finding has its card."
+    )
+
+
+def progress_window(records: int, changes: int, start: str, end: str) -> str:
+    return f"{records:,} records, {changes:,} changes, {start} → {end}"
+
+
+def progress_failed(env: str, error: str) -> str:
+    return f"❌ Check of *{env}* failed: {error}"
+
+
+def progress_unknown(env: str, state: str) -> str:
+    return f"Check of *{env}*: {state}."
+
+
+def job_ref(job: str) -> str:
+    return f"job {job}"
+
+
+def no_job(job: str) -> str:
+    return f"No job {job}: it is unknown, or finished over 7 days ago. Try `/drift status`."
+
+
+def digest_title(env: str) -> str:
+    return f"Drift digest · {env}"
+
+
+def digest_counts(new: int, open_: int, accepted: int, resolved: int, mttr: str) -> str:
+    return (
+        f"🆕 New *{new}*  ·  🟥 Open *{open_}*  ·  ✅ Accepted *{accepted}*  ·  "
+        f"🟩 Resolved *{resolved}*  ·  ⏱ Mean time to resolve *{mttr}*"
+    )
+
+
+def digest_since(since: str | None) -> str:
+    return (
+        f"Since {since}. The breakdown is in the thread."
+        if since
+        else ("Everything so far (first digest). The breakdown is in the thread.")
+    )
+
+
+def digest_clean(env: str) -> str:
+    return f"✨ *{env}* is clean: nothing new, open or resolved since the last digest."
+
+
+def digest_section(title: str, count: int) -> str:
+    return f"*{title} ({count:,})*"
+
+
+def digest_part(env: str, part: int, parts: int) -> str:
+    return f"Drift digest for {env}, breakdown (part {part} of {parts})"
+
+
+def back_to_clean(env: str, resource: str | None, reason: str | None) -> str:
+    if resource is None:
+        return f"✨ *{env}* is back to clean: no open drift."
+    why = f" ({reason})" if reason else ""
+    return f"✨ *{env}* is back to clean: the last open finding, {resource}, resolved{why}."
+
+
+def no_findings(env: str) -> str:
+    return f"No findings in *{env}*. Run `/drift check {env}` to look for drift."
+
+
+def findings_title(env: str, count: int) -> str:
+    return f"*Findings in {env}* ({count:,}):"
+
+
+def history_title(env: str, count: int) -> str:
+    return f"*History of {env}* ({count:,} entries, oldest first):"
+
+
+def history_empty(env: str) -> str:
+    return f"No history in *{env}* yet. Run `/drift check {env}` to start one."
+
+
+def history_more(count: int, env: str) -> str:
+    return f"+{count:,} earlier entries — see `drift history {env}`"
+
+
+def history_check(at: str, start: str, end: str, findings: int, changes: int, how: str) -> str:
+    return f"{at} · check {start} → {end}: {findings} findings, {changes} changes ({how})"
+
+
+def history_transition(at: str, moved: str, resource: str, actor: str, reason: str) -> str:
+    return f"{at} · {moved} {resource} by {actor}: {reason}"
+
+
+def envs_title(count: int) -> str:
+    return f"*Environments* ({count}):"
+
+
+def envs_none() -> str:
+    return "No environments are configured. Add one to drift.yml's `environments:`."
+
+
+def env_line(name: str, channel: str | None, protected: str, approvers: str) -> str:
+    if channel is None:
+        return f"• {name}: not set up for Slack (no `slack:` block)"
+    return f"• {name} → {channel}{protected}{approvers}"
+
+
+def help_text() -> str:
+    return "\n".join(
+        [
+            "*driftbot* finds AWS changes made by hand, outside your IaC.",
+            "• `/drift check ENV [RUNBOOK]`: check an environment now (the last 24 h)",
+            "• `/drift status [JOB]`: how a check is doing",
+            "• `/drift findings ENV`: the environment's findings and their state",
+            "• `/drift history ENV [RESOURCE]`: who did what, and every check",
+            "• `/drift envs`: the environments you can use",
+            "• `/drift help`: this message",
+            "Each finding gets a card with *Accept*, *Reapply* and *Escalate*; "
+            "the App Home tab lists what is still open.",
+        ]
+    )
+
+
+def usage(problem: str) -> str:
+    return f"{problem}\nUsage: `/drift check|status|findings|history|envs|help …` (`/drift help`)."
+
+
+def digest_item(
+    emoji: str,
+    kind: str,
+    resource: str,
+    region: str,
+    age: str,
+    actor: str | None,
+    finding: str,
+    note: str | None,
+) -> str:
+    by = f" · by {actor}" if actor else ""
+    about = f" — {note}" if note else ""
+    return f"{emoji} {kind} {resource} ({region}) · {age} old{by} · {finding}{about}"
+
+
+def finding_line(
+    emoji: str, finding: str, state: str, kind: str, resource: str, region: str, age: str | None
+) -> str:
+    """A line of `/drift findings`."""
+    old = f" · {age} old" if age else ""
+    return f"{emoji} {finding} *{state}* {kind} {resource} ({region}){old}"
+
+
+def env_protected(approvals: int) -> str:
+    return f" · protected ({approvals} approvers)"
+
+
+def env_approvers(groups: str) -> str:
+    return f" · approvers {groups}"
+
+
+def check_how(trigger: str | None, by: str | None) -> str:
+    """How a check in `/drift history` was run: its trigger, and who asked."""
+    how = trigger or "check"
+    return how + (f" by {by}" if by else "")
+
+
+def unknown_verb(verb: str) -> str:
+    return f"I don't know `{verb}`."
+
+
+def did_you_mean_verb(verb: str) -> str:
+    return f"Did you mean `/drift {verb}`?"
+
+
+def too_many_words(verb: str, usage: str) -> str:
+    return f"Too many words for `{verb}`: `/drift {usage}`."
+
+
+def needs_an_environment(verb: str, usage: str) -> str:
+    return f"`{verb}` needs an environment: `/drift {usage}`."
+
+
+def known_environments(names: list[str], close: str | None = None) -> str:
+    """The environments there are (and the one close to what was typed)."""
+    return _did_you_mean(close) + f"Known environments: {', '.join(sorted(names)) or 'none'}."
+
+
+def no_runbook_named(name: str) -> str:
+    return f"No runbook named `{name}`."
+
+
+def known_runbooks(names: list[str], close: str | None = None) -> str:
+    return _did_you_mean(close) + f"Known runbooks: {', '.join(sorted(names))}."
+
+
+def _did_you_mean(close: str | None) -> str:
+    return f"Did you mean `{close}`? " if close else ""

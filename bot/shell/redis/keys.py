@@ -1,0 +1,123 @@
+"""Every Redis key driftbot reads or writes, in one place (as arq keeps its own in
+`arq/constants.py`). The README's "State in Redis" documents them; they never change.
+
+All ours start with `driftbot:`:
+
+    finding:{env}:{fid}         JSON FindingRecord                        no TTL
+    findings:{env}              SET of finding ids                        no TTL
+    history:{env}               STREAM of transitions and checks          trimmed to the retention
+    history:{env}:{fid}         STREAM of one finding's transitions       trimmed to the retention
+    watermark:{env}:{source}    ISO time up to which CloudTrail was read  no TTL
+    job:{job_id}                HASH state, progress, counts, error       7 days
+    running:{env}               the id of the check running for env       refreshed while it runs
+    done:{job_id}               marks a job's results as written          the retention
+    digest:{env}                ISO time of the last digest               no TTL
+    outbox                      STREAM of finding changes, for Slack      last 10,000 entries
+    card:{env}:{fid}            HASH channel, ts, version (rendered), audited (last version
+                                whose transitions were replied in the thread)   no TTL
+    card-lock:{env}:{fid}       one renderer at a time per card           30 s
+    approval:{id}               JSON ApprovalRequest                      expiry + 7 days
+    approval-open:{env}:{fid}   the pending request of a finding          its expiry
+    slack-event:{event_id}      an Events API delivery already handled    15 min
+    usergroup:{id}              JSON list of member user ids              10 min
+    clean:{env}                 "1" when the last notice said the env is clean   no TTL
+    digest-clean:{env}          "1" when the last digest found nothing    no TTL
+
+arq keeps its own keys under `arq:`; the ids of the jobs we enqueue are built here too.
+"""
+
+from __future__ import annotations
+
+from arq.constants import in_progress_key_prefix
+
+PREFIX = "driftbot:"
+OUTBOX = f"{PREFIX}outbox"
+# The flags behind "back to clean" notices and quiet digests (`flag(name, env)`).
+CLEAN = "clean"
+DIGEST_CLEAN = "digest-clean"
+
+
+def finding(env: str, fid: str) -> str:
+    return f"{PREFIX}finding:{env}:{fid}"
+
+
+def findings(env: str) -> str:
+    return f"{PREFIX}findings:{env}"
+
+
+def history(env: str, fid: str | None = None) -> str:
+    return f"{PREFIX}history:{env}" + (f":{fid}" if fid else "")
+
+
+def watermark(env: str, source: str) -> str:
+    return f"{PREFIX}watermark:{env}:{source}"
+
+
+def job(job_id: str) -> str:
+    return f"{PREFIX}job:{job_id}"
+
+
+def running(env: str) -> str:
+    return f"{PREFIX}running:{env}"
+
+
+def done(job_id: str) -> str:
+    return f"{PREFIX}done:{job_id}"
+
+
+def digest(env: str) -> str:
+    return f"{PREFIX}digest:{env}"
+
+
+def card(env: str, fid: str) -> str:
+    return f"{PREFIX}card:{env}:{fid}"
+
+
+def card_lock(env: str, fid: str) -> str:
+    return f"{PREFIX}card-lock:{env}:{fid}"
+
+
+def approval(request_id: str) -> str:
+    return f"{PREFIX}approval:{request_id}"
+
+
+def approval_open(env: str, fid: str) -> str:
+    return f"{PREFIX}approval-open:{env}:{fid}"
+
+
+def slack_event(event_id: str) -> str:
+    return f"{PREFIX}slack-event:{event_id}"
+
+
+def usergroup(group: str) -> str:
+    return f"{PREFIX}usergroup:{group}"
+
+
+def flag(name: str, env: str) -> str:
+    """`clean:{env}` or `digest-clean:{env}` (CLEAN, DIGEST_CLEAN)."""
+    return f"{PREFIX}{name}:{env}"
+
+
+# arq's in-progress mark, and the ids of the jobs we enqueue (arq keeps a job at `arq:job:{id}`).
+
+
+def in_progress(job_id: str) -> str:
+    """arq's mark that a job is running (a running job renews it as its lease)."""
+    return in_progress_key_prefix + job_id
+
+
+def check_job(env: str, unique: str) -> str:
+    return f"check-{env}-{unique}"
+
+
+def scheduled_check_job(env: str, slot: str) -> str:
+    """One id per schedule slot, so a slot's check is queued once however many workers tick."""
+    return f"sched-{env}-{slot}"
+
+
+def digest_job(env: str, day: str) -> str:
+    return f"digest-{env}-{day}"
+
+
+def reapply_job(request_id: str) -> str:
+    return f"reapply-{request_id}"

@@ -1,0 +1,120 @@
+"""Reapply and its approval: the card's Reapply button posts an approval request to the
+environment's approvers, whose Approve and Deny buttons count under compare-and-set in Redis,
+so a double click, two approvers at once, or a click on an outdated message changes state once.
+The card shows the request: the notifier re-renders it from an outbox entry (`Store.redraw`),
+as it does for every other change; nothing here draws the card."""
+
+from __future__ import annotations
+
+import uuid
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+
+from bot.config.drift import EnvSlack
+from bot.errors import Refused
+from bot.lifecycle.approvals import approve, deny, needed_approvals, new_request
+from bot.lifecycle.transitions import FindingRecord
+from bot.messages.slack import answers as say
+from bot.policy.runbook import Runbook
+from bot.slack import render_approval_request
+from handlers import payloads
+from handlers.base import HandlerBase, tell
+from handlers.payloads import Body
+
+
+class ApprovalHandlers(HandlerBase):
+    async def on_reapply(self, ack: AsyncAck, body: Body, respond: AsyncRespond) -> None:
+        await ack()
+        try:
+            env, fid = payloads.button(body)
+            user = payloads.user_id(body)
+            conf = await self.access.require_checker(user, env)
+            record = await self.finding(env, fid)
+            if record.state in ("resolved", "reapplying"):
+                raise Refused(say.nothing_to_reapply(record.state))
+            runbook = self.deps.runbooks.get(record.finding.runbook or "")
+            if runbook is None or runbook.fix.reapply is None:
+                raise Refused(say.runbook_cannot_reapply(record.finding.runbook))
+            await self._request(record, runbook, user, conf, respond)
+        except Refused as exc:
+            await tell(respond, str(exc))
+
+    async def _request(
+        self,
+        record: FindingRecord,
+        runbook: Runbook,
+        user: str,
+        conf: EnvSlack,
+        respond: AsyncRespond,
+    ) -> None:
+        """Post the approval request in the card's thread, unless one is pending already."""
+        rules = runbook.fix.approvals
+        request = new_request(
+            f"r-{uuid.uuid4().hex[:12]}",
+            record.env,
+            record.id,
+            user,
+            needed_approvals(rules.count, conf.protected, conf.approvals),
+            list(rules.groups or conf.approvers),
+            rules.requester_can_approve,
+            rules.expires_after,
+            self.deps.clock(),
+        )
+        existing = await self.deps.state.create_approval(request)
+        if existing is not None:
+            await tell(respond, say.reapply_already_asked(len(existing.approvals), existing.needed))
+            return
+        card = await self.deps.state.card(record.env, record.id)
+        message = render_approval_request(record, request, runbook)
+        ts = await self.deps.slack.post(
+            conf.channel, message.text, message.blocks, thread_ts=card["ts"] if card else None
+        )
+        await self.deps.state.update_approval(
+            request.id,
+            lambda r: r.model_copy(
+                update={"channel": conf.channel, "ts": ts, "version": r.version + 1}
+            ),
+        )
+        await self.deps.store.redraw(record.env, record.id)
+
+    async def on_approve(self, ack: AsyncAck, body: Body, respond: AsyncRespond) -> None:
+        await ack()
+        await self._decide(body, respond, approving=True)
+
+    async def on_deny(self, ack: AsyncAck, body: Body, respond: AsyncRespond) -> None:
+        await ack()
+        await self._decide(body, respond, approving=False)
+
+    async def _decide(self, body: Body, respond: AsyncRespond, *, approving: bool) -> None:
+        """Count an approval or a denial (ApprovalRefused, a Refused, says why one does not
+        count), update the request's message, say so in the card's thread, and queue the
+        reapply once the last approval needed is in."""
+        try:
+            env, request_id = payloads.button(body)
+            user = payloads.user_id(body)
+            request = await self.deps.state.approval(request_id)
+            if request is None:
+                raise Refused(say.request_gone())
+            groups = await self.access.groups_of(user, request.approver_groups)
+            now = self.deps.clock()
+            change = approve if approving else deny
+            before, after = await self.deps.state.update_approval(
+                request_id, lambda r: change(r, user, groups, now)
+            )
+            record = await self.finding(env, after.finding_id)
+            runbook = self.deps.runbooks.get(record.finding.runbook or "")
+            if after.channel and after.ts and runbook is not None:
+                message = render_approval_request(record, after, runbook)
+                await self.deps.slack.update(after.channel, after.ts, message.text, message.blocks)
+            card = await self.deps.state.card(record.env, record.id)
+            if card is not None:
+                decided = say.reapply_decided(
+                    f"<@{user}>", approving, len(after.approvals), after.needed
+                )
+                await self.deps.slack.post(card["channel"], decided, thread_ts=card["ts"])
+            if before.state == "pending" and after.state == "approved":
+                await self.deps.queue.enqueue_reapply(env, request_id)
+            await self.deps.store.redraw(record.env, record.id)
+        except Refused as exc:
+            await tell(respond, str(exc))

@@ -1,0 +1,255 @@
+"""A world for the Slack app's end-to-end tests: signed requests into Bolt, a fake Slack Web API
+on loopback, a real redis-server, the worker and the notifier in the loop, and a webhook
+receiver playing the pipeline. Each test module makes its `world` fixture from `slack_world`."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+from slack_bolt.request.async_request import AsyncBoltRequest
+
+from bot.entry.app import build_app, make_deps
+from bot.entry.cli import load_config
+from bot.entry.worker import build_worker
+from bot.shell.notifier import Notifier
+from bot.shell.redis.connection import RedisTarget
+from bot.shell.runbook_files import runbooks_for
+from bot.shell.slack import web_client
+from tests import slack_requests as sr
+from tests.fake_slack import FakeSlack
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples" / "demo"
+CHANNEL = "C0DRIFT01"
+ESCALATIONS = "C0SEC0001"
+APPROVERS = "S0APPROVE1"
+SG = "sg-0a11b22c33d44e55f"
+ALICE, BOB, CAROL, DAVE = "U0ALICE", "U0BOB", "U0CAROL", "U0DAVE"
+WEBHOOK_SECRET = "webhook-secret-for-tests"  # noqa: S105  (a test fixture)
+DEMO_END = datetime(2026, 11, 24, tzinfo=UTC)
+
+
+class Receiver:
+    """The pipeline's side of the reapply webhook: records signed POSTs."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[dict[str, str], bytes]] = []
+        self.loop = asyncio.new_event_loop()
+        self.ready = threading.Event()
+        self.port = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        asyncio.set_event_loop(self.loop)
+
+        async def hook(request: web.Request) -> web.Response:
+            self.requests.append((dict(request.headers), await request.read()))
+            return web.json_response({"accepted": True}, status=202)
+
+        async def start() -> None:
+            app = web.Application()
+            app.router.add_post("/hooks/reapply", hook)
+            self.runner = web.AppRunner(app)
+            await self.runner.setup()
+            site = web.TCPSite(self.runner, "127.0.0.1", 0)
+            await site.start()
+            self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            self.ready.set()
+
+        self.loop.run_until_complete(start())
+        self.loop.run_forever()
+
+    def __enter__(self) -> Receiver:
+        self.thread.start()
+        self.ready.wait(5)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+@dataclass
+class World:
+    fake: FakeSlack
+    target: RedisTarget
+    config: Path
+    receiver: Receiver
+    loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
+    deps: Any = None
+    app: Any = None
+
+    def run(self, coro: Any) -> Any:  # the fixture's loop runs the app and its state
+        return self.loop.run_until_complete(coro)
+
+    def dispatch(self, request: sr.SignedRequest) -> Any:
+        return self.run(
+            self.app.async_dispatch(
+                AsyncBoltRequest(body=request.body, headers=dict(request.headers))
+            )
+        )
+
+    def settle(self) -> None:
+        """Let Bolt's listeners (which run on after their ack) finish."""
+
+        async def wait() -> None:
+            for _ in range(200):
+                pending = [
+                    t
+                    for t in asyncio.all_tasks(self.loop)
+                    if t is not asyncio.current_task() and not t.done()
+                ]
+                if not pending:
+                    return
+                await asyncio.sleep(0.01)
+
+        self.run(wait())
+
+    def worker(self) -> None:
+        async def burst() -> None:
+            loaded = load_config(str(self.config))
+            # Slack checks read the last 24 hours: "now" is the end of the demo day.
+            worker = build_worker(
+                loaded,
+                runbooks_for(loaded),
+                self.target,
+                burst=True,
+                with_cron=False,
+                clock=lambda: DEMO_END,
+            )
+            try:
+                await worker.main()
+            finally:
+                await worker.close()
+
+        asyncio.run(burst())
+
+    def notify(self) -> int:
+        """Run the notifier until the outbox is drained; returns entries handled."""
+        loaded = load_config(str(self.config))
+        notifier = Notifier(
+            loaded,
+            runbooks_for(loaded),
+            self.deps.store,
+            self.deps.state,
+            self.deps.slack,
+            consumer="test",
+        )
+
+        async def drain() -> int:
+            await notifier.ensure_group()
+            total = 0
+            while handled := await notifier.step():
+                total += handled
+            return total
+
+        return self.run(drain())
+
+    def record(self, resource_id: str) -> Any:
+        async def find() -> Any:
+            records = await self.deps.store.records("demo")
+            return next(r for r in records if r.finding.resource_id == resource_id)
+
+        return self.run(find())
+
+    def card_of(self, resource_id: str) -> dict[str, Any]:
+        record = self.record(resource_id)
+        card = self.run(self.deps.state.card("demo", record.id))
+        assert card is not None
+        return card
+
+
+def write_config(tmp: Path, webhook_port: int) -> Path:
+    runbooks = tmp / "runbooks"
+    shutil.copytree(ROOT / "runbooks", runbooks)
+    sg = runbooks / "sg-open-to-internet.yml"
+    sg.write_text(
+        sg.read_text()
+        .replace(
+            "https://ci.example.com/hooks/driftbot/reapply",
+            f"http://127.0.0.1:{webhook_port}/hooks/reapply",
+        )
+        .replace("DRIFT_REAPPLY_WEBHOOK_SECRET", "TEST_REAPPLY_SECRET")
+    )
+    config = tmp / "drift.yml"
+    config.write_text(f"""
+runbooks: ./runbooks
+environments:
+  demo:
+    account_id: "111122223333"
+    regions: [us-east-1, eu-west-1]
+    cloudtrail: {{source: files, path: {DEMO / "cloudtrail"}}}
+    state: [{{terraform: {DEMO / "terraform.tfstate"}}}]
+    iac_principals: [arn:aws:iam::111122223333:role/terraform-ci]
+    slack:
+      channel: {CHANNEL}
+      approvers: [{APPROVERS}]
+      protected: true
+      approvals: 2
+      escalation_channel: {ESCALATIONS}
+  staging:
+    account_id: "111122223333"
+    regions: [us-east-1]
+    cloudtrail: {{source: files, path: {DEMO / "cloudtrail"}}}
+  locked:
+    account_id: "111122223333"
+    regions: [us-east-1]
+    cloudtrail: {{source: files, path: {DEMO / "cloudtrail"}}}
+    slack:
+      channel: C0LOCKED1
+      check: {{usergroups: [{APPROVERS}]}}
+""")
+    return config
+
+
+@contextmanager
+def slack_world(
+    redis_target: RedisTarget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[World]:
+    """The app on `redis_target`, configured in `tmp_path`, talking to a fake Slack."""
+    with FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}) as fake, Receiver() as receiver:
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+        monkeypatch.setenv("SLACK_API_URL", fake.base_url)
+        monkeypatch.setenv("TEST_REAPPLY_SECRET", WEBHOOK_SECRET)
+        config = write_config(tmp_path, receiver.port)
+        w = World(fake, redis_target, config, receiver)
+        loaded = load_config(str(config))
+        client = web_client(token="xoxb-test", base_url=fake.base_url)  # noqa: S106
+        w.deps = w.run(make_deps(loaded, runbooks_for(loaded), redis_target, client))
+        w.app = build_app(w.deps, client, sr.SECRET)
+        yield w
+        w.run(w.deps.store.redis.aclose(close_connection_pool=True))
+        w.loop.close()
+
+
+def check_demo(world: World) -> str:
+    """`/drift check demo` over the demo day, the worker, then the notifier."""
+    response = world.dispatch(sr.slash_command("check demo", user_id=ALICE))
+    world.settle()
+    assert response.status == 200
+    job_id = response.body.split("job `")[1].split("`")[0]
+    world.worker()
+    world.notify()
+    return job_id
+
+
+def click(world: World, action: str, value: str, user: str, **kw: Any) -> Any:
+    response = world.dispatch(
+        sr.block_actions(
+            action, value, user_id=user, response_url=world.fake.response_url(user), **kw
+        )
+    )
+    world.settle()
+    return response
