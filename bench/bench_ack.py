@@ -28,8 +28,16 @@ from tests.fake_slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
-COMMANDS = ["check demo", "findings demo", "history demo", "status", "envs", "help",
-            "check prdo", "findings demo"]  # fmt: skip
+COMMANDS = [
+    "check demo",
+    "findings demo",
+    "history demo",
+    "status",
+    "envs",
+    "help",
+    "check prdo",
+    "findings demo",
+]
 
 
 def redis_url(tmp: Path) -> tuple[str, subprocess.Popen[bytes] | None]:
@@ -39,9 +47,23 @@ def redis_url(tmp: Path) -> tuple[str, subprocess.Popen[bytes] | None]:
     if binary is None:
         raise SystemExit("redis-server is not installed (apt-get install redis-server)")
     sock = tmp / "redis.sock"
-    proc = subprocess.Popen([binary, "--port", "0", "--unixsocket", str(sock), "--save", "",
-                             "--appendonly", "no", "--dir", str(tmp)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(sock),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(200):
         if sock.exists():
             break
@@ -69,8 +91,9 @@ async def fire(port: int, n: int) -> list[float]:
         async def one(i: int) -> float:
             req = sr.slash_command(COMMANDS[i % len(COMMANDS)], user_id=f"U0USER{i:04d}")
             started = time.perf_counter()
-            async with http.post(f"http://127.0.0.1:{port}/slack/events", data=req.body,
-                                 headers=req.headers) as response:  # fmt: skip
+            async with http.post(
+                f"http://127.0.0.1:{port}/slack/events", data=req.body, headers=req.headers
+            ) as response:
                 await response.read()
                 if response.status != 200:
                     raise RuntimeError(f"HTTP {response.status}")
@@ -87,13 +110,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="drift-bench-ack-") as folder, FakeSlack() as fake:
         tmp = Path(folder)
         url, redis_proc = redis_url(tmp)
-        env = {**os.environ, "REDIS_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench",
-               "SLACK_SIGNING_SECRET": sr.SECRET, "SLACK_API_URL": fake.base_url}  # fmt: skip
+        env = {
+            **os.environ,
+            "REDIS_URL": url,
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": sr.SECRET,
+            "SLACK_API_URL": fake.base_url,
+        }
         server = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--http", "--port", str(args.port),
-             "--host", "127.0.0.1", "--config", str(write_config(tmp))],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "serve",
+                "--http",
+                "--port",
+                str(args.port),
+                "--host",
+                "127.0.0.1",
+                "--config",
+                str(write_config(tmp)),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             asyncio.run(wait_healthy(args.port))
             asyncio.run(fire(args.port, 8))  # warm up: auth.test, connections
@@ -106,10 +147,14 @@ def main() -> None:
                 redis_proc.wait(timeout=10)
     p50 = statistics.median(latencies)
     p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)]
-    print(f"{args.requests} concurrent signed /drift commands to drift serve --http "
-          f"(real Redis, fake Slack on loopback)")  # fmt: skip
-    print(f"ack latency: p50 {p50:.0f} ms, p99 {p99:.0f} ms, max {latencies[-1]:.0f} ms "
-          f"(Slack's limit: 3,000 ms; p99 uses {p99 / 3000:.0%} of it)")  # fmt: skip
+    print(
+        f"{args.requests} concurrent signed /drift commands to drift serve --http "
+        f"(real Redis, fake Slack on loopback)"
+    )
+    print(
+        f"ack latency: p50 {p50:.0f} ms, p99 {p99:.0f} ms, max {latencies[-1]:.0f} ms "
+        f"(Slack's limit: 3,000 ms; p99 uses {p99 / 3000:.0%} of it)"
+    )
 
 
 async def wait_healthy(port: int) -> None:

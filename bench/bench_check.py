@@ -61,14 +61,27 @@ def records(n: int, seed: int) -> Iterator[tuple[str, Record]]:
             request: Record = (
                 {key: fmt.format(rng.randrange(2000))}
                 if key and fmt
-                else {"resourcesSet": {"items": [{"resourceId": f"i-0{rng.getrandbits(60):015x}"}]},
-                      "tagSet": {"items": [{"key": "owner", "value": "me"}]}}
-            )  # fmt: skip
-            yield region, record(
-                when=when, account=ACCOUNT, region=region, source=source, name=name,
-                identity=ids.sso("dev@example.com"), agent=rng.choice([CONSOLE_UA, CLI_UA]),
-                ip="203.0.113.7", request=request, response={"_return": True}, rng=rng,
-            )  # fmt: skip
+                else {
+                    "resourcesSet": {"items": [{"resourceId": f"i-0{rng.getrandbits(60):015x}"}]},
+                    "tagSet": {"items": [{"key": "owner", "value": "me"}]},
+                }
+            )
+            yield (
+                region,
+                record(
+                    when=when,
+                    account=ACCOUNT,
+                    region=region,
+                    source=source,
+                    name=name,
+                    identity=ids.sso("dev@example.com"),
+                    agent=rng.choice([CONSOLE_UA, CLI_UA]),
+                    ip="203.0.113.7",
+                    request=request,
+                    response={"_return": True},
+                    rng=rng,
+                ),
+            )
         else:
             yield region, noise(rng, ids, ACCOUNT, region, when)
 
@@ -122,10 +135,25 @@ def time_check(root: Path) -> tuple[float, int, int]:
 def peak_rss_mb(root: Path) -> float:
     """Peak RSS of `drift check` in a child process, in MB."""
     subprocess.run(
-        [sys.executable, "-m", "bot", "check", "bench", "--config", str(root / "drift.yml"),
-         "--since", "2026-10-31", "--until", "2026-12-31", "--format", "json", "--quiet"],
-        check=False, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "check",
+            "bench",
+            "--config",
+            str(root / "drift.yml"),
+            "--since",
+            "2026-10-31",
+            "--until",
+            "2026-12-31",
+            "--format",
+            "json",
+            "--quiet",
+        ],
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
@@ -141,8 +169,10 @@ def main() -> None:
         t0 = time.perf_counter()
         files = generate(root, args.records)
         size = sum(f.stat().st_size for f in files)
-        print(f"generated {args.records:,} records in {len(files)} files "
-              f"({size / 1e6:.1f} MB gzip) in {time.perf_counter() - t0:.1f}s")  # fmt: skip
+        print(
+            f"generated {args.records:,} records in {len(files)} files "
+            f"({size / 1e6:.1f} MB gzip) in {time.perf_counter() - t0:.1f}s"
+        )
         base_best = bare_best = check_best = float("inf")
         for _ in range(args.repeat):
             base_s, base_n = time_baseline(files)
@@ -155,8 +185,10 @@ def main() -> None:
         check_rate = check_n / check_best
         print(f"gunzip + JSON parse          : {base_rate:10,.0f} records/s  ({base_best:.2f}s)")
         print(f"gunzip + JSON parse, GC off  : {bare_rate:10,.0f} records/s  ({bare_best:.2f}s)")
-        print(f"drift check                  : {check_rate:10,.0f} records/s  ({check_best:.2f}s, "
-              f"{findings} findings)")  # fmt: skip
+        print(
+            f"drift check                  : {check_rate:10,.0f} records/s  ({check_best:.2f}s, "
+            f"{findings} findings)"
+        )
         print(f"ratio check / parse          : {check_rate / base_rate:.2f}  (goal >= 0.5)")
         print(f"ratio check / parse, GC off  : {check_rate / bare_rate:.2f}")
 
@@ -164,11 +196,15 @@ def main() -> None:
             big = Path(tmp, "rss")
             t0 = time.perf_counter()
             big_files = generate(big, args.rss_records, seed=11)
-            print(f"generated {args.rss_records:,} records in {len(big_files)} files "
-                  f"in {time.perf_counter() - t0:.1f}s")  # fmt: skip
+            print(
+                f"generated {args.rss_records:,} records in {len(big_files)} files "
+                f"in {time.perf_counter() - t0:.1f}s"
+            )
             rss = peak_rss_mb(big)
-            print(f"peak RSS of drift check over {args.rss_records:,} records: {rss:.0f} MB "
-                  f"(goal < 300 MB)")  # fmt: skip
+            print(
+                f"peak RSS of drift check over {args.rss_records:,} records: {rss:.0f} MB "
+                f"(goal < 300 MB)"
+            )
 
 
 if __name__ == "__main__":

@@ -41,9 +41,17 @@ REGION = "us-east-1"
 DAY = datetime(2026, 11, 23, tzinfo=UTC)
 PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]'
 TRUST = json.dumps(
-    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
-                                             "Principal": {"Service": "ec2.amazonaws.com"}}]}
-)  # fmt: skip
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": "sts:AssumeRole",
+                "Principal": {"Service": "ec2.amazonaws.com"},
+            }
+        ],
+    }
+)
 ADMIN = f"arn:aws:iam::{ACCOUNT}:policy/Admin"  # moto has no AWS-managed policies by default
 
 
@@ -55,36 +63,85 @@ def build(n: int) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
     n_role = n - n_sg - n_bucket
     resources: list[dict[str, Any]] = []
     ids: dict[str, list[str]] = {"sg": [], "bucket": [], "role": []}
-    egress = {"cidr_blocks": ["0.0.0.0/0"], "description": "", "from_port": 0, "to_port": 0,
-              "ipv6_cidr_blocks": [], "prefix_list_ids": [], "protocol": "-1",
-              "security_groups": [], "self": False}  # fmt: skip
+    egress = {
+        "cidr_blocks": ["0.0.0.0/0"],
+        "description": "",
+        "from_port": 0,
+        "to_port": 0,
+        "ipv6_cidr_blocks": [],
+        "prefix_list_ids": [],
+        "protocol": "-1",
+        "security_groups": [],
+        "self": False,
+    }
     for i in range(n_sg):
         sg = ec2.create_security_group(GroupName=f"sg-{i}", Description="app", VpcId=vpc)
         gid = sg["GroupId"]
         ids["sg"].append(gid)
-        resources.append(_tf("aws_security_group", f"sg{i}", {
-            "id": gid, "name": f"sg-{i}", "description": "app", "vpc_id": vpc,
-            "owner_id": ACCOUNT, "ingress": [], "egress": [egress], "tags": {},
-            "tags_all": {}}))  # fmt: skip
+        resources.append(
+            _tf(
+                "aws_security_group",
+                f"sg{i}",
+                {
+                    "id": gid,
+                    "name": f"sg-{i}",
+                    "description": "app",
+                    "vpc_id": vpc,
+                    "owner_id": ACCOUNT,
+                    "ingress": [],
+                    "egress": [egress],
+                    "tags": {},
+                    "tags_all": {},
+                },
+            )
+        )
     for i in range(n_bucket):
         name = f"bench-bucket-{i:05d}"
         s3.create_bucket(Bucket=name)
         ids["bucket"].append(name)
-        resources.append(_tf("aws_s3_bucket", f"b{i}", {
-            "id": name, "bucket": name, "arn": f"arn:aws:s3:::{name}", "policy": "",
-            "tags": {}, "tags_all": {}}))  # fmt: skip
-    admin = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*",
-                                                     "Resource": "*"}]}  # fmt: skip
+        resources.append(
+            _tf(
+                "aws_s3_bucket",
+                f"b{i}",
+                {
+                    "id": name,
+                    "bucket": name,
+                    "arn": f"arn:aws:s3:::{name}",
+                    "policy": "",
+                    "tags": {},
+                    "tags_all": {},
+                },
+            )
+        )
+    admin = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
+    }
     iam.create_policy(PolicyName="Admin", PolicyDocument=json.dumps(admin))
     for i in range(n_role):
         name = f"bench-role-{i:05d}"
         iam.create_role(RoleName=name, AssumeRolePolicyDocument=TRUST)
         ids["role"].append(name)
-        resources.append(_tf("aws_iam_role", f"r{i}", {
-            "id": name, "name": name, "arn": f"arn:aws:iam::{ACCOUNT}:role/{name}",
-            "assume_role_policy": TRUST, "description": "", "path": "/",
-            "max_session_duration": 3600, "permissions_boundary": None, "tags": {},
-            "tags_all": {}, "managed_policy_arns": [], "inline_policy": []}))  # fmt: skip
+        resources.append(
+            _tf(
+                "aws_iam_role",
+                f"r{i}",
+                {
+                    "id": name,
+                    "name": name,
+                    "arn": f"arn:aws:iam::{ACCOUNT}:role/{name}",
+                    "assume_role_policy": TRUST,
+                    "description": "",
+                    "path": "/",
+                    "max_session_duration": 3600,
+                    "permissions_boundary": None,
+                    "tags": {},
+                    "tags_all": {},
+                    "managed_policy_arns": [],
+                    "inline_policy": [],
+                },
+            )
+        )
     return resources, ids
 
 
@@ -93,8 +150,13 @@ def _client(service: str) -> Any:
 
 
 def _tf(tf_type: str, name: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    return {"mode": "managed", "type": tf_type, "name": name, "provider": PROVIDER,
-            "instances": [{"schema_version": 0, "attributes": attrs}]}  # fmt: skip
+    return {
+        "mode": "managed",
+        "type": tf_type,
+        "name": name,
+        "provider": PROVIDER,
+        "instances": [{"schema_version": 0, "attributes": attrs}],
+    }
 
 
 def change(ids: dict[str, list[str]], count: int, rng: random.Random) -> list[dict[str, Any]]:
@@ -112,18 +174,34 @@ def change(ids: dict[str, list[str]], count: int, rng: random.Random) -> list[di
         when = DAY + timedelta(minutes=10 * i + 1)
         request: dict[str, Any]
         if kind == "sg":
-            ec2.authorize_security_group_ingress(GroupId=rid, IpPermissions=[{
-                "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
-                "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])  # fmt: skip
+            ec2.authorize_security_group_ingress(
+                GroupId=rid,
+                IpPermissions=[
+                    {
+                        "IpProtocol": "tcp",
+                        "FromPort": 22,
+                        "ToPort": 22,
+                        "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                    }
+                ],
+            )
             source, name, request = (
                 "ec2.amazonaws.com",
                 "AuthorizeSecurityGroupIngress",
                 {"groupId": rid},
             )
         elif kind == "bucket":
-            policy = {"Version": "2012-10-17", "Statement": [{
-                "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{rid}/*"}]}  # fmt: skip
+            policy = {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": "*",
+                        "Action": "s3:GetObject",
+                        "Resource": f"arn:aws:s3:::{rid}/*",
+                    }
+                ],
+            }
             s3.put_bucket_policy(Bucket=rid, Policy=json.dumps(policy))
             source, name, request = (
                 "s3.amazonaws.com",
@@ -137,9 +215,22 @@ def change(ids: dict[str, list[str]], count: int, rng: random.Random) -> list[di
                 "AttachRolePolicy",
                 {"roleName": rid, "policyArn": ADMIN},
             )
-        records.append(record(when=when, account=ACCOUNT, region=REGION, source=source,
-                              name=name, identity=who, agent="AWS Internal", ip="203.0.113.7",
-                              request=request, response=None, rng=rng, console=True))  # fmt: skip
+        records.append(
+            record(
+                when=when,
+                account=ACCOUNT,
+                region=REGION,
+                source=source,
+                name=name,
+                identity=who,
+                agent="AWS Internal",
+                ip="203.0.113.7",
+                request=request,
+                response=None,
+                rng=rng,
+                console=True,
+            )
+        )
     return records
 
 
@@ -160,8 +251,11 @@ async def full_scan(env: Any, state: dict[str, Any]) -> tuple[CallLog, int, floa
     index = build_index([parse_state(json.dumps(state).encode(), "bench.tfstate")])
     log = CallLog()
     gate = asyncio.Semaphore(8)
-    kinds = {"aws_security_group": "AWS::EC2::SecurityGroup", "aws_s3_bucket": "AWS::S3::Bucket",
-             "aws_iam_role": "AWS::IAM::Role"}  # fmt: skip
+    kinds = {
+        "aws_security_group": "AWS::EC2::SecurityGroup",
+        "aws_s3_bucket": "AWS::S3::Bucket",
+        "aws_iam_role": "AWS::IAM::Role",
+    }
 
     async def one(rtype: str, rid: str) -> int:
         async with gate:
@@ -190,35 +284,54 @@ def main() -> None:
         root = Path(tmp)
         t0 = time.perf_counter()
         resources, ids = build(args.resources)
-        state = {"version": 4, "terraform_version": "1.9.8", "serial": 1, "lineage": "bench",
-                 "outputs": {}, "resources": resources}  # fmt: skip
+        state = {
+            "version": 4,
+            "terraform_version": "1.9.8",
+            "serial": 1,
+            "lineage": "bench",
+            "outputs": {},
+            "resources": resources,
+        }
         (root / "terraform.tfstate").write_text(json.dumps(state))
         write_logs(root, change(ids, args.changes, rng), rng)
-        print(f"moto account: {len(resources):,} managed resources ({len(ids['sg'])} security "
-              f"groups, {len(ids['bucket'])} buckets, {len(ids['role'])} roles), "
-              f"{args.changes} hand changes, built in {time.perf_counter() - t0:.0f}s")  # fmt: skip
-        text = (f'environments:\n  bench:\n    account_id: "{ACCOUNT}"\n    regions: [{REGION}]\n'
-                "    confirm: true\n    cloudtrail: {source: files, path: ./cloudtrail}\n"
-                "    state: [{terraform: ./terraform.tfstate}]\n")  # fmt: skip
+        print(
+            f"moto account: {len(resources):,} managed resources ({len(ids['sg'])} security "
+            f"groups, {len(ids['bucket'])} buckets, {len(ids['role'])} roles), "
+            f"{args.changes} hand changes, built in {time.perf_counter() - t0:.0f}s"
+        )
+        text = (
+            f'environments:\n  bench:\n    account_id: "{ACCOUNT}"\n    regions: [{REGION}]\n'
+            "    confirm: true\n    cloudtrail: {source: files, path: ./cloudtrail}\n"
+            "    state: [{terraform: ./terraform.tfstate}]\n"
+        )
         loaded = parse_config(text, root / "drift.yml")
         started = time.perf_counter()
-        outcome = asyncio.run(run_check_async(loaded, "bench", DAY, DAY + timedelta(days=1),
-                                              CheckOptions(confirm=True)))  # fmt: skip
+        outcome = asyncio.run(
+            run_check_async(
+                loaded, "bench", DAY, DAY + timedelta(days=1), CheckOptions(confirm=True)
+            )
+        )
         check_s = time.perf_counter() - started
         findings = outcome.report.findings
         calls = Counter(c for f in findings for c in f.api_calls)
         confirmed = sum(1 for f in findings if f.confirmed)
-        print(f"drift check : {sum(calls.values()):>7,} AWS calls  {check_s:7.1f}s  "
-              f"({len(findings)} findings, {confirmed} confirmed)")  # fmt: skip
+        print(
+            f"drift check : {sum(calls.values()):>7,} AWS calls  {check_s:7.1f}s  "
+            f"({len(findings)} findings, {confirmed} confirmed)"
+        )
         print(f"              {dict(sorted(calls.items()))}")
         if not args.no_full_scan:
             log, drifted, scan_s = asyncio.run(full_scan(loaded.environment("bench"), state))
-            print(f"full scan   : {len(log):>7,} AWS calls  {scan_s:7.1f}s  "
-                  f"({drifted} resources differ from the state)")  # fmt: skip
+            print(
+                f"full scan   : {len(log):>7,} AWS calls  {scan_s:7.1f}s  "
+                f"({drifted} resources differ from the state)"
+            )
             print(f"              {dict(sorted(log.counts.items()))}")
             ratio = len(log) / max(1, sum(calls.values()))
-            print(f"ratio       : full scan / check = {ratio:.0f}x the calls, "
-                  f"{scan_s / check_s:.0f}x the time")  # fmt: skip
+            print(
+                f"ratio       : full scan / check = {ratio:.0f}x the calls, "
+                f"{scan_s / check_s:.0f}x the time"
+            )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,13 @@ ChangeKind = Literal["create", "update", "delete"]
 FindingKind = Literal["modified", "deleted", "unmanaged"]
 Severity = Literal["low", "medium", "high", "critical"]
 # Most severe first; a finding without a severity (no runbook matched) after every other.
-SEVERITY_RANK: dict[Severity | None, int] = {"critical": 0, "high": 1, "medium": 2, "low": 3,
-                                             None: 4}  # fmt: skip
+SEVERITY_RANK: dict[Severity | None, int] = {
+    "critical": 0,
+    "high": 1,
+    "medium": 2,
+    "low": 3,
+    None: 4,
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-LEAKY = ("DRIFT_CONFIG", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "REDIS_URL", "SLACK_BOT_TOKEN",
-         "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")  # fmt: skip
+LEAKY = (
+    "DRIFT_CONFIG",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "REDIS_URL",
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -26,17 +26,33 @@ def start_redis(folder: Path) -> Iterator[RedisTarget]:
         return
     binary = shutil.which("redis-server")
     if binary is None:
-        message = ("redis-server is not installed: `apt-get install redis-server` "
-                   "(make test does it), or set REDIS_URL")  # fmt: skip
+        message = (
+            "redis-server is not installed: `apt-get install redis-server` "
+            "(make test does it), or set REDIS_URL"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}; CI=true, so this fails instead of skipping")
         pytest.skip(message)
     sock = folder / "redis.sock"
     process = subprocess.Popen(
-        [binary, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
-         "--save", "", "--appendonly", "no", "--dir", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            binary,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(sock),
+            "--unixsocketperm",
+            "700",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(folder),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     client = redis.Redis(unix_socket_path=str(sock))
     deadline = time.monotonic() + 10
     while True:
@@ -59,7 +75,10 @@ def start_redis(folder: Path) -> Iterator[RedisTarget]:
 
 
 def flush(target: RedisTarget) -> None:
-    client = (redis.Redis.from_url(target.url) if target.url
-              else redis.Redis(unix_socket_path=target.unix_socket))  # fmt: skip
+    client = (
+        redis.Redis.from_url(target.url)
+        if target.url
+        else redis.Redis(unix_socket_path=target.unix_socket)
+    )
     client.flushdb()
     client.close()

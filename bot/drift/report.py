@@ -79,8 +79,10 @@ def _details(findings: Sequence[Finding], read_live: bool) -> list[str]:
     for f in findings:
         if f.changes:
             for change in f.changes:
-                lines.append(f"    {f.resource_id}: {change.path}: {_value(change.expected)} → "
-                             f"{_value(change.actual)}")  # fmt: skip
+                lines.append(
+                    f"    {f.resource_id}: {change.path}: {_value(change.expected)} → "
+                    f"{_value(change.actual)}"
+                )
         elif f.confirmed is None and f.reason and read_live:
             lines.append("    " + say.not_confirmed(f.resource_id, f.reason))
         elif f.confirmed is False and f.reason:
@@ -94,8 +96,20 @@ def _value(value: object) -> str:
 
 
 def _table(findings: Sequence[Finding]) -> list[str]:
-    rows = [["SEVERITY", "RESOURCE TYPE", "RESOURCE ID", "REGION", "ACTOR", "VIA", "LAST CHANGE",
-             "TIME", "CONFIRMED", "ADDRESSES"]]  # fmt: skip
+    rows = [
+        [
+            "SEVERITY",
+            "RESOURCE TYPE",
+            "RESOURCE ID",
+            "REGION",
+            "ACTOR",
+            "VIA",
+            "LAST CHANGE",
+            "TIME",
+            "CONFIRMED",
+            "ADDRESSES",
+        ]
+    ]
     for f in sorted(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 4)):
         last = f.events[-1]
         actors = list(dict.fromkeys(e.actor for e in f.events))
@@ -122,8 +136,10 @@ def _grid(rows: list[list[str]]) -> list[str]:
     """Aligned columns; long cells are cut, except in the last column, which can run on."""
     cells = [[*(_clip(c) for c in row[:-1]), row[-1]] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
-    return ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-            for row in cells]  # fmt: skip
+    return [
+        "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in cells
+    ]
 
 
 def _clip(text: str) -> str:

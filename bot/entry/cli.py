@@ -131,8 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--format", choices=("text", "json"), default="text")
 
     runbook = sub.add_parser("runbook", help="runbook tools")
-    runbook_sub = runbook.add_subparsers(dest="runbook_command", required=True,
-                                         parser_class=_Parser)  # fmt: skip
+    runbook_sub = runbook.add_subparsers(
+        dest="runbook_command", required=True, parser_class=_Parser
+    )
     validate = runbook_sub.add_parser("validate", help="check runbook files without starting")
     validate.add_argument("path", metavar="PATH", nargs="?", default="runbooks")
 
@@ -165,8 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.run_async:
                 from bot.entry import cli_state
 
-                return cli_state.check_async(load_config(args.config), args.environment,
-                                             args.since, args.until, args.runbook)  # fmt: skip
+                return cli_state.check_async(
+                    load_config(args.config), args.environment, args.since, args.until, args.runbook
+                )
             return _check(args)
         if args.command in STATE_COMMANDS:
             return _state(args)
@@ -227,8 +229,9 @@ def _check(args: argparse.Namespace) -> int:
     loaded.environment(args.environment)  # fail fast on a typo, before any reading
     start, end = resolve_window(args.since, args.until, datetime.now(UTC))
     progress = None if args.quiet else Progress.for_stream(sys.stderr)
-    options = CheckOptions(progress=progress, confirm=args.confirm,
-                           runbooks=runbooks_for(loaded), runbook=args.runbook)  # fmt: skip
+    options = CheckOptions(
+        progress=progress, confirm=args.confirm, runbooks=runbooks_for(loaded), runbook=args.runbook
+    )
     outcome = run_check(loaded, args.environment, start, end, options)
     if progress is not None:
         progress.done()
@@ -246,8 +249,9 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_DRIFT if outcome.report.has_drift else EXIT_OK
 
 
-STATE_COMMANDS = frozenset({"status", "worker", "findings", "accept", "history", "digest",
-                            "runbook", "serve"})  # fmt: skip
+STATE_COMMANDS = frozenset(
+    {"status", "worker", "findings", "accept", "history", "digest", "runbook", "serve"}
+)
 
 
 def _state(args: argparse.Namespace) -> int:
@@ -265,11 +269,11 @@ def _state(args: argparse.Namespace) -> int:
     if args.command == "findings":
         return cli_state.findings(loaded, args.environment, args.state, args.format)
     if args.command == "accept":
-        return cli_state.accept_cmd(loaded, args.environment, args.resource, args.reason,
-                                    args.until, args.by)  # fmt: skip
+        return cli_state.accept_cmd(
+            loaded, args.environment, args.resource, args.reason, args.until, args.by
+        )
     if args.command == "history":
-        return cli_state.history(loaded, args.environment, args.resource, args.limit,
-                                 args.format)  # fmt: skip
+        return cli_state.history(loaded, args.environment, args.resource, args.limit, args.format)
     return cli_state.digest(loaded, args.environment, args.format)
 
 

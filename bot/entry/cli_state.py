@@ -61,16 +61,21 @@ def with_redis(work: Callable[[RedisTarget], Coroutine[Any, Any, T]]) -> T:
             embedded.stop()
 
 
-def check_async(loaded: LoadedConfig, env: str, since: str, until: str | None,
-                runbook: str | None) -> int:  # fmt: skip
+def check_async(
+    loaded: LoadedConfig, env: str, since: str, until: str | None, runbook: str | None
+) -> int:
     loaded.environment(env)
 
     async def work(target: RedisTarget) -> tuple[str, bool]:
         async with connected(target) as (store, pool):
             return await Queue(pool, store).enqueue_check(
-                env, trigger="cli", requested_by=whoami(), since=since, until=until,
+                env,
+                trigger="cli",
+                requested_by=whoami(),
+                since=since,
+                until=until,
                 runbook=runbook,
-            )  # fmt: skip
+            )
 
     job_id, fresh = with_redis(work)
     sys.stdout.write(job_id + "\n")
@@ -132,8 +137,9 @@ def findings(loaded: LoadedConfig, env: str, state: str | None, fmt: str) -> int
     return 0
 
 
-def accept_cmd(loaded: LoadedConfig, env: str, resource: str, reason: str,
-               until: str | None, by: str | None) -> int:  # fmt: skip
+def accept_cmd(
+    loaded: LoadedConfig, env: str, resource: str, reason: str, until: str | None, by: str | None
+) -> int:
     loaded.environment(env)
     until_at = _until(until)
 
@@ -205,8 +211,11 @@ def runbook_validate(path: Path) -> int:
 
 def find_record(records: list[FindingRecord], wanted: str, env: str) -> FindingRecord:
     """A finding by id (`f-…`), resource id, IaC address, or `TYPE ID`; errors list choices."""
-    matches = [r for r in records if wanted in (r.id, r.finding.resource_id, r.resource)
-               or wanted in r.finding.addresses]  # fmt: skip
+    matches = [
+        r
+        for r in records
+        if wanted in (r.id, r.finding.resource_id, r.resource) or wanted in r.finding.addresses
+    ]
     if len(matches) == 1:
         return matches[0]
     if not matches:

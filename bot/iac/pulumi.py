@@ -49,8 +49,8 @@ PULUMI_TYPES: dict[str, str] = {
     "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer": "aws_lb",
     "aws:elb/loadBalancer:LoadBalancer": "aws_elb",
     "aws:elasticloadbalancing/loadBalancer:LoadBalancer": "aws_elb",
-    "aws:elb/loadBalancerCookieStickinessPolicy:LoadBalancerCookieStickinessPolicy":
-        "aws_lb_cookie_stickiness_policy",
+    "aws:elb/loadBalancerCookieStickinessPolicy:"
+    "LoadBalancerCookieStickinessPolicy": "aws_lb_cookie_stickiness_policy",
     "aws:elasticloadbalancing/loadBalancerCookieStickinessPolicy:"
     "LoadBalancerCookieStickinessPolicy": "aws_lb_cookie_stickiness_policy",
     "aws:elb/listenerPolicy:ListenerPolicy": "aws_load_balancer_listener_policy",
@@ -63,12 +63,12 @@ PULUMI_TYPES: dict[str, str] = {
     "aws:cfg/recorder:Recorder": "aws_config_configuration_recorder",
     "aws:cfg/recorderStatus:RecorderStatus": "aws_config_configuration_recorder_status",
     "aws:ec2/dedicatedHost:DedicatedHost": "aws_ec2_host",
-    "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment":
-        "aws_network_interface_sg_attachment",
-    "aws:ec2/peeringConnectionOptions:PeeringConnectionOptions":
-        "aws_vpc_peering_connection_options",
-    "aws:ec2/securityGroupAssociation:SecurityGroupAssociation":
-        "aws_vpc_endpoint_security_group_association",
+    "aws:ec2/networkInterfaceSecurityGroupAttachment:"
+    "NetworkInterfaceSecurityGroupAttachment": "aws_network_interface_sg_attachment",
+    "aws:ec2/peeringConnectionOptions:"
+    "PeeringConnectionOptions": "aws_vpc_peering_connection_options",
+    "aws:ec2/securityGroupAssociation:"
+    "SecurityGroupAssociation": "aws_vpc_endpoint_security_group_association",
     "aws:guardduty/iPSet:IPSet": "aws_guardduty_ipset",
     "aws:guardduty/threatIntelSet:ThreatIntelSet": "aws_guardduty_threatintelset",
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "aws_iam_openid_connect_provider",
@@ -77,12 +77,12 @@ PULUMI_TYPES: dict[str, str] = {
     "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec": "aws_route53_hosted_zone_dnssec",
     "aws:s3/analyticsConfiguration:AnalyticsConfiguration": "aws_s3_bucket_analytics_configuration",
     "aws:s3/inventory:Inventory": "aws_s3_bucket_inventory",
-    "aws:s3/bucketReplicationConfig:BucketReplicationConfig":
-        "aws_s3_bucket_replication_configuration",
+    "aws:s3/bucketReplicationConfig:"
+    "BucketReplicationConfig": "aws_s3_bucket_replication_configuration",
     "aws:sns/dataProtectionPolicy:DataProtectionPolicy": "aws_sns_topic_data_protection_policy",
     "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": "aws_sqs_queue_redrive_allow_policy",
     "aws:sqs/redrivePolicy:RedrivePolicy": "aws_sqs_queue_redrive_policy",
-}  # fmt: skip
+}
 # Pulumi modules whose Terraform types start with another prefix, best first.
 MODULE_PREFIXES: dict[str, tuple[str, ...]] = {
     "apigateway": ("api_gateway",),
@@ -106,10 +106,24 @@ MODULE_PREFIXES: dict[str, tuple[str, ...]] = {
 UNPREFIXED_MODULES = frozenset({"ec2", "elb", "elasticloadbalancing"})
 # Attributes whose keys are the user's, not the schema's: never renamed.
 USER_MAPS = frozenset(
-    {"tags", "tagsAll", "variables", "parameters", "labels", "metadata", "requestParameters",
-     "requestTemplates", "responseParameters", "responseTemplates", "requestModels",
-     "responseModels", "stageVariables", "environmentVariables", "options"}
-)  # fmt: skip
+    {
+        "tags",
+        "tagsAll",
+        "variables",
+        "parameters",
+        "labels",
+        "metadata",
+        "requestParameters",
+        "requestTemplates",
+        "responseParameters",
+        "responseTemplates",
+        "requestModels",
+        "responseModels",
+        "stageVariables",
+        "environmentVariables",
+        "options",
+    }
+)
 
 _TOKEN = re.compile(r"^aws:([a-z0-9]+)/([A-Za-z0-9_]+):([A-Za-z0-9_]+)$")
 _NATIVE = re.compile(r"^aws-native:([a-z0-9]+):([A-Za-z0-9]+)$")
@@ -146,8 +160,9 @@ def tf_type_for(pulumi_type: str) -> str | None:
         return None
     module, name = match.group(1), snake(match.group(3))
     names = [name] + ([name[: -len("_v2")]] if name.endswith("_v2") else [])
-    candidates = [f"aws_{prefix}_{n}" for prefix in MODULE_PREFIXES.get(module, (module,))
-                  for n in names]  # fmt: skip
+    candidates = [
+        f"aws_{prefix}_{n}" for prefix in MODULE_PREFIXES.get(module, (module,)) for n in names
+    ]
     if module in UNPREFIXED_MODULES:
         candidates += [f"aws_{n}" for n in names]
     return next((c for c in candidates if c in TF_TYPES), None)

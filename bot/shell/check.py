@@ -85,8 +85,11 @@ async def run_check_async(
     confirming = env.confirms if opts.confirm is None else opts.confirm
     aws = None
     if env.uses_aws or confirming:
-        aws = AwsAccess(env, env_name, **({"session_factory": opts.session_factory}
-                                          if opts.session_factory else {}))  # fmt: skip
+        aws = AwsAccess(
+            env,
+            env_name,
+            **({"session_factory": opts.session_factory} if opts.session_factory else {}),
+        )
     runbook = _runbook(opts)
     ctx = SourceContext(env_name, env, loaded.base_dir, aws, runbook)
     index = build_index(await load_states(ctx))
@@ -112,9 +115,12 @@ async def run_check_async(
         findings = await confirm_findings(
             findings, index, confirmer, _confirm_progress(opts.progress, detector, 0, total)
         )
-        again = await confirm_findings(again, index, confirmer,
-                                       _confirm_progress(opts.progress, detector, len(findings),
-                                                         total))  # fmt: skip
+        again = await confirm_findings(
+            again,
+            index,
+            confirmer,
+            _confirm_progress(opts.progress, detector, len(findings), total),
+        )
     else:
         findings = [f.model_copy(update={"reason": say_confirm.confirm_off()}) for f in findings]
     ignored: list[IgnoredFinding] = []
@@ -182,9 +188,15 @@ def _confirm_progress(
         return None
 
     def report(done: int) -> None:
-        progress(ProgressUpdate("confirming", records=detector.records,
-                                changes=len(detector.changes), confirmed=before + done,
-                                to_confirm=total))  # fmt: skip
+        progress(
+            ProgressUpdate(
+                "confirming",
+                records=detector.records,
+                changes=len(detector.changes),
+                confirmed=before + done,
+                to_confirm=total,
+            )
+        )
 
     return report
 

@@ -37,8 +37,9 @@ class LiveConfirmer:
             return Confirmation(reason=say.no_live_reader(finding.resource_type))
         log = CallLog()
         try:
-            raw = await reader(self.aws, finding.resource_id, finding.region,
-                               finding.account_id, log)  # fmt: skip
+            raw = await reader(
+                self.aws, finding.resource_id, finding.region, finding.account_id, log
+            )
         except AwsError as exc:
             return Confirmation(reason=exc.user_message, api_calls=log.calls)
         return decide(finding, owners, raw, log.calls)

@@ -99,16 +99,26 @@ async def run_check_job(
     env_name = str(payload["env"])
     env = deps.loaded.environment(env_name)
     now = deps.clock()
-    await deps.store.set_job(job_id, state="running", env=env_name, attempt=attempt,
-                             started_at=now.isoformat())  # fmt: skip
+    await deps.store.set_job(
+        job_id, state="running", env=env_name, attempt=attempt, started_at=now.isoformat()
+    )
     start, end, watermark = await window_for(deps, env_name, env, payload, now)
     stored = await deps.store.records(env_name)
     active = [r.finding for r in stored if r.state in ACTIVE]
     outcome = await run_check_async(
-        deps.loaded, env_name, start, end,
-        CheckOptions(progress=progress, runbooks=deps.runbooks, runbook=payload.get("runbook"),
-                     reconfirm=active, session_factory=deps.session_factory, now=deps.clock),
-    )  # fmt: skip
+        deps.loaded,
+        env_name,
+        start,
+        end,
+        CheckOptions(
+            progress=progress,
+            runbooks=deps.runbooks,
+            runbook=payload.get("runbook"),
+            reconfirm=active,
+            session_factory=deps.session_factory,
+            now=deps.clock,
+        ),
+    )
     transitions: Counter[str] = Counter()
     touched: set[str] = set()
     for finding in outcome.report.findings:
@@ -144,10 +154,12 @@ async def run_check_job(
         "trigger": payload.get("trigger", ""),
         "requested_by": payload.get("requested_by", ""),
     }
-    await deps.store.record_check(env_name, job_id, summary,
-                                  (watermark, end) if watermark else None)  # fmt: skip
-    await deps.store.set_job(job_id, state="succeeded", finished_at=deps.clock().isoformat(),
-                             result=summary)  # fmt: skip
+    await deps.store.record_check(
+        env_name, job_id, summary, (watermark, end) if watermark else None
+    )
+    await deps.store.set_job(
+        job_id, state="succeeded", finished_at=deps.clock().isoformat(), result=summary
+    )
     return summary
 
 
@@ -183,8 +195,9 @@ async def fail_job(deps: Deps, job_id: str, exc: BaseException) -> dict[str, Any
     else:
         log.exception("check job %s failed", job_id, exc_info=exc)
         error, hint = say.internal_error(job_id, type(exc).__name__)
-    await deps.store.set_job(job_id, state="failed", error=error, hint=hint,
-                             finished_at=deps.clock().isoformat())  # fmt: skip
+    await deps.store.set_job(
+        job_id, state="failed", error=error, hint=hint, finished_at=deps.clock().isoformat()
+    )
     return {"error": error, "hint": hint}
 
 
@@ -208,9 +221,14 @@ async def run_digest_job(deps: Deps, env_name: str) -> Digest:
     return digest
 
 
-async def show_progress(deps: Deps, job_id: str, state: str, update: ProgressUpdate | None,
-                        result: dict[str, Any] | None = None,
-                        error: str | None = None) -> None:  # fmt: skip
+async def show_progress(
+    deps: Deps,
+    job_id: str,
+    state: str,
+    update: ProgressUpdate | None,
+    result: dict[str, Any] | None = None,
+    error: str | None = None,
+) -> None:
     """Update the check's progress message in Slack, if `/drift check` posted one."""
     if deps.slack is None:
         return
@@ -242,10 +260,14 @@ async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[st
         return {"error": say.reapply_target_gone()}
     webhook = runbook.fix.reapply.webhook
     payload = {
-        "event": "driftbot.reapply", "idempotency_key": request_id, "environment": env_name,
-        "runbook": runbook.name, "requested_by": request.requester,
-        "approved_by": request.approvals, "finding": record.finding.model_dump(mode="json"),
-    }  # fmt: skip
+        "event": "driftbot.reapply",
+        "idempotency_key": request_id,
+        "environment": env_name,
+        "runbook": runbook.name,
+        "requested_by": request.requester,
+        "approved_by": request.approvals,
+        "finding": record.finding.model_dump(mode="json"),
+    }
     card = await deps.slack_state.card(env_name, record.id)
     try:
         result = await trigger_webhook(webhook.url, secret_from_env(webhook.secret_env), payload)

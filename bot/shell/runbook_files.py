@@ -49,9 +49,10 @@ def runbook_paths(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     return sorted(
-        p for p in path.iterdir()
+        p
+        for p in path.iterdir()
         if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )  # fmt: skip
+    )
 
 
 def load_runbooks(path: Path) -> dict[str, Runbook]:

@@ -61,86 +61,269 @@ def changes(ids: Identities, rng: random.Random) -> list[tuple[str, Record]]:
         return region, record(when=when, account=ACCOUNT, region=region, rng=rng, **kw)
 
     out = [
-        rec(use1, at(9, 14, 9), source="ec2.amazonaws.com", name="AuthorizeSecurityGroupIngress",
-            identity=dev, agent=CONSOLE_UA, ip="203.0.113.7", console=True,
-            request={"groupId": SG_WEB, "ipPermissions": {"items": [{
-                "ipProtocol": "tcp", "fromPort": 22, "toPort": 22,
-                "ipRanges": {"items": [{"cidrIp": "0.0.0.0/0", "description": "debug"}]}}]}},
-            response={"requestId": "5f1d3c2a-1111-4c3b-9a0e-0e1f2a3b4c5d", "_return": True,
-                      "securityGroupRuleSet": {"items": [{
-                          "groupOwnerId": ACCOUNT, "groupId": SG_WEB,
-                          "securityGroupRuleId": "sgr-0e1d2c3b4a5968778", "isEgress": False,
-                          "ipProtocol": "tcp", "fromPort": 22, "toPort": 22,
-                          "cidrIpv4": "0.0.0.0/0", "description": "debug"}]}}),
-        rec(use1, at(10, 2, 41), source="s3.amazonaws.com", name="PutBucketPolicy",
-            identity=alice, agent=CLI_UA, ip="198.51.100.34",
-            request={"bucketName": LOGS_BUCKET, "Host": f"{LOGS_BUCKET}.s3.amazonaws.com",
-                     "policy": "", "bucketPolicy": {"Version": "2012-10-17", "Statement": [{
-                         "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-                         "Resource": f"arn:aws:s3:::{LOGS_BUCKET}/*"}]}}),
-        rec(use1, at(11, 30, 5), source="rds.amazonaws.com", name="ModifyDBInstance",
-            identity=ops, agent=CONSOLE_UA, ip="203.0.113.9", console=True,
-            request={"dBInstanceIdentifier": "orders-db", "backupRetentionPeriod": 1,
-                     "applyImmediately": True},
-            response={"dBInstanceIdentifier": "orders-db", "backupRetentionPeriod": 1,
-                      "dBInstanceArn": f"arn:aws:rds:us-east-1:{ACCOUNT}:db:orders-db",
-                      "dbiResourceId": "db-ABCDEFGHIJKLMNOPQRSTUVWXY1"}),
-        rec(use1, at(12, 0, 30), source="ec2.amazonaws.com", name="AuthorizeSecurityGroupIngress",
-            identity=ci, agent=TERRAFORM_UA, ip="198.51.100.20",
-            request={"groupId": SG_DB, "ipPermissions": {"items": [{
-                "ipProtocol": "tcp", "fromPort": 5432, "toPort": 5432,
-                "groups": {"items": [{"groupId": SG_WEB}]}}]}},
-            response={"_return": True}),
-        rec(use1, at(13, 45, 12), source="ec2.amazonaws.com", name="TerminateInstances",
-            identity=bob, agent=CLI_UA, ip="198.51.100.77",
+        rec(
+            use1,
+            at(9, 14, 9),
+            source="ec2.amazonaws.com",
+            name="AuthorizeSecurityGroupIngress",
+            identity=dev,
+            agent=CONSOLE_UA,
+            ip="203.0.113.7",
+            console=True,
+            request={
+                "groupId": SG_WEB,
+                "ipPermissions": {
+                    "items": [
+                        {
+                            "ipProtocol": "tcp",
+                            "fromPort": 22,
+                            "toPort": 22,
+                            "ipRanges": {
+                                "items": [{"cidrIp": "0.0.0.0/0", "description": "debug"}]
+                            },
+                        }
+                    ]
+                },
+            },
+            response={
+                "requestId": "5f1d3c2a-1111-4c3b-9a0e-0e1f2a3b4c5d",
+                "_return": True,
+                "securityGroupRuleSet": {
+                    "items": [
+                        {
+                            "groupOwnerId": ACCOUNT,
+                            "groupId": SG_WEB,
+                            "securityGroupRuleId": "sgr-0e1d2c3b4a5968778",
+                            "isEgress": False,
+                            "ipProtocol": "tcp",
+                            "fromPort": 22,
+                            "toPort": 22,
+                            "cidrIpv4": "0.0.0.0/0",
+                            "description": "debug",
+                        }
+                    ]
+                },
+            },
+        ),
+        rec(
+            use1,
+            at(10, 2, 41),
+            source="s3.amazonaws.com",
+            name="PutBucketPolicy",
+            identity=alice,
+            agent=CLI_UA,
+            ip="198.51.100.34",
+            request={
+                "bucketName": LOGS_BUCKET,
+                "Host": f"{LOGS_BUCKET}.s3.amazonaws.com",
+                "policy": "",
+                "bucketPolicy": {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": "*",
+                            "Action": "s3:GetObject",
+                            "Resource": f"arn:aws:s3:::{LOGS_BUCKET}/*",
+                        }
+                    ],
+                },
+            },
+        ),
+        rec(
+            use1,
+            at(11, 30, 5),
+            source="rds.amazonaws.com",
+            name="ModifyDBInstance",
+            identity=ops,
+            agent=CONSOLE_UA,
+            ip="203.0.113.9",
+            console=True,
+            request={
+                "dBInstanceIdentifier": "orders-db",
+                "backupRetentionPeriod": 1,
+                "applyImmediately": True,
+            },
+            response={
+                "dBInstanceIdentifier": "orders-db",
+                "backupRetentionPeriod": 1,
+                "dBInstanceArn": f"arn:aws:rds:us-east-1:{ACCOUNT}:db:orders-db",
+                "dbiResourceId": "db-ABCDEFGHIJKLMNOPQRSTUVWXY1",
+            },
+        ),
+        rec(
+            use1,
+            at(12, 0, 30),
+            source="ec2.amazonaws.com",
+            name="AuthorizeSecurityGroupIngress",
+            identity=ci,
+            agent=TERRAFORM_UA,
+            ip="198.51.100.20",
+            request={
+                "groupId": SG_DB,
+                "ipPermissions": {
+                    "items": [
+                        {
+                            "ipProtocol": "tcp",
+                            "fromPort": 5432,
+                            "toPort": 5432,
+                            "groups": {"items": [{"groupId": SG_WEB}]},
+                        }
+                    ]
+                },
+            },
+            response={"_return": True},
+        ),
+        rec(
+            use1,
+            at(13, 45, 12),
+            source="ec2.amazonaws.com",
+            name="TerminateInstances",
+            identity=bob,
+            agent=CLI_UA,
+            ip="198.51.100.77",
             request={"instancesSet": {"items": [{"instanceId": APP_INSTANCES[1]}]}},
-            response={"instancesSet": {"items": [{
-                "instanceId": APP_INSTANCES[1],
-                "currentState": {"code": 32, "name": "shutting-down"},
-                "previousState": {"code": 16, "name": "running"}}]}}),
-        rec(use1, at(14, 20, 3), source="iam.amazonaws.com", name="AttachRolePolicy",
-            identity=alice, agent=CLI_UA, ip="198.51.100.34",
-            request={"roleName": "app-runtime",
-                     "policyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}),
-        rec(use1, at(14, 52, 40), source="lambda.amazonaws.com",
-            name="UpdateFunctionConfiguration20150331v2", identity=ops, agent=CONSOLE_UA,
-            ip="203.0.113.9", console=True,
+            response={
+                "instancesSet": {
+                    "items": [
+                        {
+                            "instanceId": APP_INSTANCES[1],
+                            "currentState": {"code": 32, "name": "shutting-down"},
+                            "previousState": {"code": 16, "name": "running"},
+                        }
+                    ]
+                }
+            },
+        ),
+        rec(
+            use1,
+            at(14, 20, 3),
+            source="iam.amazonaws.com",
+            name="AttachRolePolicy",
+            identity=alice,
+            agent=CLI_UA,
+            ip="198.51.100.34",
+            request={
+                "roleName": "app-runtime",
+                "policyArn": "arn:aws:iam::aws:policy/AdministratorAccess",
+            },
+        ),
+        rec(
+            use1,
+            at(14, 52, 40),
+            source="lambda.amazonaws.com",
+            name="UpdateFunctionConfiguration20150331v2",
+            identity=ops,
+            agent=CONSOLE_UA,
+            ip="203.0.113.9",
+            console=True,
             request={"functionName": "thumbnailer", "timeout": 900, "memorySize": 3008},
-            response={"functionName": "thumbnailer", "timeout": 900, "memorySize": 3008,
-                      "functionArn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:thumbnailer"}),
-        rec(use1, at(15, 5, 18), source="s3.amazonaws.com", name="CreateBucket",
-            identity=dev, agent=CONSOLE_UA, ip="203.0.113.7", console=True,
-            request={"bucketName": "demo-scratch-export", "Host": "s3.amazonaws.com"}),
-        rec(euw1, at(15, 40, 55), source="ec2.amazonaws.com", name="RunInstances",
-            identity=dev, agent=SDK_UA, ip="203.0.113.7",
-            request={"instancesSet": {"items": [{"imageId": "ami-0abcdef1234567890",
-                                                 "minCount": 1, "maxCount": 1}]},
-                     "instanceType": "t3.large"},
-            response={"instancesSet": {"items": [{"instanceId": "i-0aaaabbbbccccdddd",
-                                                  "instanceType": "t3.large"}]}}),
-        rec(use1, at(16, 10, 0), source="ec2.amazonaws.com", name="CreateSecurityGroup",
-            identity=dev, agent=CONSOLE_UA, ip="203.0.113.7", console=True,
-            request={"groupName": "tmp-debug", "groupDescription": "debug",
-                     "vpcId": "vpc-0f1e2d3c4b5a69788"},
-            response={"_return": True, "groupId": "sg-0deadbeef0000111a"}),
-        rec(use1, at(16, 25, 30), source="ec2.amazonaws.com", name="DeleteSecurityGroup",
-            identity=dev, agent=CONSOLE_UA, ip="203.0.113.7", console=True,
-            request={"groupId": "sg-0deadbeef0000111a"}, response={"_return": True}),
-        rec(use1, at(17, 0, 2), source="s3.amazonaws.com", name="DeleteBucket",
-            identity=intern, agent=CLI_UA, ip="198.51.100.99",
+            response={
+                "functionName": "thumbnailer",
+                "timeout": 900,
+                "memorySize": 3008,
+                "functionArn": f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:thumbnailer",
+            },
+        ),
+        rec(
+            use1,
+            at(15, 5, 18),
+            source="s3.amazonaws.com",
+            name="CreateBucket",
+            identity=dev,
+            agent=CONSOLE_UA,
+            ip="203.0.113.7",
+            console=True,
+            request={"bucketName": "demo-scratch-export", "Host": "s3.amazonaws.com"},
+        ),
+        rec(
+            euw1,
+            at(15, 40, 55),
+            source="ec2.amazonaws.com",
+            name="RunInstances",
+            identity=dev,
+            agent=SDK_UA,
+            ip="203.0.113.7",
+            request={
+                "instancesSet": {
+                    "items": [{"imageId": "ami-0abcdef1234567890", "minCount": 1, "maxCount": 1}]
+                },
+                "instanceType": "t3.large",
+            },
+            response={
+                "instancesSet": {
+                    "items": [{"instanceId": "i-0aaaabbbbccccdddd", "instanceType": "t3.large"}]
+                }
+            },
+        ),
+        rec(
+            use1,
+            at(16, 10, 0),
+            source="ec2.amazonaws.com",
+            name="CreateSecurityGroup",
+            identity=dev,
+            agent=CONSOLE_UA,
+            ip="203.0.113.7",
+            console=True,
+            request={
+                "groupName": "tmp-debug",
+                "groupDescription": "debug",
+                "vpcId": "vpc-0f1e2d3c4b5a69788",
+            },
+            response={"_return": True, "groupId": "sg-0deadbeef0000111a"},
+        ),
+        rec(
+            use1,
+            at(16, 25, 30),
+            source="ec2.amazonaws.com",
+            name="DeleteSecurityGroup",
+            identity=dev,
+            agent=CONSOLE_UA,
+            ip="203.0.113.7",
+            console=True,
+            request={"groupId": "sg-0deadbeef0000111a"},
+            response={"_return": True},
+        ),
+        rec(
+            use1,
+            at(17, 0, 2),
+            source="s3.amazonaws.com",
+            name="DeleteBucket",
+            identity=intern,
+            agent=CLI_UA,
+            ip="198.51.100.99",
             request={"bucketName": LOGS_BUCKET, "Host": f"{LOGS_BUCKET}.s3.amazonaws.com"},
-            error=("AccessDenied", "Access Denied")),
-        rec(euw1, at(17, 5, 44), source="ec2.amazonaws.com", name="RunInstances",
-            identity=intern, agent=CLI_UA, ip="198.51.100.99",
-            request={"instancesSet": {"items": [{"imageId": "ami-0abcdef1234567890"}]},
-                     "instanceType": "p5.48xlarge"},
-            error=("Client.UnauthorizedOperation", "You are not authorized")),
-        rec(euw1, at(18, 30, 0), source="ec2.amazonaws.com", name="CreateTags",
-            identity=ci, agent=TERRAFORM_UA, ip="198.51.100.20",
-            request={"resourcesSet": {"items": [{"resourceId": SG_EU}]},
-                     "tagSet": {"items": [{"key": "team", "value": "web"}]}},
-            response={"_return": True}),
-    ]  # fmt: skip
+            error=("AccessDenied", "Access Denied"),
+        ),
+        rec(
+            euw1,
+            at(17, 5, 44),
+            source="ec2.amazonaws.com",
+            name="RunInstances",
+            identity=intern,
+            agent=CLI_UA,
+            ip="198.51.100.99",
+            request={
+                "instancesSet": {"items": [{"imageId": "ami-0abcdef1234567890"}]},
+                "instanceType": "p5.48xlarge",
+            },
+            error=("Client.UnauthorizedOperation", "You are not authorized"),
+        ),
+        rec(
+            euw1,
+            at(18, 30, 0),
+            source="ec2.amazonaws.com",
+            name="CreateTags",
+            identity=ci,
+            agent=TERRAFORM_UA,
+            ip="198.51.100.20",
+            request={
+                "resourcesSet": {"items": [{"resourceId": SG_EU}]},
+                "tagSet": {"items": [{"key": "team", "value": "web"}]},
+            },
+            response={"_return": True},
+        ),
+    ]
     return out
 
 
@@ -159,8 +342,9 @@ def logs(out: Path) -> int:
             when += timedelta(seconds=rng.randrange(10, 40))
         records = sorted(by_region[region], key=lambda r: r["eventTime"])
         total += len(records)
-        write_log_files(out / "cloudtrail", records, account=ACCOUNT, region=region,
-                        every=timedelta(minutes=30))  # fmt: skip
+        write_log_files(
+            out / "cloudtrail", records, account=ACCOUNT, region=region, every=timedelta(minutes=30)
+        )
     return total
 
 
@@ -177,11 +361,15 @@ def state() -> dict[str, Any]:
             "name": name,
             "provider": extra.pop("provider", AWS_PROVIDER),
             "instances": [
-                {"schema_version": 0, "attributes": attrs, "sensitive_attributes": [],
-                 **({"index_key": key} if key is not None else {})}
+                {
+                    "schema_version": 0,
+                    "attributes": attrs,
+                    "sensitive_attributes": [],
+                    **({"index_key": key} if key is not None else {}),
+                }
                 for key, attrs in instances
             ],
-        }  # fmt: skip
+        }
 
     arn = f"arn:aws:iam::{ACCOUNT}"
     resources = [
@@ -376,8 +564,10 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "terraform.tfstate").write_text(json.dumps(state(), indent=2) + "\n")
     total = logs(out)
-    print(f"wrote {out / 'terraform.tfstate'} and {total:,} CloudTrail records under "
-          f"{out / 'cloudtrail'}")  # fmt: skip
+    print(
+        f"wrote {out / 'terraform.tfstate'} and {total:,} CloudTrail records under "
+        f"{out / 'cloudtrail'}"
+    )
 
 
 if __name__ == "__main__":

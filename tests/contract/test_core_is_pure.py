@@ -19,14 +19,37 @@ PURE = sorted(
     if p.relative_to(BOT).parts[0] not in IO_ROOMS and p.name != "__main__.py"
 )
 BANNED_MODULES = {
-    "boto3", "botocore", "slack_sdk", "slack_bolt", "redis", "arq", "aiohttp", "requests",
-    "urllib.request", "http.client", "http.server", "socket", "subprocess", "os", "shutil",
-    "asyncio", "tempfile",
-}  # fmt: skip
+    "boto3",
+    "botocore",
+    "slack_sdk",
+    "slack_bolt",
+    "redis",
+    "arq",
+    "aiohttp",
+    "requests",
+    "urllib.request",
+    "http.client",
+    "http.server",
+    "socket",
+    "subprocess",
+    "os",
+    "shutil",
+    "asyncio",
+    "tempfile",
+}
 BANNED_CALLS = {
-    "open", "read_text", "read_bytes", "write_text", "write_bytes", "getenv", "iterdir", "glob",
-    "rglob", "mkdir", "unlink",
-}  # fmt: skip
+    "open",
+    "read_text",
+    "read_bytes",
+    "write_text",
+    "write_bytes",
+    "getenv",
+    "iterdir",
+    "glob",
+    "rglob",
+    "mkdir",
+    "unlink",
+}
 
 
 def _banned(module: str) -> bool:
@@ -76,9 +99,15 @@ def test_every_layer_is_walked():
 
 @pytest.mark.parametrize(
     "source",
-    ["import boto3", "from redis.asyncio import Redis", "async def f():\n    pass",
-     "open('x')", "from pathlib import Path\nPath('x').read_text()", "import os"],
-)  # fmt: skip
+    [
+        "import boto3",
+        "from redis.asyncio import Redis",
+        "async def f():\n    pass",
+        "open('x')",
+        "from pathlib import Path\nPath('x').read_text()",
+        "import os",
+    ],
+)
 def test_a_pure_module_doing_io_fails(source):
     """The check itself bites: each of these in a pure room is a violation."""
     assert violations(source) != []

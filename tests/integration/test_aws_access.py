@@ -20,9 +20,13 @@ ACCOUNT = "123456789012"
 
 def environment(**extra) -> Environment:
     return Environment.model_validate(
-        {"account_id": ACCOUNT, "regions": ["us-east-1"],
-         "cloudtrail": {"source": "lookup_events"}, **extra}
-    )  # fmt: skip
+        {
+            "account_id": ACCOUNT,
+            "regions": ["us-east-1"],
+            "cloudtrail": {"source": "lookup_events"},
+            **extra,
+        }
+    )
 
 
 def test_role_is_assumed_per_account_with_the_external_id():
@@ -52,10 +56,14 @@ def test_role_is_assumed_per_account_with_the_external_id():
 def test_endpoints_and_adaptive_retries():
     """Every client uses adaptive retries; `endpoint_url` and per-service endpoints apply."""
     aws = AwsAccess(
-        environment(aws={"endpoint_url": "http://127.0.0.1:4566",
-                         "s3": {"endpoint_url": "http://127.0.0.1:9000"}}),
+        environment(
+            aws={
+                "endpoint_url": "http://127.0.0.1:4566",
+                "s3": {"endpoint_url": "http://127.0.0.1:9000"},
+            }
+        ),
         "dev",
-    )  # fmt: skip
+    )
 
     s3, ec2 = aws.client("s3", "eu-west-1"), aws.client("ec2", "eu-west-1")
 
@@ -71,8 +79,15 @@ def test_access_denied_names_the_call_the_resource_and_the_permission():
     with Stubber(aws.client("s3", "us-east-1")) as stub:
         stub.add_client_error("get_bucket_encryption", "AccessDenied", "Access Denied", 403)
         with pytest.raises(AwsAccessDenied) as err:
-            asyncio.run(aws.call("s3", "GetBucketEncryption", region="us-east-1",
-                                 resource="logs-prod", Bucket="logs-prod"))  # fmt: skip
+            asyncio.run(
+                aws.call(
+                    "s3",
+                    "GetBucketEncryption",
+                    region="us-east-1",
+                    resource="logs-prod",
+                    Bucket="logs-prod",
+                )
+            )
 
     assert err.value.user_message == (
         "AWS said *AccessDenied* to `s3:GetEncryptionConfiguration` for `logs-prod`."

@@ -20,21 +20,57 @@ DEMO_WINDOW = ["--since", "24h", "--until", "2026-11-24T00:00:00Z"]
 
 # What examples/demo/generate.py planted: (kind, type, id, actor, via, addresses).
 DEMO_FINDINGS = {
-    ("deleted", "AWS::EC2::Instance", "i-0fedcba9876543210", "bob", "cli",
-     ("aws_instance.app[1]",)),
-    ("modified", "AWS::EC2::SecurityGroup", "sg-0a11b22c33d44e55f", "dev@example.com", "console",
-     ("module.network.aws_security_group.web",)),
-    ("modified", "AWS::S3::Bucket", "demo-logs-111122223333", "alice", "cli",
-     ('aws_s3_bucket.buckets["logs"]', "aws_s3_bucket_policy.logs")),
-    ("modified", "AWS::RDS::DBInstance", "orders-db", "ops@example.com", "console",
-     ("aws_db_instance.orders",)),
-    ("modified", "AWS::IAM::Role", "app-runtime", "alice", "cli",
-     ("aws_iam_role.app", "aws_iam_role_policy_attachment.app_readonly")),
-    ("modified", "AWS::Lambda::Function", "thumbnailer", "ops@example.com", "console",
-     ("aws_lambda_function.thumbnailer",)),
+    (
+        "deleted",
+        "AWS::EC2::Instance",
+        "i-0fedcba9876543210",
+        "bob",
+        "cli",
+        ("aws_instance.app[1]",),
+    ),
+    (
+        "modified",
+        "AWS::EC2::SecurityGroup",
+        "sg-0a11b22c33d44e55f",
+        "dev@example.com",
+        "console",
+        ("module.network.aws_security_group.web",),
+    ),
+    (
+        "modified",
+        "AWS::S3::Bucket",
+        "demo-logs-111122223333",
+        "alice",
+        "cli",
+        ('aws_s3_bucket.buckets["logs"]', "aws_s3_bucket_policy.logs"),
+    ),
+    (
+        "modified",
+        "AWS::RDS::DBInstance",
+        "orders-db",
+        "ops@example.com",
+        "console",
+        ("aws_db_instance.orders",),
+    ),
+    (
+        "modified",
+        "AWS::IAM::Role",
+        "app-runtime",
+        "alice",
+        "cli",
+        ("aws_iam_role.app", "aws_iam_role_policy_attachment.app_readonly"),
+    ),
+    (
+        "modified",
+        "AWS::Lambda::Function",
+        "thumbnailer",
+        "ops@example.com",
+        "console",
+        ("aws_lambda_function.thumbnailer",),
+    ),
     ("unmanaged", "AWS::S3::Bucket", "demo-scratch-export", "dev@example.com", "console", ()),
     ("unmanaged", "AWS::EC2::Instance", "i-0aaaabbbbccccdddd", "dev@example.com", "sdk", ()),
-}  # fmt: skip
+}
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -63,16 +99,36 @@ def test_demo_findings_and_json_contract(capsys):
     assert set(doc["stats"]) == {"records", "changes", "skipped_files", "unknown_events"}
     got = set()
     for f in doc["findings"]:
-        assert list(f) == ["kind", "resource_type", "resource_id", "account_id", "region",
-                           "addresses", "events", "confirmed", "changes", "reason",
-                           "api_calls", "runbook", "severity"]  # fmt: skip
+        assert list(f) == [
+            "kind",
+            "resource_type",
+            "resource_id",
+            "account_id",
+            "region",
+            "addresses",
+            "events",
+            "confirmed",
+            "changes",
+            "reason",
+            "api_calls",
+            "runbook",
+            "severity",
+        ]
         assert f["account_id"] == "111122223333"
         # The demo has no AWS: confirmation is off (`confirm: auto` with local files only).
         assert (f["confirmed"], f["changes"], f["api_calls"]) == (None, [], [])
         assert f["reason"].startswith("Not checked against AWS")
         last = f["events"][-1]
-        got.add((f["kind"], f["resource_type"], f["resource_id"], last["actor"], last["via"],
-                 tuple(f["addresses"])))  # fmt: skip
+        got.add(
+            (
+                f["kind"],
+                f["resource_type"],
+                f["resource_id"],
+                last["actor"],
+                last["via"],
+                tuple(f["addresses"]),
+            )
+        )
     assert got == DEMO_FINDINGS
 
 
@@ -83,8 +139,15 @@ def test_demo_event_attribution(capsys):
     sg = next(f for f in doc["findings"] if f["resource_id"] == "sg-0a11b22c33d44e55f")
 
     [event] = sg["events"]
-    assert list(event) == ["event_id", "event_name", "event_time", "actor", "role", "via",
-                           "source_ip"]  # fmt: skip
+    assert list(event) == [
+        "event_id",
+        "event_name",
+        "event_time",
+        "actor",
+        "role",
+        "via",
+        "source_ip",
+    ]
     assert event["event_name"] == "AuthorizeSecurityGroupIngress"
     assert event["event_time"] == "2026-11-23T09:14:09Z"
     assert event["actor"] == "dev@example.com"
@@ -100,8 +163,12 @@ def test_demo_stats_count_every_record_and_only_real_changes(capsys):
 
     _, doc, _ = demo_json(capsys)
 
-    assert doc["stats"] == {"records": total, "changes": 10, "skipped_files": 0,
-                            "unknown_events": 0}  # fmt: skip
+    assert doc["stats"] == {
+        "records": total,
+        "changes": 10,
+        "skipped_files": 0,
+        "unknown_events": 0,
+    }
 
 
 def test_text_output_shows_a_table_per_kind_and_a_summary(capsys):
@@ -118,8 +185,19 @@ def test_text_output_shows_a_table_per_kind_and_a_summary(capsys):
 
 def test_no_drift_exits_0(capsys):
     """A window with only noise in it: no findings, exit code 0."""
-    code, out, _ = run(capsys, "check", "demo", "--config", str(DEMO), "--since", "2h",
-                       "--until", "2026-11-23T05:00:00Z", "--format", "json")  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "check",
+        "demo",
+        "--config",
+        str(DEMO),
+        "--since",
+        "2h",
+        "--until",
+        "2026-11-23T05:00:00Z",
+        "--format",
+        "json",
+    )
 
     assert code == 0
     assert json.loads(out)["findings"] == []
@@ -178,18 +256,24 @@ def test_show_unknown_lists_calls_the_catalog_does_not_know(capsys, tmp_path):
     shutil.copytree(DEMO.parent, tmp_path / "demo")
     extra = tmp_path / "demo" / "cloudtrail" / "extra.json"
     record = {
-        "eventVersion": "1.11", "eventTime": "2026-11-23T08:00:00Z",
-        "eventSource": "example.amazonaws.com", "eventName": "FrobnicateWidget",
-        "awsRegion": "us-east-1", "readOnly": False, "eventType": "AwsApiCall",
-        "eventID": "unknown-1", "recipientAccountId": "111122223333",
+        "eventVersion": "1.11",
+        "eventTime": "2026-11-23T08:00:00Z",
+        "eventSource": "example.amazonaws.com",
+        "eventName": "FrobnicateWidget",
+        "awsRegion": "us-east-1",
+        "readOnly": False,
+        "eventType": "AwsApiCall",
+        "eventID": "unknown-1",
+        "recipientAccountId": "111122223333",
         "userIdentity": {"type": "IAMUser", "userName": "alice"},
-    }  # fmt: skip
+    }
     extra.write_text(json.dumps({"Records": [record]}))
     config = tmp_path / "demo" / "drift.yml"
 
     _, doc, _ = demo_json(capsys, "--show-unknown", config=config)
-    _code, out, _ = run(capsys, "check", "demo", "--config", str(config), *DEMO_WINDOW,
-                       "--show-unknown")  # fmt: skip
+    _code, out, _ = run(
+        capsys, "check", "demo", "--config", str(config), *DEMO_WINDOW, "--show-unknown"
+    )
 
     assert doc["stats"]["unknown_events"] == 1
     assert doc["unknown"] == [
@@ -233,8 +317,9 @@ def test_catalogs_list_their_entries_as_json(capsys):
 
 def test_python_dash_m_bot_runs_the_cli():
     """`python -m bot` is the same command line as `drift`."""
-    done = subprocess.run([sys.executable, "-m", "bot", "--version"], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, check=False
+    )
 
     assert done.returncode == 0
     assert done.stdout.startswith("driftbot ")

@@ -45,17 +45,30 @@ def lifecycle(capsys) -> dict[str, str]:
     assert code == 0
     code, outputs["findings"], err = run(capsys, "findings", "demo", "--config", DEMO)
     assert code == 0, err
-    code, outputs["accept"], err = run(capsys, "accept", "demo", SG, "--config", DEMO,
-                                       "--reason", "debugging session", "--until", "2099-01-31",
-                                       "--by", "lead@example.com")  # fmt: skip
+    code, outputs["accept"], err = run(
+        capsys,
+        "accept",
+        "demo",
+        SG,
+        "--config",
+        DEMO,
+        "--reason",
+        "debugging session",
+        "--until",
+        "2099-01-31",
+        "--by",
+        "lead@example.com",
+    )
     assert code == 0, err
-    code, outputs["accepted"], err = run(capsys, "findings", "demo", "--config", DEMO,
-                                         "--state", "accepted", "--format", "json")  # fmt: skip
+    code, outputs["accepted"], err = run(
+        capsys, "findings", "demo", "--config", DEMO, "--state", "accepted", "--format", "json"
+    )
     assert code == 0, err
     code, outputs["history"], err = run(capsys, "history", "demo", SG, "--config", DEMO)
     assert code == 0, err
-    code, outputs["digest"], err = run(capsys, "digest", "demo", "--config", DEMO, "--format",
-                                       "json")  # fmt: skip
+    code, outputs["digest"], err = run(
+        capsys, "digest", "demo", "--config", DEMO, "--format", "json"
+    )
     assert code == 0, err
     return outputs
 
@@ -63,13 +76,15 @@ def lifecycle(capsys) -> dict[str, str]:
 def check_lifecycle(out: dict[str, str]) -> None:
     assert out["job_id"].startswith("check-demo-")
     assert out["queued"].strip() == f"{out['job_id']} (demo): queued"
-    assert out["status"].startswith(f"{out['job_id']} (demo): succeeded — 5 modified, 1 deleted, "
-                                    "2 unmanaged")  # fmt: skip
+    assert out["status"].startswith(
+        f"{out['job_id']} (demo): succeeded — 5 modified, 1 deleted, 2 unmanaged"
+    )
     assert "8 findings in demo" in out["findings"]
     assert SG in out["findings"]
     assert "sg-open-to-internet" in out["findings"]
-    assert out["accept"].startswith(f"Accepted AWS::EC2::SecurityGroup {SG} in demo until "
-                                    "2099-01-31 23:59 UTC")  # fmt: skip
+    assert out["accept"].startswith(
+        f"Accepted AWS::EC2::SecurityGroup {SG} in demo until 2099-01-31 23:59 UTC"
+    )
     [accepted] = json.loads(out["accepted"])
     assert accepted["acceptance"]["by"] == "lead@example.com"
     assert accepted["acceptance"]["reason"] == "debugging session"
@@ -104,8 +119,11 @@ def test_unreachable_redis_fails_fast_naming_the_url(capsys, monkeypatch):
     """`check --async`, `worker` and `status` fail within seconds, naming the URL."""
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
 
-    for argv in (["check", "demo", "--config", DEMO, "--async"],
-                 ["worker", "--config", DEMO], ["status", "check-demo-x"]):  # fmt: skip
+    for argv in (
+        ["check", "demo", "--config", DEMO, "--async"],
+        ["worker", "--config", DEMO],
+        ["status", "check-demo-x"],
+    ):
         started = time.monotonic()
         code, _, err = run(capsys, *argv)
 
@@ -120,9 +138,13 @@ def test_embedded_redis_dies_with_a_killed_worker(tmp_path):
     state = tmp_path / "state"
     env = {**os.environ, "DRIFT_STATE_DIR": str(state)}
     env.pop("REDIS_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "worker", "--config", DEMO],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "worker", "--config", DEMO],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     sock = state / "redis" / "redis.sock"
     try:
         deadline = time.monotonic() + 20

@@ -48,8 +48,18 @@ def count_records(folder: Path) -> int:
 @pytest.mark.parametrize("folder", ["cloudtrail", "lookup-events", "eventbridge"])
 def test_whole_corpus_is_read_without_error(capsys, tmp_path, folder):
     """Every file of every shape is read, every record counted, nothing skipped."""
-    code = main(["check", "corpus", "--config", str(write_config(tmp_path, folder)), *WIDE,
-                 "--format", "json", "--show-unknown"])  # fmt: skip
+    code = main(
+        [
+            "check",
+            "corpus",
+            "--config",
+            str(write_config(tmp_path, folder)),
+            *WIDE,
+            "--format",
+            "json",
+            "--show-unknown",
+        ]
+    )
     out, err = capsys.readouterr()
     doc = json.loads(out)
 
@@ -83,8 +93,11 @@ def test_known_calls_in_the_corpus_resolve_to_resources():
     """A call the catalog knows yields at least one resource id in nearly every real record
     (the exceptions are fixtures with ids redacted to "..." or left out)."""
     detector = corpus_detector()
-    known = [c for c in detector.changes.values() if (c.event_source, c.event_name) not in
-             detector.unknown]  # fmt: skip
+    known = [
+        c
+        for c in detector.changes.values()
+        if (c.event_source, c.event_name) not in detector.unknown
+    ]
     resolved = [c for c in known if c.refs]
 
     unresolved = sorted({(c.event_source, c.event_name) for c in known if not c.refs})

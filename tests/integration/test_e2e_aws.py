@@ -76,17 +76,30 @@ def state(*resources: tuple[str, str, dict]) -> dict:
         "lineage": "e2e",
         "outputs": {},
         "resources": [
-            {"mode": "managed", "type": t, "name": n, "provider": PROVIDER,
-             "instances": [{"schema_version": 0, "attributes": a}]}
+            {
+                "mode": "managed",
+                "type": t,
+                "name": n,
+                "provider": PROVIDER,
+                "instances": [{"schema_version": 0, "attributes": a}],
+            }
             for t, n, a in resources
         ],
-    }  # fmt: skip
+    }
 
 
 def sg_rule(port: int, cidr: str, description: str = "") -> dict:
-    return {"cidr_blocks": [cidr], "description": description, "from_port": port,
-            "ipv6_cidr_blocks": [], "prefix_list_ids": [], "protocol": "tcp",
-            "security_groups": [], "self": False, "to_port": port}  # fmt: skip
+    return {
+        "cidr_blocks": [cidr],
+        "description": description,
+        "from_port": port,
+        "ipv6_cidr_blocks": [],
+        "prefix_list_ids": [],
+        "protocol": "tcp",
+        "security_groups": [],
+        "self": False,
+        "to_port": port,
+    }
 
 
 @pytest.fixture
@@ -99,37 +112,87 @@ def account(tmp_path: Path):
         sns: Any = boto3.client("sns", region_name=REGION)
         vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
         sg = ec2.create_security_group(GroupName="web", Description="Web", VpcId=vpc)["GroupId"]
-        https = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
-                  "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "https"}]}]  # fmt: skip
+        https = [
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 443,
+                "ToPort": 443,
+                "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "https"}],
+            }
+        ]
         ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=https)
         for bucket in ("e2e-logs", "e2e-assets"):
             s3.create_bucket(Bucket=bucket)
         topic = sns.create_topic(Name="alerts")["TopicArn"]
         tfstate = state(
-            ("aws_security_group", "web", {
-                "id": sg, "arn": f"arn:aws:ec2:{REGION}:{ACCOUNT}:security-group/{sg}",
-                "name": "web", "description": "Web", "vpc_id": vpc, "owner_id": ACCOUNT,
-                "tags": {}, "tags_all": {}, "ingress": [sg_rule(443, "0.0.0.0/0", "https")],
-                "egress": [{**sg_rule(0, "0.0.0.0/0"), "protocol": "-1"}]}),
+            (
+                "aws_security_group",
+                "web",
+                {
+                    "id": sg,
+                    "arn": f"arn:aws:ec2:{REGION}:{ACCOUNT}:security-group/{sg}",
+                    "name": "web",
+                    "description": "Web",
+                    "vpc_id": vpc,
+                    "owner_id": ACCOUNT,
+                    "tags": {},
+                    "tags_all": {},
+                    "ingress": [sg_rule(443, "0.0.0.0/0", "https")],
+                    "egress": [{**sg_rule(0, "0.0.0.0/0"), "protocol": "-1"}],
+                },
+            ),
             # Provider v4+ records the policy it read; "" is "no policy".
-            ("aws_s3_bucket", "logs", {"id": "e2e-logs", "bucket": "e2e-logs", "policy": "",
-                                       "arn": "arn:aws:s3:::e2e-logs", "tags": {}, "tags_all": {}}),
-            ("aws_s3_bucket", "assets", {"id": "e2e-assets", "bucket": "e2e-assets", "policy": "",
-                                         "arn": "arn:aws:s3:::e2e-assets", "tags": {},
-                                         "tags_all": {}}),
+            (
+                "aws_s3_bucket",
+                "logs",
+                {
+                    "id": "e2e-logs",
+                    "bucket": "e2e-logs",
+                    "policy": "",
+                    "arn": "arn:aws:s3:::e2e-logs",
+                    "tags": {},
+                    "tags_all": {},
+                },
+            ),
+            (
+                "aws_s3_bucket",
+                "assets",
+                {
+                    "id": "e2e-assets",
+                    "bucket": "e2e-assets",
+                    "policy": "",
+                    "arn": "arn:aws:s3:::e2e-assets",
+                    "tags": {},
+                    "tags_all": {},
+                },
+            ),
             ("aws_sns_topic", "alerts", {"id": topic, "arn": topic, "name": "alerts"}),
-        )  # fmt: skip
+        )
         (tmp_path / "terraform.tfstate").write_text(json.dumps(tfstate))
 
         # The hand changes, made the way a person would: SSH opened to the world; a public
         # policy put on one bucket; a policy put on the other and removed again (reverted);
         # the topic's display name changed (no live reader for SNS topics yet).
-        ssh = [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
-                "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]  # fmt: skip
+        ssh = [
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 22,
+                "ToPort": 22,
+                "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+            }
+        ]
         ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=ssh)
-        public = {"Version": "2012-10-17", "Statement": [{
-            "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-            "Resource": "arn:aws:s3:::e2e-logs/*"}]}  # fmt: skip
+        public = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": "arn:aws:s3:::e2e-logs/*",
+                }
+            ],
+        }
         s3.put_bucket_policy(Bucket="e2e-logs", Policy=json.dumps(public))
         s3.put_bucket_policy(
             Bucket="e2e-assets", Policy=json.dumps(public).replace("logs", "assets")
@@ -138,23 +201,56 @@ def account(tmp_path: Path):
         sns.set_topic_attributes(TopicArn=topic, AttributeName="DisplayName", AttributeValue="x")
 
         records = [
-            record("AuthorizeSecurityGroupIngress", "ec2.amazonaws.com", "2026-11-23T09:14:09Z",
-                   {"groupId": sg, "ipPermissions": {"items": [{
-                       "ipProtocol": "tcp", "fromPort": 22, "toPort": 22,
-                       "ipRanges": {"items": [{"cidrIp": "0.0.0.0/0"}]}}]}},
-                   {"_return": True}),
-            record("PutBucketPolicy", "s3.amazonaws.com", "2026-11-23T10:02:41Z",
-                   {"bucketName": "e2e-logs", "bucketPolicy": public},
-                   identity=user_identity("alice", ACCOUNT), agent="aws-cli/2.22.4"),
-            record("PutBucketPolicy", "s3.amazonaws.com", "2026-11-23T11:00:00Z",
-                   {"bucketName": "e2e-assets", "bucketPolicy": public},
-                   identity=user_identity("alice", ACCOUNT), agent="aws-cli/2.22.4"),
-            record("DeleteBucketPolicy", "s3.amazonaws.com", "2026-11-23T11:05:00Z",
-                   {"bucketName": "e2e-assets"},
-                   identity=user_identity("alice", ACCOUNT), agent="aws-cli/2.22.4"),
-            record("SetTopicAttributes", "sns.amazonaws.com", "2026-11-23T12:00:00Z",
-                   {"topicArn": topic, "attributeName": "DisplayName", "attributeValue": "x"}),
-        ]  # fmt: skip
+            record(
+                "AuthorizeSecurityGroupIngress",
+                "ec2.amazonaws.com",
+                "2026-11-23T09:14:09Z",
+                {
+                    "groupId": sg,
+                    "ipPermissions": {
+                        "items": [
+                            {
+                                "ipProtocol": "tcp",
+                                "fromPort": 22,
+                                "toPort": 22,
+                                "ipRanges": {"items": [{"cidrIp": "0.0.0.0/0"}]},
+                            }
+                        ]
+                    },
+                },
+                {"_return": True},
+            ),
+            record(
+                "PutBucketPolicy",
+                "s3.amazonaws.com",
+                "2026-11-23T10:02:41Z",
+                {"bucketName": "e2e-logs", "bucketPolicy": public},
+                identity=user_identity("alice", ACCOUNT),
+                agent="aws-cli/2.22.4",
+            ),
+            record(
+                "PutBucketPolicy",
+                "s3.amazonaws.com",
+                "2026-11-23T11:00:00Z",
+                {"bucketName": "e2e-assets", "bucketPolicy": public},
+                identity=user_identity("alice", ACCOUNT),
+                agent="aws-cli/2.22.4",
+            ),
+            record(
+                "DeleteBucketPolicy",
+                "s3.amazonaws.com",
+                "2026-11-23T11:05:00Z",
+                {"bucketName": "e2e-assets"},
+                identity=user_identity("alice", ACCOUNT),
+                agent="aws-cli/2.22.4",
+            ),
+            record(
+                "SetTopicAttributes",
+                "sns.amazonaws.com",
+                "2026-11-23T12:00:00Z",
+                {"topicArn": topic, "attributeName": "DisplayName", "attributeValue": "x"},
+            ),
+        ]
         config = tmp_path / "drift.yml"
         config.write_text(
             "environments:\n  e2e:\n"
@@ -181,14 +277,25 @@ def test_hand_changes_are_confirmed_down_to_the_changed_attributes(account):
     sg = findings[account["sg"]]
     assert (sg.kind, sg.confirmed) == ("modified", True)
     assert [(c.path, c.expected, c.actual) for c in sg.changes] == [
-        ('ingress["tcp 22-22"]', None, {
-            "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": [], "prefix_list_ids": [],
-            "security_groups": [], "descriptions": {}})
-    ]  # fmt: skip
+        (
+            'ingress["tcp 22-22"]',
+            None,
+            {
+                "cidr_blocks": ["0.0.0.0/0"],
+                "ipv6_cidr_blocks": [],
+                "prefix_list_ids": [],
+                "security_groups": [],
+                "descriptions": {},
+            },
+        )
+    ]
     assert sg.api_calls == ["ec2:DescribeSecurityGroups"]
     logs = findings["e2e-logs"]
     assert (logs.kind, logs.confirmed, [c.path for c in logs.changes]) == (
-        "modified", True, ["policy"])  # fmt: skip
+        "modified",
+        True,
+        ["policy"],
+    )
     assert logs.changes[0].expected is None
     assert logs.events[0].actor == "alice"
     assert logs.events[0].via == "cli"
@@ -216,7 +323,9 @@ def test_a_type_without_a_reader_is_unconfirmed_with_a_reason(account):
     text = render_text(outcome.report)
 
     assert (topic.confirmed, topic.reason) == (
-        None, "driftbot cannot read AWS::SNS::Topic live yet.")  # fmt: skip
+        None,
+        "driftbot cannot read AWS::SNS::Topic live yet.",
+    )
     as_json = next(f for f in doc["findings"] if f["resource_id"] == account["topic"])
     assert (as_json["confirmed"], as_json["changes"]) == (None, [])
     assert f"{account['topic']}: not confirmed: driftbot cannot read AWS::SNS::Topic" in text
@@ -228,8 +337,13 @@ def test_lookup_events_asked_once_per_region_with_the_window(account):
 
     outcome = check(account, calls)
 
-    assert calls == [{
-        "LookupAttributes": [{"AttributeKey": "ReadOnly", "AttributeValue": "false"}],
-        "StartTime": START.timestamp(), "EndTime": END.timestamp(), "MaxResults": 50}]  # fmt: skip
+    assert calls == [
+        {
+            "LookupAttributes": [{"AttributeKey": "ReadOnly", "AttributeValue": "false"}],
+            "StartTime": START.timestamp(),
+            "EndTime": END.timestamp(),
+            "MaxResults": 50,
+        }
+    ]
     assert outcome.report.cloudtrail == {"source": "lookup_events", "api_calls": 1}
     assert outcome.report.has_drift

@@ -17,8 +17,17 @@ WINDOW = ["--since", "24h", "--until", "2026-11-24T00:00:00Z", "--format", "json
 
 def test_a_runbook_check_reports_only_its_kind_of_drift(capsys):
     """`--runbook sg-open-to-internet` over the demo finds the opened security group only."""
-    code = main(["check", "demo", "--config", str(DEMO / "drift.yml"), *WINDOW,
-                 "--runbook", "sg-open-to-internet"])  # fmt: skip
+    code = main(
+        [
+            "check",
+            "demo",
+            "--config",
+            str(DEMO / "drift.yml"),
+            *WINDOW,
+            "--runbook",
+            "sg-open-to-internet",
+        ]
+    )
     doc = json.loads(capsys.readouterr().out)
 
     assert code == 2
@@ -37,8 +46,7 @@ def test_a_runbook_check_on_athena_runs_the_runbooks_sql(capsys, tmp_path, monke
             seen.append((sql, list(params)))
             return super().run(sql, params)
 
-    monkeypatch.setattr(athena_module, "make_executor",
-                        lambda ctx: Recording(DEMO / "cloudtrail"))  # fmt: skip
+    monkeypatch.setattr(athena_module, "make_executor", lambda ctx: Recording(DEMO / "cloudtrail"))
     config = tmp_path / "drift.yml"
     config.write_text(
         "environments:\n  demo:\n"
@@ -48,8 +56,18 @@ def test_a_runbook_check_on_athena_runs_the_runbooks_sql(capsys, tmp_path, monke
         "    iac_principals: [arn:aws:iam::111122223333:role/terraform-ci]\n"
     )
 
-    code = main(["check", "demo", "--config", str(config), *WINDOW, "--no-confirm",
-                 "--runbook", "sg-open-to-internet"])  # fmt: skip
+    code = main(
+        [
+            "check",
+            "demo",
+            "--config",
+            str(config),
+            *WINDOW,
+            "--no-confirm",
+            "--runbook",
+            "sg-open-to-internet",
+        ]
+    )
     doc = json.loads(capsys.readouterr().out)
 
     [(sql, params)] = seen

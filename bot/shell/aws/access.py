@@ -31,19 +31,39 @@ from bot.errors import AwsAccessDenied, AwsError, AwsThrottled
 from bot.messages import aws as say
 
 ACCESS_DENIED = frozenset(
-    {"AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
-     "AuthorizationError", "Client.UnauthorizedOperation", "UnrecognizedClientException",
-     "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException", "AuthFailure",
-     "SignatureDoesNotMatch", "AccessDeniedFault", "AuthorizationErrorException"}
-)  # fmt: skip
+    {
+        "AccessDenied",
+        "AccessDeniedException",
+        "UnauthorizedOperation",
+        "UnauthorizedAccess",
+        "AuthorizationError",
+        "Client.UnauthorizedOperation",
+        "UnrecognizedClientException",
+        "InvalidClientTokenId",
+        "ExpiredToken",
+        "ExpiredTokenException",
+        "AuthFailure",
+        "SignatureDoesNotMatch",
+        "AccessDeniedFault",
+        "AuthorizationErrorException",
+    }
+)
 # Services whose caller paces every call with a token bucket and retries through it
 # (LookupEvents: 2 calls a second per account and region). botocore's own retries would go
 # around the bucket, so their clients make one attempt per call.
 SELF_PACED = frozenset({"cloudtrail"})
 THROTTLED = frozenset(
-    {"Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException",
-     "SlowDown", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceeded"}
-)  # fmt: skip
+    {
+        "Throttling",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "TooManyRequestsException",
+        "SlowDown",
+        "RequestThrottled",
+        "RequestThrottledException",
+        "ProvisionedThroughputExceeded",
+    }
+)
 # IAM action names that differ from the API operation's name.
 IAM_ACTIONS: dict[tuple[str, str], str] = {
     ("s3", "ListObjectsV2"): "s3:ListBucket",
@@ -197,9 +217,15 @@ class AwsAccess:
     ) -> dict[str, Any]:
         """Make one API call (`operation` as AWS names it: `DescribeSecurityGroups`)."""
         return await asyncio.to_thread(
-            self.call_sync, service, operation, region=region, account=account,
-            resource=resource, log=log, **params,
-        )  # fmt: skip
+            self.call_sync,
+            service,
+            operation,
+            region=region,
+            account=account,
+            resource=resource,
+            log=log,
+            **params,
+        )
 
     def call_sync(
         self,
@@ -246,9 +272,14 @@ class AwsAccess:
             if token:
                 params[token_in] = token
             page = await self.call(
-                service, operation, region=region, account=account, resource=resource,
-                log=log, **params,
-            )  # fmt: skip
+                service,
+                operation,
+                region=region,
+                account=account,
+                resource=resource,
+                log=log,
+                **params,
+            )
             yield page
             token = page.get(token_out)
             if not token:

@@ -25,6 +25,7 @@ from bot.iac.index import DesiredResource
 from bot.messages import aws as say_aws
 from bot.messages import confirm as say
 from bot.shell.aws.access import AwsAccess, CallLog
+from bot.shell.aws.stacks import describe_stack
 
 # The StackResourceDriftStatus values that decide nothing (say.cfn_undecided says why).
 UNDECIDED = frozenset(say.CFN_UNDECIDED)
@@ -77,9 +78,15 @@ class CloudFormationConfirmer:
         logical = str(owner.attributes["LogicalResourceId"])
         region, account = _where(stack_id, finding)
         answer = await self.aws.call(
-            "cloudformation", "DetectStackResourceDrift", region=region, account=account,
-            resource=owner.address, log=log, StackName=stack_id, LogicalResourceId=logical,
-        )  # fmt: skip
+            "cloudformation",
+            "DetectStackResourceDrift",
+            region=region,
+            account=account,
+            resource=owner.address,
+            log=log,
+            StackName=stack_id,
+            LogicalResourceId=logical,
+        )
         drift = answer.get("StackResourceDrift") or {}
         return verdict(finding, drift, owner.address, log.calls)
 
@@ -98,9 +105,14 @@ class CloudFormationConfirmer:
         if finding.kind == "deleted":
             return await self._stack_deleted(stack_id, region, account, log)
         started = await self.aws.call(
-            "cloudformation", "DetectStackDrift", region=region, account=account,
-            resource=stack_id, log=log, StackName=stack_id,
-        )  # fmt: skip
+            "cloudformation",
+            "DetectStackDrift",
+            region=region,
+            account=account,
+            resource=stack_id,
+            log=log,
+            StackName=stack_id,
+        )
         status = await self._poll(str(started["StackDriftDetectionId"]), region, account, log)
         if status is None:
             return Confirmation(
@@ -124,17 +136,8 @@ class CloudFormationConfirmer:
     async def _stack_deleted(
         self, stack_id: str, region: str, account: str, log: CallLog
     ) -> Confirmation:
-        try:
-            answer = await self.aws.call(
-                "cloudformation", "DescribeStacks", region=region, account=account,
-                resource=stack_id, log=log, StackName=stack_id,
-            )  # fmt: skip
-        except AwsError as exc:
-            if exc.code == "ValidationError" and "does not exist" in exc.detail:
-                return Confirmation(confirmed=True, api_calls=log.calls)
-            raise
-        stacks = answer.get("Stacks") or []
-        status = stacks[0].get("StackStatus") if stacks else "DELETE_COMPLETE"
+        stack = await describe_stack(self.aws, stack_id, region=region, account=account, log=log)
+        status = str(stack.get("StackStatus")) if stack else "DELETE_COMPLETE"
         if status == "DELETE_COMPLETE":
             return Confirmation(confirmed=True, api_calls=log.calls)
         return Confirmation(
@@ -149,10 +152,14 @@ class CloudFormationConfirmer:
         delay = self.first_delay
         while True:
             status = await self.aws.call(
-                "cloudformation", "DescribeStackDriftDetectionStatus", region=region,
-                account=account, resource=detection_id, log=log,
+                "cloudformation",
+                "DescribeStackDriftDetectionStatus",
+                region=region,
+                account=account,
+                resource=detection_id,
+                log=log,
                 StackDriftDetectionId=detection_id,
-            )  # fmt: skip
+            )
             if status.get("DetectionStatus") != "DETECTION_IN_PROGRESS":
                 return status
             if time.monotonic() + delay > deadline:
@@ -165,10 +172,15 @@ class CloudFormationConfirmer:
     ) -> list[AttributeChange]:
         changes: list[AttributeChange] = []
         async for page in self.aws.pages(
-            "cloudformation", "DescribeStackResourceDrifts", region=region, account=account,
-            resource=stack_id, log=log, StackName=stack_id,
+            "cloudformation",
+            "DescribeStackResourceDrifts",
+            region=region,
+            account=account,
+            resource=stack_id,
+            log=log,
+            StackName=stack_id,
             StackResourceDriftStatusFilters=["MODIFIED", "DELETED"],
-        ):  # fmt: skip
+        ):
             for drift in page.get("StackResourceDrifts") or []:
                 logical = str(drift.get("LogicalResourceId", "?"))
                 if drift.get("StackResourceDriftStatus") == "DELETED":

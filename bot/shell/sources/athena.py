@@ -84,9 +84,13 @@ class AthenaExecutor:
     async def _call(self, operation: str, resource: str, **params: Any) -> dict[str, Any]:
         self.stats.api_calls += 1
         result: dict[str, Any] = await self.aws.call(
-            "athena", operation, region=self.region, account=self.account, resource=resource,
+            "athena",
+            operation,
+            region=self.region,
+            account=self.account,
+            resource=resource,
             **params,
-        )  # fmt: skip
+        )
         return result
 
     async def run(self, sql: str, params: Sequence[str]) -> AsyncIterator[ResultPage]:
@@ -147,8 +151,11 @@ class AthenaExecutor:
     def _failed(self, query_id: str, execution: dict[str, Any]) -> AwsError:
         status = execution.get("Status", {})
         state = status.get("State", "UNKNOWN")
-        reason = str(status.get("StateChangeReason") or status.get("AthenaError", {})
-                     .get("ErrorMessage") or say_aws.no_reason_given())  # fmt: skip
+        reason = str(
+            status.get("StateChangeReason")
+            or status.get("AthenaError", {}).get("ErrorMessage")
+            or say_aws.no_reason_given()
+        )
         table = f"{self.trail.database}.{self.trail.table}"
         low = reason.lower()
         cause = "other"
@@ -219,8 +226,14 @@ class AthenaSource:
             values = query_params(scope.start, scope.end, env.account_id, env.regions)
             sql, params = athena_query(runbook, values)
         else:
-            query = build_query(self.trail.database, self.trail.table, scope.start, scope.end,
-                                env.account_id, env.regions)  # fmt: skip
+            query = build_query(
+                self.trail.database,
+                self.trail.table,
+                scope.start,
+                scope.end,
+                env.account_id,
+                env.regions,
+            )
             sql, params = query.sql, list(query.params)
         try:
             async for columns, rows in self.executor.run(sql, params):

@@ -97,10 +97,13 @@ class LookupEventsSource:
         regions = self.ctx.env.regions
         if regions is None:
             answer = await self.aws.call(
-                "ec2", "DescribeRegions", region=GLOBAL_EVENTS_REGION, account=account,
+                "ec2",
+                "DescribeRegions",
+                region=GLOBAL_EVENTS_REGION,
+                account=account,
                 resource=f"account {account}",
                 Filters=[{"Name": "opt-in-status", "Values": ["opt-in-not-required", "opted-in"]}],
-            )  # fmt: skip
+            )
             regions = [r["RegionName"] for r in answer.get("Regions", [])]
         return sorted({*regions, GLOBAL_EVENTS_REGION})
 
@@ -148,9 +151,13 @@ class LookupEventsSource:
             self.report.api_calls += 1
             try:
                 page: dict[str, Any] = await self.aws.call(
-                    "cloudtrail", "LookupEvents", region=region, account=account,
-                    resource=say.lookup_events_resource(account, region), **params,
-                )  # fmt: skip
+                    "cloudtrail",
+                    "LookupEvents",
+                    region=region,
+                    account=account,
+                    resource=say.lookup_events_resource(account, region),
+                    **params,
+                )
                 return page
             except AwsError as exc:  # throttled, 5xx, or no connection: worth another try
                 if not exc.retryable or attempt >= RETRIES:

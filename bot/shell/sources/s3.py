@@ -96,9 +96,15 @@ class S3Source:
         """One object's records (on a worker thread), or None and why it was skipped."""
         try:
             answer = self.aws.call_sync(
-                "s3", "GetObject", region=self.region, account=self.account,
-                resource=self._url(key), log=self.log, Bucket=self.trail.bucket, Key=key,
-            )  # fmt: skip
+                "s3",
+                "GetObject",
+                region=self.region,
+                account=self.account,
+                resource=self._url(key),
+                log=self.log,
+                Bucket=self.trail.bucket,
+                Key=key,
+            )
             data = read_body(answer, "s3", "GetObject", self._url(key))
             return key, parse_records(data), ""
         except MalformedInput as exc:
@@ -144,12 +150,16 @@ class S3Source:
             params["Delimiter"] = delimiter
         out: list[str] = []
         async for page in self.aws.pages(
-            "s3", "ListObjectsV2", region=self.region, account=self.account,
-            resource=self._url(prefix), log=self.log,
+            "s3",
+            "ListObjectsV2",
+            region=self.region,
+            account=self.account,
+            resource=self._url(prefix),
+            log=self.log,
             token_in="ContinuationToken",  # noqa: S106  (a pagination parameter's name)
             token_out="NextContinuationToken",  # noqa: S106
             **params,
-        ):  # fmt: skip
+        ):
             if delimiter:
                 out += [p["Prefix"] for p in page.get("CommonPrefixes", [])]
             else:

@@ -15,11 +15,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.config.state import CloudFormationStacks
-from bot.errors import AwsError, ConfigError, StateUnavailable
+from bot.errors import ConfigError, StateUnavailable
 from bot.iac.cloudformation import STACK_TYPE, parse_stack, stack_ref
 from bot.iac.index import ParsedState
 from bot.messages import state as say
 from bot.shell.aws.access import AwsAccess
+from bot.shell.aws.stacks import describe_stack
 from bot.shell.ports import SourceContext
 from bot.shell.states.registry import STATE_SOURCES
 
@@ -27,13 +28,23 @@ CONCURRENCY = 8
 # Stacks whose resources exist (or are being updated). Left out: deleted and failed creations
 # (their resources were removed), stacks being deleted, and change sets under review.
 ACTIVE_STATUSES = (
-    "CREATE_IN_PROGRESS", "CREATE_COMPLETE", "UPDATE_IN_PROGRESS",
-    "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_COMPLETE", "UPDATE_FAILED",
-    "UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_FAILED",
-    "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_ROLLBACK_COMPLETE", "DELETE_FAILED",
-    "IMPORT_IN_PROGRESS", "IMPORT_COMPLETE", "IMPORT_ROLLBACK_IN_PROGRESS",
-    "IMPORT_ROLLBACK_FAILED", "IMPORT_ROLLBACK_COMPLETE",
-)  # fmt: skip
+    "CREATE_IN_PROGRESS",
+    "CREATE_COMPLETE",
+    "UPDATE_IN_PROGRESS",
+    "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS",
+    "UPDATE_COMPLETE",
+    "UPDATE_FAILED",
+    "UPDATE_ROLLBACK_IN_PROGRESS",
+    "UPDATE_ROLLBACK_FAILED",
+    "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS",
+    "UPDATE_ROLLBACK_COMPLETE",
+    "DELETE_FAILED",
+    "IMPORT_IN_PROGRESS",
+    "IMPORT_COMPLETE",
+    "IMPORT_ROLLBACK_IN_PROGRESS",
+    "IMPORT_ROLLBACK_FAILED",
+    "IMPORT_ROLLBACK_COMPLETE",
+)
 
 Stack = Mapping[str, Any]
 
@@ -94,17 +105,8 @@ class CloudFormationStateSource:
 
     async def _describe(self, account: str, region: str, name: str) -> Stack | None:
         """One stack by name or ARN; None when it does not exist."""
-        try:
-            answer = await self.aws.call(
-                "cloudformation", "DescribeStacks", region=region, account=account,
-                resource=name, StackName=name,
-            )  # fmt: skip
-        except AwsError as exc:
-            if exc.code == "ValidationError" and "does not exist" in exc.detail:
-                return None
-            raise
-        stacks = answer.get("Stacks") or []
-        return stacks[0] if stacks and stacks[0].get("StackStatus") != "DELETE_COMPLETE" else None
+        stack = await describe_stack(self.aws, name, region=region, account=account)
+        return stack if stack and stack.get("StackStatus") != "DELETE_COMPLETE" else None
 
     async def _matching(self, account: str, region: str) -> list[Stack]:
         """Stacks whose name starts with the prefix and whose tags include every given tag."""
@@ -124,9 +126,12 @@ class CloudFormationStateSource:
                         out.append(stack)
             return out
         async for page in self.aws.pages(
-            "cloudformation", "ListStacks", region=region, account=account,
+            "cloudformation",
+            "ListStacks",
+            region=region,
+            account=account,
             StackStatusFilter=list(ACTIVE_STATUSES),
-        ):  # fmt: skip
+        ):
             for summary in page.get("StackSummaries") or []:
                 if str(summary.get("StackName", "")).startswith(prefix):
                     out.append(summary)
@@ -143,9 +148,13 @@ class CloudFormationStateSource:
         summaries: list[Mapping[str, Any]] = []
         async with self.gate:
             async for page in self.aws.pages(
-                "cloudformation", "ListStackResources", region=region, account=account,
-                resource=str(stack.get("StackName") or stack_id), StackName=stack_id,
-            ):  # fmt: skip
+                "cloudformation",
+                "ListStackResources",
+                region=region,
+                account=account,
+                resource=str(stack.get("StackName") or stack_id),
+                StackName=stack_id,
+            ):
                 summaries.extend(page.get("StackResourceSummaries") or [])
         states.append(parse_stack(stack, summaries))
         nested = []

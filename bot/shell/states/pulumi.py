@@ -10,16 +10,15 @@ import asyncio
 from typing import Any
 
 from bot.config.state import PulumiState
-from bot.errors import AwsError, ConfigError, FileUnreadable, StateUnavailable
+from bot.errors import AwsError, ConfigError, StateUnavailable
 from bot.iac.index import ParsedState
 from bot.iac.pulumi import parse_export
 from bot.messages import state as say
 from bot.shell.aws.access import AwsAccess, read_body
-from bot.shell.files import read_bytes
 from bot.shell.ports import SourceContext
+from bot.shell.states.local import S3_REGION, read_state_file
 from bot.shell.states.registry import STATE_SOURCES
 
-S3_REGION = "us-east-1"  # where S3 calls start; botocore follows a bucket's region redirect
 MISSING = ("NoSuchKey", "404", "NotFound")
 
 
@@ -32,13 +31,7 @@ class PulumiFileState:
 
     async def load(self) -> list[ParsedState]:
         path = self.ctx.resolve(self.entry.pulumi)
-        try:
-            data = await asyncio.to_thread(read_bytes, path)
-        except FileUnreadable as exc:
-            env = self.ctx.env_name
-            raise StateUnavailable(
-                *say.state_file("pulumi", str(path), env, exc.missing, exc.reason)
-            ) from exc
+        data = await read_state_file(self.ctx, "pulumi", path)
         return [parse_export(data, str(path))]
 
 

@@ -8,17 +8,16 @@ import asyncio
 from typing import Any
 
 from bot.config.state import TerraformState
-from bot.errors import AwsError, ConfigError, FileUnreadable, StateUnavailable
+from bot.errors import AwsError, ConfigError, StateUnavailable
 from bot.iac.index import ParsedState
 from bot.iac.terraform import parse_state
 from bot.messages import state as say
 from bot.shell.aws.access import AwsAccess, read_body
-from bot.shell.files import read_bytes
 from bot.shell.ports import SourceContext
+from bot.shell.states.local import S3_REGION, read_state_file
 from bot.shell.states.registry import STATE_SOURCES
 
 DEFAULT_WORKSPACE = "default"
-S3_REGION = "us-east-1"  # where S3 calls start; botocore follows a bucket's region redirect
 
 
 class TerraformFileState:
@@ -30,13 +29,7 @@ class TerraformFileState:
 
     async def load(self) -> list[ParsedState]:
         path = self.ctx.resolve(self.entry.terraform)
-        try:
-            data = await asyncio.to_thread(read_bytes, path)
-        except FileUnreadable as exc:
-            env = self.ctx.env_name
-            raise StateUnavailable(
-                *say.state_file("terraform", str(path), env, exc.missing, exc.reason)
-            ) from exc
+        data = await read_state_file(self.ctx, "terraform", path)
         return [parse_state(data, str(path))]
 
 
@@ -76,10 +69,15 @@ class TerraformS3State:
         found: list[str] = []
         try:
             async for page in self.aws.pages(
-                "s3", "ListObjectsV2", region=self.region, resource=self._url(start),
-                token_in="ContinuationToken", token_out="NextContinuationToken",  # noqa: S106
-                Bucket=self.bucket, Prefix=start,
-            ):  # fmt: skip
+                "s3",
+                "ListObjectsV2",
+                region=self.region,
+                resource=self._url(start),
+                token_in="ContinuationToken",  # noqa: S106 (a paging key, not a password)
+                token_out="NextContinuationToken",  # noqa: S106
+                Bucket=self.bucket,
+                Prefix=start,
+            ):
                 for item in page.get("Contents") or []:
                     key = str(item["Key"])
                     workspace, sep, rest = key[len(start) :].partition("/")
@@ -98,9 +96,13 @@ class TerraformS3State:
     async def _exists(self, key: str) -> bool:
         try:
             await self.aws.call(
-                "s3", "HeadObject", region=self.region, resource=self._url(key),
-                Bucket=self.bucket, Key=key,
-            )  # fmt: skip
+                "s3",
+                "HeadObject",
+                region=self.region,
+                resource=self._url(key),
+                Bucket=self.bucket,
+                Key=key,
+            )
         except AwsError as exc:
             if exc.code in ("404", "NoSuchKey", "NotFound"):
                 return False
