@@ -32,30 +32,13 @@ from bot.trail.athena.rows import row_to_record
 from bot.trail.fields import format_time
 from bot.trail.filter import TrailFilter
 from bot.trail.paths import PathScope
+from tests.demo_env import DEMO, demo_config
 from tests.fixtures import trail_fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples" / "demo"
 START = datetime(2026, 11, 23, tzinfo=UTC)
 END = datetime(2026, 11, 24, tzinfo=UTC)
 MOTO_ACCOUNT = "123456789012"
-
-
-def demo_config(tmp_path: Path, cloudtrail: str):
-    text = f"""
-environments:
-  demo:
-    account_id: "111122223333"
-    regions: [us-east-1, eu-west-1]
-    cloudtrail: {cloudtrail}
-    state:
-      - terraform: {DEMO / "terraform.tfstate"}
-    iac_principals:
-      - arn:aws:iam::111122223333:role/terraform-ci
-"""
-    path = tmp_path / "drift.yml"
-    path.write_text(text)
-    return parse_config(text, path)
 
 
 ATHENA = "{source: athena, bucket: demo-trail, workgroup: primary, database: default}"

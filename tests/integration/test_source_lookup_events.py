@@ -20,13 +20,12 @@ from botocore.stub import Stubber
 from bot.config.drift import parse_config
 from bot.errors import AwsAccessDenied, AwsThrottled, ConfigError
 from bot.shell.aws.access import AwsAccess
-from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.ports import SourceContext
 from bot.shell.sources.lookup_events import LookupEventsSource
 from bot.trail.paths import PathScope
+from tests.demo_env import DEMO, check_demo
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples" / "demo"
 START = datetime(2026, 11, 23, tzinfo=UTC)
 END = datetime(2026, 11, 24, tzinfo=UTC)
 READ_WRITE = [{"AttributeKey": "ReadOnly", "AttributeValue": "false"}]
@@ -343,22 +342,7 @@ def history_sessions(history: dict[str, list[dict]], requests: list[tuple[str, d
 
 
 def check(tmp_path: Path, cloudtrail: str, **options):
-    text = f"""
-environments:
-  demo:
-    account_id: "111122223333"
-    regions: [us-east-1, eu-west-1]
-    cloudtrail: {cloudtrail}
-    state:
-      - terraform: {DEMO / "terraform.tfstate"}
-    iac_principals:
-      - arn:aws:iam::111122223333:role/terraform-ci
-"""
-    (tmp_path / "drift.yml").write_text(text)
-    loaded = parse_config(text, tmp_path / "drift.yml")
-    return asyncio.run(
-        run_check_async(loaded, "demo", START, END, CheckOptions(confirm=False, **options))
-    )
+    return check_demo(tmp_path, cloudtrail, START, END, **options)
 
 
 def test_check_over_lookup_events_finds_the_demo_drift(tmp_path):

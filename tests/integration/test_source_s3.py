@@ -19,13 +19,12 @@ from moto import mock_aws
 
 from bot.config.drift import parse_config
 from bot.shell.aws.access import AwsAccess
-from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.ports import SourceContext
 from bot.shell.sources.s3 import S3Source
 from bot.trail.paths import PathScope
+from tests.demo_env import DEMO, check_demo
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples" / "demo"
 BUCKET = "org-trail-logs"
 ORG = "o-a1b2c3d4e5"
 A1, A2, OTHER = "111122223333", "444455556666", "999988887777"
@@ -237,21 +236,8 @@ def test_fetches_are_bounded_by_max_concurrency(bucket, tmp_path, monkeypatch):
 
 
 def check(tmp_path: Path, cloudtrail: str):
-    text = f"""
-environments:
-  demo:
-    account_id: "111122223333"
-    regions: [us-east-1, eu-west-1]
-    cloudtrail: {cloudtrail}
-    state:
-      - terraform: {DEMO / "terraform.tfstate"}
-    iac_principals:
-      - arn:aws:iam::111122223333:role/terraform-ci
-"""
-    (tmp_path / "drift.yml").write_text(text)
-    loaded = parse_config(text, tmp_path / "drift.yml")
     start, end = datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 24, tzinfo=UTC)
-    return asyncio.run(run_check_async(loaded, "demo", start, end, CheckOptions(confirm=False)))
+    return check_demo(tmp_path, cloudtrail, start, end)
 
 
 def test_check_over_the_bucket_finds_the_demo_drift(tmp_path):
