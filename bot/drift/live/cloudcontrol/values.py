@@ -190,27 +190,75 @@ def _pair_object(
 def _pair_array(
     schema: TypeSchema, node: Mapping[str, Any], desired: Any, actual: Any
 ) -> tuple[Any, Any]:
-    items = schema.resolve(node.get("items"))
-    ordered = node.get("insertionOrder") is True
-    if _kv_items(items) or isinstance(desired, Mapping):
-        d_map, a_map = tag_map(desired) or None, tag_map(actual) or None
-        return d_map, a_map
-    want = _listed(desired)
-    have = _listed(actual)
-    if "object" in types_of(items) and isinstance(items.get("properties"), Mapping):
-        props: Mapping[str, Any] = items["properties"]
-        keys = {p for item in want for k in item if (p := match_property(props, str(k)))}
-        d_items = [_item(schema, props, keys, _by_property(props, item)) for item in want]
-        a_items = [_item(schema, props, keys, item) for item in have]
-    else:
-        d_items = [_scalar_item(schema, items, v) for v in want]
-        a_items = [_scalar_item(schema, items, v) for v in have]
-    d_items = [v for v in d_items if not is_blank(v)]
-    a_items = [v for v in a_items if not is_blank(v)]
-    if not ordered:
-        d_items.sort(key=canonical_json)
-        a_items.sort(key=canonical_json)
-    return d_items or None, a_items or None
+    want = canon(schema, node, desired)
+    have = canon(schema, node, actual)
+    if isinstance(want, list) and isinstance(have, list):
+        shape = _shape(want)
+        if shape:  # items are objects: AWS's items keep only the keys the state's carry
+            have = [_prune(item, shape) for item in have]
+            if node.get("insertionOrder") is not True:
+                have.sort(key=canonical_json)
+    return want, have
+
+
+def canon(schema: TypeSchema, node: Any, value: Any) -> Any:
+    """A value in one canonical form whichever side it comes from: objects keyed by their
+    property names, blank values left out (None when nothing is left), arrays sorted unless
+    ordered, `{Key, Value}` lists as maps, documents parsed."""
+    node = schema.resolve(node)
+    types = types_of(node)
+    if is_blank(value):
+        return None
+    if "array" in types and not isinstance(value, str):
+        items = schema.resolve(node.get("items"))
+        if _kv_items(items) or isinstance(value, Mapping):
+            return tag_map(value) or None
+        out = [c for v in _listed(value) if (c := canon(schema, items, v)) is not None]
+        if node.get("insertionOrder") is not True:
+            out.sort(key=canonical_json)
+        return out or None
+    has_props = isinstance(node.get("properties"), Mapping)
+    if "object" in types:
+        if "string" in types or (isinstance(value, str) and not has_props):
+            return document(value)
+        if has_props:
+            props: Mapping[str, Any] = node["properties"]
+            obj = _one(value) or {}
+            found = {
+                prop: canon(schema, props[prop], v)
+                for k, v in obj.items()
+                if (prop := match_property(props, str(k)))
+            }
+            return {k: v for k, v in sorted(found.items()) if v is not None} or None
+        return _map(value)
+    out_value = scalar(types, value)
+    return None if is_blank(out_value) else out_value
+
+
+def _shape(items: list[Any]) -> dict[str, Any]:
+    """The keys (and nested keys) the state's items carry, merged."""
+    shape: dict[str, Any] = {}
+    for item in items:
+        _merge(shape, item)
+    return shape
+
+
+def _merge(shape: dict[str, Any], value: Any) -> None:
+    if isinstance(value, Mapping):
+        for key, sub in value.items():
+            _merge(shape.setdefault(str(key), {}), sub)
+    elif isinstance(value, list):
+        for item in value:
+            _merge(shape, item)
+
+
+def _prune(value: Any, shape: Mapping[str, Any]) -> Any:
+    """`value` with only the keys `shape` has (a key the state does not set is not compared)."""
+    if isinstance(value, Mapping) and shape:
+        return {k: _prune(v, shape[k]) for k, v in value.items() if k in shape}
+    if isinstance(value, list) and shape:
+        return [_prune(v, shape) for v in value]
+    return value
 
 
 def _listed(value: Any) -> list[Any]:
@@ -224,25 +272,3 @@ def _listed(value: Any) -> list[Any]:
     if isinstance(value, Sequence):
         return list(value)
     return [value]
-
-
-def _by_property(props: Mapping[str, Any], item: Any) -> Any:
-    """A Terraform block item with its keys renamed to the properties they match."""
-    if not isinstance(item, Mapping):
-        return item
-    return {p: v for k, v in item.items() if (p := match_property(props, str(k)))}
-
-
-def _item(schema: TypeSchema, props: Mapping[str, Any], keys: set[str], item: Any) -> Any:
-    if not isinstance(item, Mapping):
-        return item
-    out: dict[str, Any] = {}
-    for key in sorted(keys):
-        d, _ = pair(schema, props[key], item.get(key), None)
-        out[key] = None if is_blank(d) else d
-    return out
-
-
-def _scalar_item(schema: TypeSchema, items: Mapping[str, Any], value: Any) -> Any:
-    d, _ = pair(schema, items, value, None)
-    return d
