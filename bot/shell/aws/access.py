@@ -22,7 +22,6 @@ from typing import Any
 
 import boto3
 import botocore.exceptions
-import botocore.parsers
 from botocore.config import Config
 from botocore.credentials import RefreshableCredentials
 from botocore.session import get_session
@@ -259,8 +258,11 @@ class AwsAccess:
             raise translate(exc, service, operation, resource) from exc
         except botocore.exceptions.BotoCoreError as exc:
             raise translate_local(exc, service, operation, resource) from exc
-        except (botocore.parsers.ResponseParserError, OSError) as exc:
-            # An answer botocore cannot parse (a proxy's HTML page) or a connection that broke
+        except AwsError:
+            raise  # already translated (an assumed role's AssumeRole)
+        except Exception as exc:
+            # An answer botocore cannot parse (a proxy's HTML page: ResponseParserError, or a
+            # KeyError from a parser that found no result element) or a connection that broke
             # below botocore's own errors: the call failed, not the check.
             raise translate_unparsed(exc, service, operation, resource) from exc
         return result
@@ -369,9 +371,7 @@ def translate_local(
     )
 
 
-def translate_unparsed(
-    exc: botocore.parsers.ResponseParserError | OSError, service: str, operation: str, resource: str
-) -> AwsError:
+def translate_unparsed(exc: Exception, service: str, operation: str, resource: str) -> AwsError:
     """An answer that is not AWS's (HTML from a proxy, a truncated body) or a connection the OS
     reset: an AwsError naming the call, retryable (the next check may get through)."""
     action = iam_action(service, operation)
