@@ -29,7 +29,7 @@ def sample(schema: TypeSchema, node: Any, name: str, path: tuple[str, ...]) -> t
     """(live value, state value) of the property at `path`, or (None, None) to leave it out."""
     node = schema.resolve(node)
     types = types_of(node)
-    if "enum" in node and node["enum"]:
+    if node.get("enum"):
         value = node["enum"][0]
         return value, value
     if "object" in types and "string" in types:
@@ -47,8 +47,8 @@ def sample(schema: TypeSchema, node: Any, name: str, path: tuple[str, ...]) -> t
         second = _other(first)
         if first is None or isinstance(first, dict | list):
             return None, None
-        live = [first, second]
-        return live, live if node.get("insertionOrder") is True else list(reversed(live))
+        pair_ = [first, second]
+        return pair_, pair_ if node.get("insertionOrder") is True else list(reversed(pair_))
     if "object" in types:
         if isinstance(node.get("properties"), dict):
             live, state = _object(schema, node, path)

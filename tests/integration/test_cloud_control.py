@@ -102,7 +102,7 @@ QUEUE_STATE = {
     "tags_all": {"team": "orders", "env": "prod"},
     "visibility_timeout_seconds": 30,
 }
-QUEUE_LIVE = {
+QUEUE_LIVE: dict[str, Any] = {
     "QueueUrl": QUEUE_URL,
     "Arn": f"arn:aws:sqs:{REGION}:{ACCOUNT}:orders",
     "QueueName": "orders",
