@@ -9,8 +9,9 @@ strings) and the live value (CloudFormation's shape) of one property, whose sche
 - JSON documents (`["object", "string"]`, or an object without properties given as text) parsed;
   policy documents canonical (`normalize_policy`);
 - objects with properties: only the keys the state records are compared, each matched to its
-  property by name (`vpc_config.subnet_ids` ↔ `VpcConfig.SubnetIds`); a key AWS leaves out
-  equals a blank value in the state (`""`, `0`, `false`, `[]`, `{}`);
+  property by name (`vpc_config.subnet_ids` ↔ `VpcConfig.SubnetIds`); a value AWS leaves out
+  is the schema's `default` when it has one, and equals a blank value in the state (`""`,
+  `0`, `false`, `[]`, `{}`);
 - arrays: as sets (sorted) unless the schema says `insertionOrder: true`; arrays of objects item
   by item on the keys the state's items carry; `{Key, Value}` lists and maps alike as maps.
 Keys keep the state's (Terraform's) names, so a change reads `vpc_config.subnet_ids`.
@@ -120,6 +121,8 @@ def pair(schema: TypeSchema, node: Mapping[str, Any], desired: Any, actual: Any)
             return _pair_object(schema, node, desired, actual)
         return _map(desired), _map(actual)
     d, a = scalar(types, desired), scalar(types, actual)
+    if a is None and "default" in node:
+        a = scalar(types, node["default"])  # AWS left out a value its schema defaults
     if a is None and is_blank(d):
         a = d
     return d, a
