@@ -13,13 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from moto import mock_aws
 
+from bot.config.drift import Environment
 from bot.drift.findings import Finding
 from bot.drift.live.cloudcontrol.verdict import decide_generic
 from bot.drift.live.normalize import parse_json
+from bot.shell.aws.access import AwsAccess
 from bot.shell.aws.schemas import SchemaStore
 from bot.shell.confirm import decide
-from tests.integration.test_live_readers import (  # noqa: F401  (the moto fixture)
+from tests.integration.test_live_readers import (
     ACCOUNT,
     REGION,
     _bucket,
@@ -30,12 +33,26 @@ from tests.integration.test_live_readers import (  # noqa: F401  (the moto fixtu
     _listener,
     _role,
     _security_group,
-    aws,
     client,
     read,
 )
 
 STORE = SchemaStore()
+
+
+@pytest.fixture
+def aws():
+    with mock_aws():
+        env = Environment.model_validate(
+            {
+                "account_id": ACCOUNT,
+                "regions": [REGION],
+                "cloudtrail": {"source": "files", "path": "logs"},
+            }
+        )
+        yield AwsAccess(env, "test")
+
+
 INGRESS_SOURCES = (
     ("IpRanges", "CidrIp", "CidrIp"),
     ("Ipv6Ranges", "CidrIpv6", "CidrIpv6"),
