@@ -18,10 +18,6 @@ def confirm_off() -> str:
     return "Not checked against AWS (`confirm` is off for this environment)."
 
 
-def no_live_reader(resource_type: str) -> str:
-    return f"driftbot cannot read {resource_type} live yet."
-
-
 def exists_again() -> str:
     return "It exists again (re-created since)."
 
