@@ -55,5 +55,6 @@ def test_schemas_are_read_only_when_asked_for():
     store = SchemaStore()
     assert (store._indexes, store._schemas) == ({}, {})
     schema = store.get("AWS::SQS::Queue", "eu-west-3")
-    assert schema is not None and schema.primary_names == ("QueueUrl",)
+    assert schema is not None
+    assert schema.primary_names == ("QueueUrl",)
     assert (list(store._indexes), len(store._schemas)) == (["eu-west-3"], 1)

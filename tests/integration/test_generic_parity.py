@@ -67,7 +67,7 @@ EGRESS_SOURCES = (
 )
 
 
-def _entries(permissions: list[dict], sources: tuple) -> list[dict]:
+def _entries(permissions: list[dict] | None, sources: tuple) -> list[dict]:
     out = []
     for p in permissions or []:
         base = {k: p[k] for k in ("IpProtocol", "FromPort", "ToPort") if k in p}
