@@ -1,6 +1,6 @@
 """Benchmark: what confirmation costs, against a full scan of every managed resource.
 
-    python -m bench.bench_confirm [--resources 10000] [--changes 100]
+    python -m bench.bench_confirm [--resources 10000] [--changes 100] [--generic]
 
 Builds, in moto (in-process), an account with `--resources` managed resources (40% security
 groups, 30% S3 buckets, 30% IAM roles) and their Terraform state, makes `--changes` hand changes
@@ -8,6 +8,10 @@ through boto3 (SSH opened, public bucket policies, AdministratorAccess attached)
 CloudTrail records of those changes among read-only noise. Then, in one run:
 1. `drift check` (files source, confirmation on): AWS calls made and wall time;
 2. a full scan, which reads every managed resource with the same readers: its calls and time.
+
+`--generic` runs the mixed-type variant instead (bench/cloud_control_fake.py): resources of a
+dozen types read through the generic reader (Cloud Control's GetResource, served by a fake on
+loopback), the changed ones confirmed against a full scan.
 """
 
 from __future__ import annotations
@@ -278,8 +282,14 @@ def main() -> None:
     parser.add_argument("--resources", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=100)
     parser.add_argument("--no-full-scan", action="store_true", help="skip the full scan")
+    parser.add_argument("--generic", action="store_true", help="mixed types, Cloud Control")
     args = parser.parse_args()
     rng = random.Random(3)
+    if args.generic:
+        from bench.cloud_control_fake import run
+
+        run(args.resources, args.changes, rng)
+        return
     with mock_aws(), TemporaryDirectory(prefix="drift-bench-confirm-") as tmp:
         root = Path(tmp)
         t0 = time.perf_counter()

@@ -303,8 +303,10 @@ def _query(args: argparse.Namespace) -> int:
 
 def _catalog(args: argparse.Namespace) -> int:
     from bot.catalog.listing import event_entries, terraform_entries
+    from bot.shell.confirm import confirm_column
 
-    entries = event_entries() if args.which == "events" else terraform_entries()
+    of_type, of_terraform = confirm_column()
+    entries = event_entries(of_type) if args.which == "events" else terraform_entries(of_terraform)
     if args.format == "json":
         sys.stdout.write(orjson.dumps(entries, option=orjson.OPT_INDENT_2).decode() + "\n")
         return EXIT_OK

@@ -57,3 +57,12 @@ def no_aws_access(env: str, what: str) -> Message:
 def no_reason_given() -> str:
     """AWS's reason for a failed query or drift detection, when it gave none."""
     return "no reason given"
+
+
+def not_an_aws_answer(action: str, target: str, error: str, detail: str) -> Message:
+    """An answer botocore could not parse (a proxy's HTML page), or a reset connection."""
+    return (
+        f"`{action}`{target} got no answer driftbot could read ({error}: {detail}).",
+        "Check for a proxy or firewall between driftbot and AWS (it may answer with its own "
+        "page), and `aws.endpoint_url` if the environment sets one; then run the check again.",
+    )

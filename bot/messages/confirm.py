@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # CloudFormation's StackResourceDriftStatus values that decide nothing, and what each means.
 CFN_UNDECIDED = {
     "NOT_CHECKED": "CloudFormation has not checked it for drift",
@@ -14,10 +16,6 @@ CFN_UNDECIDED = {
 def confirm_off() -> str:
     """Every finding's `reason` when its environment does not read resources live."""
     return "Not checked against AWS (`confirm` is off for this environment)."
-
-
-def no_live_reader(resource_type: str) -> str:
-    return f"driftbot cannot read {resource_type} live yet."
 
 
 def exists_again() -> str:
@@ -78,3 +76,50 @@ def cfn_undecided(status: str, address: str, why: str | None) -> str:
 
 def cfn_exists_again(address: str, status: str) -> str:
     return f"It exists again (CloudFormation finds `{address}` {status})."
+
+
+# The generic reader (AWS Cloud Control).
+
+
+def not_in_cloud_control(resource_type: str) -> str:
+    return (
+        f"AWS Cloud Control does not know {resource_type} (no resource schema for it), and "
+        "driftbot has no reader of its own for it."
+    )
+
+
+def cloud_control_cannot_read(resource_type: str) -> str:
+    return f"AWS Cloud Control cannot read {resource_type} (its schema has no read handler)."
+
+
+def no_identifier(resource_type: str, parts: tuple[str, ...]) -> str:
+    return (
+        f"Its Cloud Control identifier ({' | '.join(parts) or 'none'}) cannot be built from the "
+        f"finding: the state records no {resource_type} with those attributes."
+    )
+
+
+def cloud_control_denied(action: str, resource_type: str, permissions: Sequence[str]) -> str:
+    needed = ", ".join(f"`{p}`" for p in permissions)
+    return (
+        f"AWS denied `{action}` on {resource_type}: driftbot's role needs `{action}`"
+        + (f" and the read permissions of the type ({needed})" if needed else "")
+        + "."
+    )
+
+
+def cloud_control_unsupported(resource_type: str, code: str) -> str:
+    return f"AWS Cloud Control does not read {resource_type} in this region ({code})."
+
+
+def cloud_control_unreadable(action: str, identifier: str) -> str:
+    return f"`{action}` for `{identifier}` answered properties that are not a JSON object."
+
+
+def confirmation_failed(error: str, detail: str) -> str:
+    return f"Reading it live failed: {error}" + (f" ({detail})" if detail else "") + "."
+
+
+def type_per_id() -> str:
+    """The `confirm_reason` of an event rule whose resource type is read off each id."""
+    return "The type is worked out from each id; see that type's own line."

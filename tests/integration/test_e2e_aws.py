@@ -314,21 +314,24 @@ def test_a_reverted_change_is_resolved_not_drift(account):
     assert "e2e-assets" in text.split("Resolved:")[1]
 
 
-def test_a_type_without_a_reader_is_unconfirmed_with_a_reason(account):
-    """SNS topics have no live reader yet: `confirmed: null` and the reason, in JSON and text."""
+def test_a_read_that_fails_is_unconfirmed_with_a_reason(account):
+    """SNS topics are read through Cloud Control, which moto does not serve (it answers 404
+    "Not yet implemented"): `confirmed: null` and the reason naming the call, in JSON and text.
+    (tests/integration/test_cloud_control.py reads them through botocore's Stubber.)"""
     outcome = check(account, [])
 
     topic = next(f for f in outcome.report.findings if f.resource_id == account["topic"])
     doc = json.loads(render_json(outcome.report))
     text = render_text(outcome.report)
 
-    assert (topic.confirmed, topic.reason) == (
-        None,
-        "driftbot cannot read AWS::SNS::Topic live yet.",
+    assert topic.confirmed is None
+    assert topic.reason == (
+        f"`cloudformation:GetResource` for `{account['topic']}` failed: 404 (Not yet implemented)."
     )
+    assert topic.api_calls == ["cloudformation:GetResource"]
     as_json = next(f for f in doc["findings"] if f["resource_id"] == account["topic"])
     assert (as_json["confirmed"], as_json["changes"]) == (None, [])
-    assert f"{account['topic']}: not confirmed: driftbot cannot read AWS::SNS::Topic" in text
+    assert f"{account['topic']}: not confirmed: `cloudformation:GetResource`" in text
 
 
 def test_lookup_events_asked_once_per_region_with_the_window(account):

@@ -80,7 +80,7 @@ def test_the_text_report_repeats_no_reason_when_confirm_was_off():
 
 def test_the_text_report_says_why_a_live_read_decided_nothing():
     """On: a finding that could not be told shows its reason under the table."""
-    reason = say_confirm.no_live_reader("AWS::EC2::SecurityGroup")
+    reason = say_confirm.not_in_cloud_control("AWS::EC2::Image")
 
     text = render_text(report([finding(reason)], read_live=True))
 

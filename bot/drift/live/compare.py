@@ -31,11 +31,14 @@ class LiveType:
         desired: the state's owners of the resource → normalised attributes; None when these
             owners carry nothing comparable (e.g. only CloudFormation, which confirms itself).
         actual: the raw live read → normalised attributes.
+        iac_types: the Terraform types whose attributes `desired` compares (the catalog's
+            `confirm: attributes`; a type's other children are confirmed for existence).
     """
 
     resource_type: str
     desired: Callable[[Sequence[DesiredResource]], Attrs | None]
     actual: Callable[[Mapping[str, Any]], Attrs]
+    iac_types: tuple[str, ...] = ()
 
 
 LIVE_TYPES: Registry[LiveType] = Registry("live resource type")

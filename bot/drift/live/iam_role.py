@@ -120,4 +120,12 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))
+IAC_TYPES = (
+    ROLE,
+    ROLE_POLICY,
+    ROLE_POLICIES_EXCLUSIVE,
+    ATTACHMENT,
+    ATTACHMENTS_EXCLUSIVE,
+    POLICY_ATTACHMENT,
+)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual, IAC_TYPES))

@@ -192,7 +192,7 @@ def project_desired(owners: Sequence[DesiredResource]) -> Attrs | None:
     )
 
 
-def _actual_encryption(config: Mapping[str, Any] | None) -> dict[str, Any]:
+def actual_encryption(config: Mapping[str, Any] | None) -> dict[str, Any]:
     rules = blocks((config or {}).get("Rules"))
     if not rules:
         return dict(DEFAULT_ENCRYPTION)
@@ -227,9 +227,10 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
             "enabled": versioning.get("Status") == "Enabled",
             "mfa_delete": versioning.get("MFADelete") == "Enabled",
         },
-        "encryption": _actual_encryption(raw.get("encryption")),
+        "encryption": actual_encryption(raw.get("encryption")),
         "tags": tag_map(raw.get("tags")),
     }
 
 
-LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))
+IAC_TYPES = (BUCKET, POLICY, PUBLIC_ACCESS_BLOCK, ACL, VERSIONING, ENCRYPTION)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual, IAC_TYPES))

@@ -42,6 +42,7 @@ GROUPS = ("aws_security_group", "aws_default_security_group")
 RULE = "aws_security_group_rule"
 INGRESS_RULE = "aws_vpc_security_group_ingress_rule"
 EGRESS_RULE = "aws_vpc_security_group_egress_rule"
+VPC_RULES = (INGRESS_RULE, EGRESS_RULE)
 ADDRESSES = ("cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids")
 SOURCES = (*ADDRESSES, "security_groups")
 PROTOCOLS = {"-1": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6"}
@@ -192,4 +193,5 @@ def project_actual(raw: Mapping[str, Any]) -> Attrs:
     }
 
 
-LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual))
+IAC_TYPES = (*GROUPS, RULE, *VPC_RULES)
+LIVE_TYPES.add(RESOURCE_TYPE, LiveType(RESOURCE_TYPE, project_desired, project_actual, IAC_TYPES))

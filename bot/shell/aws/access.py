@@ -5,7 +5,8 @@ Every boto3 call of driftbot goes through `AwsAccess.call` / `AwsAccess.pages`, 
 - count it in the environment's call log (and a finding's, when given),
 - translate botocore's errors into `AwsError`s whose message names the API call, the
   resource and the IAM action to grant (here, and nowhere else: `translate`,
-  `translate_local`, and `read_body` for a streamed answer that breaks off).
+  `translate_local`, `translate_unparsed` for an answer botocore cannot parse or a reset
+  connection, and `read_body` for a streamed answer that breaks off).
 Clients use botocore's adaptive retry mode and the environment's endpoint overrides.
 """
 
@@ -74,8 +75,14 @@ IAM_ACTIONS: dict[tuple[str, str], str] = {
     ("s3", "GetBucketEncryption"): "s3:GetEncryptionConfiguration",
     ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
 }
-# IAM action prefixes that differ from boto3's service name.
-IAM_PREFIXES = {"monitoring": "cloudwatch", "email": "ses", "elbv2": "elasticloadbalancing"}
+# IAM action prefixes that differ from boto3's service name (Cloud Control's actions use
+# CloudFormation's prefix: `cloudformation:GetResource`).
+IAM_PREFIXES = {
+    "monitoring": "cloudwatch",
+    "email": "ses",
+    "elbv2": "elasticloadbalancing",
+    "cloudcontrol": "cloudformation",
+}
 SESSION_NAME = "driftbot"
 # The local error code of a streamed answer (S3 GetObject's body) that broke off.
 BODY_BROKE_OFF = "BodyBrokeOff"
@@ -251,6 +258,13 @@ class AwsAccess:
             raise translate(exc, service, operation, resource) from exc
         except botocore.exceptions.BotoCoreError as exc:
             raise translate_local(exc, service, operation, resource) from exc
+        except AwsError:
+            raise  # already translated (an assumed role's AssumeRole)
+        except Exception as exc:
+            # An answer botocore cannot parse (a proxy's HTML page: ResponseParserError, or a
+            # KeyError from a parser that found no result element) or a connection that broke
+            # below botocore's own errors: the call failed, not the check.
+            raise translate_unparsed(exc, service, operation, resource) from exc
         return result
 
     async def pages(
@@ -354,6 +368,22 @@ def translate_local(
         operation=action,
         resource=resource,
         detail=detail,
+    )
+
+
+def translate_unparsed(exc: Exception, service: str, operation: str, resource: str) -> AwsError:
+    """An answer that is not AWS's (HTML from a proxy, a truncated body) or a connection the OS
+    reset: an AwsError naming the call, retryable (the next check may get through)."""
+    action = iam_action(service, operation)
+    target = f" for `{resource}`" if resource else ""
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return AwsError(
+        *say.not_an_aws_answer(action, target, type(exc).__name__, detail),
+        code=type(exc).__name__,
+        operation=action,
+        resource=resource,
+        detail=detail,
+        retryable=True,
     )
 
 

@@ -22,6 +22,8 @@ Raw = dict[str, Any]
 Reader = Callable[[AwsAccess, str, str, str, CallLog], Awaitable[Raw | None]]
 
 READERS: Registry[Reader] = Registry("live reader")
+# The API calls (service, operation) each reader may make, for the IAM policy a state needs.
+READER_CALLS: Registry[tuple[tuple[str, str], ...]] = Registry("live reader's calls")
 
 IAM_REGION = "us-east-1"  # IAM is global; its endpoint answers in us-east-1
 GONE_STATES = frozenset({"shutting-down", "terminated"})
@@ -75,9 +77,12 @@ class _Call:
 Read = Callable[[_Call, str], Awaitable[Raw | None]]
 
 
-def _reader(resource_type: str, *, default_region: str = "") -> Callable[[Read], Read]:
-    """Register `read(call, resource_id)` as the reader of `resource_type`: its calls go to
-    the resource's region (else `default_region`) and account, and into the finding's log."""
+def _reader(
+    resource_type: str, service: str, *operations: str, default_region: str = ""
+) -> Callable[[Read], Read]:
+    """Register `read(call, resource_id)` as the reader of `resource_type`, which makes the
+    `operations` of `service`: its calls go to the resource's region (else `default_region`)
+    and account, and into the finding's log."""
 
     def register(read: Read) -> Read:
         async def reader(
@@ -87,6 +92,7 @@ def _reader(resource_type: str, *, default_region: str = "") -> Callable[[Read],
             return await read(call, resource_id)
 
         READERS.add(resource_type, reader)
+        READER_CALLS.add(resource_type, tuple((service, op) for op in operations))
         return read
 
     return register
@@ -102,7 +108,7 @@ def _first(answer: Raw | None, key: str) -> Raw | None:
     return dict(items[0]) if items else None
 
 
-@_reader(live.security_group.RESOURCE_TYPE)
+@_reader(live.security_group.RESOURCE_TYPE, "ec2", "DescribeSecurityGroups")
 async def read_security_group(call: _Call, group_id: str) -> Raw | None:
     gone = _gone("InvalidGroup.NotFound")
     out = await call("ec2", "DescribeSecurityGroups", missing=gone, GroupIds=[group_id])
@@ -120,7 +126,7 @@ S3_FACETS: tuple[tuple[str, str, frozenset[str]], ...] = (
 )
 
 
-@_reader(live.s3_bucket.RESOURCE_TYPE)
+@_reader(live.s3_bucket.RESOURCE_TYPE, "s3", *(operation for _, operation, _ in S3_FACETS))
 async def read_s3_bucket(call: _Call, bucket: str) -> Raw | None:
     raw: Raw = {"name": bucket}
     try:
@@ -139,7 +145,15 @@ async def read_s3_bucket(call: _Call, bucket: str) -> Raw | None:
     return raw
 
 
-@_reader(live.iam_role.RESOURCE_TYPE, default_region=IAM_REGION)
+@_reader(
+    live.iam_role.RESOURCE_TYPE,
+    "iam",
+    "GetRole",
+    "ListRolePolicies",
+    "GetRolePolicy",
+    "ListAttachedRolePolicies",
+    default_region=IAM_REGION,
+)
 async def read_iam_role(call: _Call, name: str) -> Raw | None:
     gone = _gone("NoSuchEntity")
     got = await call("iam", "GetRole", missing=gone, RoleName=name)
@@ -165,14 +179,14 @@ async def read_iam_role(call: _Call, name: str) -> Raw | None:
     }
 
 
-@_reader(live.rds_instance.RESOURCE_TYPE)
+@_reader(live.rds_instance.RESOURCE_TYPE, "rds", "DescribeDBInstances")
 async def read_db_instance(call: _Call, identifier: str) -> Raw | None:
     gone = _gone("DBInstanceNotFound")
     out = await call("rds", "DescribeDBInstances", missing=gone, DBInstanceIdentifier=identifier)
     return _first(out, "DBInstances")
 
 
-@_reader(live.ec2_instance.RESOURCE_TYPE)
+@_reader(live.ec2_instance.RESOURCE_TYPE, "ec2", "DescribeInstances")
 async def read_ec2_instance(call: _Call, instance_id: str) -> Raw | None:
     gone = _gone("InvalidInstanceID.NotFound")
     out = await call("ec2", "DescribeInstances", missing=gone, InstanceIds=[instance_id])
@@ -184,7 +198,7 @@ async def read_ec2_instance(call: _Call, instance_id: str) -> Raw | None:
     return None
 
 
-@_reader(live.lambda_function.RESOURCE_TYPE)
+@_reader(live.lambda_function.RESOURCE_TYPE, "lambda", "GetFunction")
 async def read_lambda_function(call: _Call, name: str) -> Raw | None:
     gone = _gone("ResourceNotFoundException")
     out = await call("lambda", "GetFunction", missing=gone, FunctionName=name)
@@ -193,7 +207,14 @@ async def read_lambda_function(call: _Call, name: str) -> Raw | None:
     return {"Configuration": out.get("Configuration") or {}, "Tags": out.get("Tags") or {}}
 
 
-@_reader(live.kms_key.RESOURCE_TYPE)
+@_reader(
+    live.kms_key.RESOURCE_TYPE,
+    "kms",
+    "DescribeKey",
+    "GetKeyPolicy",
+    "GetKeyRotationStatus",
+    "ListResourceTags",
+)
 async def read_kms_key(call: _Call, key_id: str) -> Raw | None:
     gone = _gone("NotFoundException")
     described = await call("kms", "DescribeKey", missing=gone, KeyId=key_id)
@@ -216,7 +237,12 @@ async def read_kms_key(call: _Call, key_id: str) -> Raw | None:
     }
 
 
-@_reader(live.elbv2_listener.RESOURCE_TYPE)
+@_reader(
+    live.elbv2_listener.RESOURCE_TYPE,
+    "elbv2",
+    "DescribeListeners",
+    "DescribeListenerCertificates",
+)
 async def read_elbv2_listener(call: _Call, arn: str) -> Raw | None:
     gone = _gone("ListenerNotFound")
     listener = _first(
