@@ -42,16 +42,40 @@ def credentials(monkeypatch):
 class _Proxy(BaseHTTPRequestHandler):
     """Answers every request with its own HTML page (407), as a corporate proxy does."""
 
+    status = 407
+    page = HTML
+
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(407)
+        self.send_response(self.status)
         self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(HTML)))
+        self.send_header("Content-Length", str(len(self.page)))
         self.end_headers()
-        self.wfile.write(HTML)
+        self.wfile.write(self.page)
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+class _Portal(_Proxy):
+    """Answers every request with a well-formed HTML page and status 200, as a captive portal
+    does: an XML parser reads it without error, and finds no answer in it."""
+
+    status = 200
+    page = (
+        b"<!DOCTYPE html><html><head><title>Sign in</title></head>"
+        b"<body><p>Sign in to continue.</p></body></html>"
+    )
+
+
+@pytest.fixture
+def html_portal() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Portal)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture
@@ -124,6 +148,19 @@ def test_an_html_answer_is_a_failed_call_naming_it(html_proxy):
     assert caught.value.operation == "ec2:DescribeSecurityGroups"
     assert caught.value.code == "ResponseParserError"
     assert "`ec2:DescribeSecurityGroups`" in caught.value.user_message
+
+
+def test_a_web_page_with_status_200_is_not_an_empty_answer(html_portal):
+    """An HTML page answered with 200 would parse as "no security group": a deleted group
+    would be confirmed on nothing. It is a failed call naming `ec2:DescribeSecurityGroups`, and
+    the finding stays `confirmed: null`."""
+    aws = access(ec2=html_portal)
+    findings = [finding("deleted", "AWS::EC2::SecurityGroup", "sg-0123456789abcdef0")]
+
+    (sg,) = asyncio.run(confirm_findings(findings, StateIndex(), LiveConfirmer(aws)))
+
+    assert sg.confirmed is None
+    assert "`ec2:DescribeSecurityGroups`" in (sg.reason or "")
 
 
 def test_one_unreadable_read_does_not_lose_the_check(html_proxy, resetter):

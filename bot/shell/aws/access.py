@@ -22,6 +22,7 @@ from typing import Any
 
 import boto3
 import botocore.exceptions
+import botocore.parsers
 from botocore.config import Config
 from botocore.credentials import RefreshableCredentials
 from botocore.session import get_session
@@ -206,6 +207,7 @@ class AwsAccess:
                         endpoint_url=self.env.aws.endpoint_for(service),
                         config=self.paced_config if service in SELF_PACED else self.config,
                     )
+                    client.meta.events.register("before-parse", refuse_web_page)
                     self._clients[key] = client
         return client
 
@@ -369,6 +371,24 @@ def translate_local(
         resource=resource,
         detail=detail,
     )
+
+
+WEB_PAGE_STARTS = (b"<!doctype html", b"<html")
+
+
+def refuse_web_page(response_dict: dict[str, Any], **_: Any) -> None:
+    """Refuse a web page where AWS's answer should be (botocore's before-parse hook).
+
+    A proxy or captive portal that answers an API call with an HTML page and status 200 would
+    otherwise be parsed as an empty answer (`DescribeSecurityGroups` finding no group), and a
+    deleted resource would be confirmed on nothing. AWS answers XML or JSON, never HTML."""
+    body = response_dict.get("body")
+    if isinstance(body, bytes | bytearray) and body[:64].lstrip().lower().startswith(
+        WEB_PAGE_STARTS
+    ):
+        raise botocore.parsers.ResponseParserError(
+            f"a web page (HTTP {response_dict.get('status_code')}) instead of AWS's answer"
+        )
 
 
 def translate_unparsed(exc: Exception, service: str, operation: str, resource: str) -> AwsError:
