@@ -175,10 +175,11 @@ def env_not_set(path: Path, key: str, variable: str) -> str:
     )
 
 
-def env_problems(count: int) -> Message:
+def env_problems(problems: Sequence[str]) -> Message:
+    count = len(problems)
     return (
         f"{count} environment variable{'s' if count != 1 else ''} the runbooks name "
-        f"{'are' if count != 1 else 'is'} not set:",
+        f"{'are' if count != 1 else 'is'} not set:\n" + "\n".join(f"  - {p}" for p in problems),
         "Set them where driftbot runs; the runbooks name variables, never the secrets.",
     )
 
