@@ -226,7 +226,7 @@ def slack_world(
         config = write_config(tmp_path, receiver.port)
         w = World(fake, redis_target, config, receiver)
         loaded = load_config(str(config))
-        client = web_client(token="xoxb-test", base_url=fake.base_url)  # noqa: S106
+        client = web_client(token="xoxb-test", base_url=fake.base_url)
         w.deps = w.run(make_deps(loaded, runbooks_for(loaded), redis_target, client))
         w.app = build_app(w.deps, client, sr.SECRET)
         yield w
