@@ -46,11 +46,12 @@ class Answer:
     secrets: Sequence[str] = field(default=(), repr=False)
 
     def json(self) -> Any:
-        """The body as JSON; None when it is not JSON."""
+        """The body as JSON, every string scrubbed of the secrets; None when it is not JSON."""
         try:
-            return orjson.loads(self.body) if self.body else None
+            parsed = orjson.loads(self.body) if self.body else None
         except orjson.JSONDecodeError:
             return None
+        return _scrubbed(parsed, self.secrets)
 
     def text(self, limit: int = 300) -> str:
         """The body as text, cut to `limit` characters, secrets replaced by `***`."""
@@ -67,6 +68,16 @@ def redact(text: str, secrets: Sequence[str]) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "***")
     return text
+
+
+def _scrubbed(value: Any, secrets: Sequence[str]) -> Any:
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, list):
+        return [_scrubbed(v, secrets) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrubbed(v, secrets) for k, v in value.items()}
+    return value
 
 
 def retry_after(answer: Answer, now: float | None = None) -> float | None:
