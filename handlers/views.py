@@ -19,8 +19,8 @@ from bot.messages.integrations import label
 from bot.messages.slack import answers as say
 from bot.slack import InputId, render_escalation
 from handlers import payloads
-from handlers.base import HandlerBase, log
 from handlers.actions import EXTERNAL_PREFIX
+from handlers.base import HandlerBase, log
 from handlers.payloads import Body, FormMeta
 
 Change = Callable[[FindingRecord], tuple[FindingRecord, list[Transition]]]

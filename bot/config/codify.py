@@ -18,33 +18,20 @@ import re
 from pydantic import Field, field_validator, model_validator
 
 from bot.config.model import StrictModel
+from bot.config.remotes import ApiUrl, EnvName, Project, Ref, Repo
 from bot.messages import config as say
 
-_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-_PROJECT = re.compile(r"^([A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+|\d+)$")
-_BRANCH = re.compile(r"^[^\s~^:?*\[\\]+$")
 _PATH = re.compile(r"^([A-Za-z0-9_.-]+/)*([A-Za-z0-9_.-]+/?)?$")
-_URL = re.compile(
-    r"^(https://[A-Za-z0-9.-]+|http://(127\.0\.0\.1|localhost))(:\d{1,5})?(/[^\s?#@]*)?$"
-)
 FORGES: tuple[str, ...] = ("github", "gitlab")
 
 
 class Forge(StrictModel):
     """What both forges take: the base branch, the folder for import files, the token."""
 
-    base: str = "main"
+    base: Ref = "main"
     path: str = "imports/"
-    token_env: str
-    api_url: str
-
-    @field_validator("base")
-    @classmethod
-    def _base(cls, value: str) -> str:
-        if not _BRANCH.match(value):
-            raise ValueError(say.expected_branch(value))
-        return value
+    token_env: EnvName
+    api_url: ApiUrl
 
     @field_validator("path")
     @classmethod
@@ -53,47 +40,19 @@ class Forge(StrictModel):
             raise ValueError(say.expected_repo_path(value))
         return value if not value or value.endswith("/") else value + "/"
 
-    @field_validator("token_env")
-    @classmethod
-    def _env(cls, value: str) -> str:
-        if not _ENV.match(value):
-            raise ValueError(say.expected_env_name(value))
-        return value
-
-    @field_validator("api_url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        if not _URL.match(value):
-            raise ValueError(say.expected_api_url(value))
-        return value.rstrip("/")
-
 
 class CodifyGithub(Forge):
     """Pull requests and issues in a GitHub repository."""
 
-    repo: str = Field(description="owner/name")
-    api_url: str = "https://api.github.com"
-
-    @field_validator("repo")
-    @classmethod
-    def _repo(cls, value: str) -> str:
-        if not _REPO.match(value):
-            raise ValueError(say.expected_repo(value))
-        return value
+    repo: Repo = Field(description="owner/name")
+    api_url: ApiUrl = "https://api.github.com"
 
 
 class CodifyGitlab(Forge):
     """Merge requests and issues in a GitLab project."""
 
-    project: str = Field(description="group/project, or the numeric project id")
-    api_url: str = "https://gitlab.com"
-
-    @field_validator("project")
-    @classmethod
-    def _project(cls, value: str) -> str:
-        if not _PROJECT.match(value):
-            raise ValueError(say.expected_gitlab_project(value))
-        return value
+    project: Project = Field(description="group/project, or the numeric project id")
+    api_url: ApiUrl = "https://gitlab.com"
 
 
 class Codify(StrictModel):

@@ -88,6 +88,13 @@ def expected_slack_channel(value: str) -> str:
     )
 
 
+def url_with_credentials() -> str:
+    return (
+        "expected a URL without credentials: put the token in the environment variable the "
+        "`*_env` key names (got a URL with `user@`)"
+    )
+
+
 def expected_branch(value: str) -> str:
     return f"expected a branch name such as main (got {value!r})"
 

@@ -109,19 +109,8 @@ def bad_template(value: str, detail: str) -> str:
     return f"expected text with {{placeholders}} ({detail}; write {{{{ and }}}} for braces)"
 
 
-def expected_api_url(value: str) -> str:
-    return (
-        "expected an https:// address without a query, such as https://api.github.com "
-        f"(got {value!r})"
-    )
-
-
 def expected_input_name(value: str) -> str:
     return f"expected a name of letters, digits and `_` (got {value!r})"
-
-
-def expected_repo(value: str) -> str:
-    return f"expected a repository as owner/name, such as acme/infra (got {value!r})"
 
 
 def expected_workflow(value: str) -> str:
@@ -130,16 +119,8 @@ def expected_workflow(value: str) -> str:
     )
 
 
-def expected_ref(value: str) -> str:
-    return f"expected a branch or tag name such as main (got {value!r})"
-
-
 def too_many_inputs(count: int, limit: int) -> str:
     return f"expected at most {limit} inputs, GitHub's limit (got {count})"
-
-
-def expected_gitlab_project(value: str) -> str:
-    return f"expected a project path such as acme/infra, or its numeric id (got {value!r})"
 
 
 def expected_tfc_name(value: str) -> str:

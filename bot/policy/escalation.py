@@ -21,11 +21,12 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from bot.config.model import StrictModel
+from bot.config.remotes import ApiUrl, EnvName, Repo
 from bot.config.window import parse_duration
 from bot.messages import runbook as say
 from bot.models import Severity
 from bot.policy.names import UserGroupId
-from bot.policy.targets import ApiUrl, EnvName, Target
+from bot.policy.targets import Target
 
 PagerDutySeverity = Literal["critical", "error", "warning", "info"]
 DEFAULT_PAGERDUTY_SEVERITY: dict[Severity, PagerDutySeverity] = {
@@ -37,7 +38,6 @@ DEFAULT_PAGERDUTY_SEVERITY: dict[Severity, PagerDutySeverity] = {
 _CHANNEL = re.compile(r"^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$")
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9]{10,40}$")
 _JIRA_PROJECT = re.compile(r"^[A-Z][A-Z0-9_]{0,19}$")
-_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 # The external targets, in the order the Escalate modal offers them.
 EXTERNAL_TARGETS: tuple[str, ...] = ("pagerduty", "incident_io", "jira", "github_issue")
 
@@ -101,17 +101,10 @@ class GithubIssue(Target):
 
     ENV_KEYS: ClassVar[tuple[str, ...]] = ("token_env",)
 
-    repo: str
+    repo: Repo
     labels: list[str] = Field(default_factory=list)
     token_env: EnvName
     api_url: ApiUrl = "https://api.github.com"
-
-    @field_validator("repo")
-    @classmethod
-    def _repo(cls, value: str) -> str:
-        if not _REPO.match(value):
-            raise ValueError(say.expected_repo(value))
-        return value
 
 
 class Escalate(StrictModel):

@@ -21,18 +21,13 @@ from typing import Annotated, ClassVar
 from pydantic import AfterValidator, Field, field_validator
 
 from bot.config.model import StrictModel
+from bot.config.remotes import ApiUrl, EnvName, Project, Ref, Repo
 from bot.messages import runbook as say
 from bot.policy.placeholders import fields_of
 
-ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-_HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+(:\d{1,5})?(/[^\s?#]*)?$")
-_LOOPBACK = re.compile(r"^http://(127\.0\.0\.1|localhost)(:\d{1,5})?(/[^\s?#]*)?$")
-_REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-_WORKFLOW = re.compile(r"^([A-Za-z0-9_.-]+\.ya?ml|\d+)$")
-_REF = re.compile(r"^[^\s~^:?*\[\\]+$")
 _INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_PROJECT_PATH = re.compile(r"^([A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+|\d+)$")
+_WORKFLOW = re.compile(r"^([A-Za-z0-9_.-]+\.ya?ml|\d+)$")
 _TFC_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CODEBUILD_PROJECT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$")
@@ -41,30 +36,11 @@ GITHUB_MAX_INPUTS = 25
 GITHUB_MAX_INPUT_CHARS = 65_535
 
 
-def check_api_url(value: str) -> str:
-    """An https:// base URL without credentials, query or fragment (http:// only on loopback,
-    for a local stand-in); the trailing slash is dropped."""
-    host = value.split("/", 3)[2] if value.count("/") >= 2 else ""
-    if "@" in host:
-        raise ValueError(say.url_with_credentials())
-    if not (_HTTPS.match(value) or _LOOPBACK.match(value)):
-        raise ValueError(say.expected_api_url(value))
-    return value.rstrip("/")
-
-
-def check_env_name(value: str) -> str:
-    if not ENV_NAME.match(value):
-        raise ValueError(say.expected_secret_env(value))
-    return value
-
-
 def check_template(value: str) -> str:
     fields_of(value)
     return value
 
 
-ApiUrl = Annotated[str, AfterValidator(check_api_url)]
-EnvName = Annotated[str, AfterValidator(check_env_name)]
 Template = Annotated[str, AfterValidator(check_template)]
 
 
@@ -95,32 +71,18 @@ class GithubActions(Target):
 
     ENV_KEYS: ClassVar[tuple[str, ...]] = ("token_env",)
 
-    repo: str = Field(description="owner/name")
+    repo: Repo = Field(description="owner/name")
     workflow: str = Field(description="the workflow's file name, or its numeric id")
-    ref: str = "main"
+    ref: Ref = "main"
     inputs: dict[str, Template] = Field(default_factory=dict)
     token_env: EnvName
     api_url: ApiUrl = "https://api.github.com"
-
-    @field_validator("repo")
-    @classmethod
-    def _repo(cls, value: str) -> str:
-        if not _REPO.match(value):
-            raise ValueError(say.expected_repo(value))
-        return value
 
     @field_validator("workflow")
     @classmethod
     def _workflow(cls, value: str) -> str:
         if not _WORKFLOW.match(value):
             raise ValueError(say.expected_workflow(value))
-        return value
-
-    @field_validator("ref")
-    @classmethod
-    def _ref(cls, value: str) -> str:
-        if not _REF.match(value):
-            raise ValueError(say.expected_ref(value))
         return value
 
     @field_validator("inputs")
@@ -137,26 +99,12 @@ class Gitlab(Target):
 
     ENV_KEYS: ClassVar[tuple[str, ...]] = ("token_env", "read_token_env")
 
-    project: str = Field(description="group/project, or the numeric project id")
-    ref: str = "main"
+    project: Project = Field(description="group/project, or the numeric project id")
+    ref: Ref = "main"
     variables: dict[str, Template] = Field(default_factory=dict)
     token_env: EnvName
     read_token_env: EnvName | None = None
     api_url: ApiUrl = "https://gitlab.com"
-
-    @field_validator("project")
-    @classmethod
-    def _project(cls, value: str) -> str:
-        if not _PROJECT_PATH.match(value):
-            raise ValueError(say.expected_gitlab_project(value))
-        return value
-
-    @field_validator("ref")
-    @classmethod
-    def _ref(cls, value: str) -> str:
-        if not _REF.match(value):
-            raise ValueError(say.expected_ref(value))
-        return value
 
     @field_validator("variables")
     @classmethod
@@ -209,13 +157,6 @@ class Codebuild(Target):
     project: str
     region: str
     env: dict[str, Template] = Field(default_factory=dict)
-
-    @field_validator("project")
-    @classmethod
-    def _project(cls, value: str) -> str:
-        if not _CODEBUILD_PROJECT.match(value):
-            raise ValueError(say.expected_codebuild_project(value))
-        return value
 
     @field_validator("region")
     @classmethod
