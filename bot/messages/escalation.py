@@ -8,11 +8,23 @@ from collections.abc import Sequence
 
 
 def summary(
-    env: str, resource_type: str, resource_id: str, kind: str, actor: str, event: str, region: str
+    env: str,
+    resource_type: str,
+    resource_id: str,
+    kind: str,
+    actor: str,
+    event: str,
+    region: str,
+    paths: Sequence[str],
 ) -> str:
-    """One line: what changed, where, by whom."""
+    """One line: what changed (the attributes that differ, a few), where, by whom."""
     what = {"deleted": "deleted", "unmanaged": "created outside IaC"}.get(kind, "changed")
-    return f"Drift in {env}: {resource_type} {resource_id} {what} by {actor} ({event}, {region})"
+    differs = f"; differs from IaC: {', '.join(paths[:3])}" if paths else ""
+    more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+    return (
+        f"Drift in {env}: {resource_type} {resource_id} {what} by {actor} "
+        f"({event}, {region}){differs}{more}"
+    )
 
 
 def change_line(path: str, expected: object, actual: object) -> str:

@@ -74,6 +74,7 @@ def test_pagerduty_trigger_then_resolve_with_the_finding_id_as_dedup_key(pagerdu
     assert payload["severity"] == "critical"
     assert "sg-0a11b22c33d44e55f" in payload["summary"]
     assert "dev@example.com" in payload["summary"]
+    assert 'differs from IaC: ingress["tcp 22-22"].cidr_blocks' in payload["summary"]
     assert payload["custom_details"]["note"] == "page them"
     assert trigger["links"] == [{"href": ctx.card_url, "text": "Drift card in Slack"}]
     assert resolve == {"routing_key": ROUTING_KEY, "event_action": "resolve", "dedup_key": rec.id}
@@ -121,6 +122,19 @@ def test_pagerduty_429_and_5xx_are_retried(pagerduty):
 
     assert link.key
     assert sleeps.waits == [1.0, 2.0]
+
+
+def test_pagerduty_past_its_rate_limit_is_retried_then_named(pagerduty):
+    pagerduty.limit = 1
+    ctx = escalate_context(record(), {"DRIFT_PAGERDUTY_KEY": ROUTING_KEY}, Sleeps())
+    asyncio.run(PagerDutyClient().open(pd_target(pagerduty), ctx, None))
+
+    with pytest.raises(IntegrationError) as caught:
+        asyncio.run(PagerDutyClient().open(pd_target(pagerduty), ctx, None))
+
+    assert caught.value.status == 429
+    assert caught.value.retryable
+    assert len(pagerduty.calls("POST", "/v2/enqueue")) == 5  # 1 + 4 attempts
 
 
 # ---- incident.io ----------------------------------------------------------------------------

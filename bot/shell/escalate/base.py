@@ -63,7 +63,10 @@ def changes(record: FindingRecord) -> list[str]:
 def summary(record: FindingRecord) -> str:
     f = record.finding
     event, actor, _ = _last(record)
-    return words.summary(record.env, f.resource_type, f.resource_id, f.kind, actor, event, f.region)
+    paths = [c.path for c in f.changes]
+    return words.summary(
+        record.env, f.resource_type, f.resource_id, f.kind, actor, event, f.region, paths
+    )
 
 
 def title(record: FindingRecord) -> str:
