@@ -5,7 +5,8 @@ Every error driftbot raises on purpose is a DriftBotError whose text (`user_mess
 exception is translated into one of these at one place in the shell, chained with `from exc`:
 botocore in bot/shell/aws/access.py, the OS's file errors in bot/shell/files.py, DuckDB and
 sqlglot in bot/shell/sources/local_query.py, YAML and pydantic in bot/config/problems.py,
-aiohttp in bot/shell/reapply/webhook.py, Slack's SDK in bot/shell/slack.py, redis in
+aiohttp in bot/shell/reapply/webhook.py (the webhook) and bot/shell/http.py (every other
+reapply, escalation and codify integration), Slack's SDK in bot/shell/slack.py, redis in
 bot/shell/redis/connection.py.
 
 DriftBotError              user_message (safe to show a person) + hint (what to do)
@@ -25,7 +26,9 @@ DriftBotError              user_message (safe to show a person) + hint (what to 
     │   ├── AwsAccessDenied    the identity driftbot runs as may not make the call
     │   └── AwsThrottled       AWS kept throttling the call after the SDK's retries
     ├── SlackError         one Slack Web API call failed: Slack's error code
-    └── RedisUnavailable   Redis cannot be reached or started (REDIS_URL, or embedded)
+    ├── RedisUnavailable   Redis cannot be reached or started (REDIS_URL, or embedded)
+    └── IntegrationError   a CI/CD, paging, ticketing or forge API refused or failed: the
+                           service, the HTTP status (0: no answer), what to fix
 """
 
 from __future__ import annotations
@@ -169,6 +172,32 @@ class SlackError(ExternalServiceError):
 class RedisUnavailable(ExternalServiceError):
     """Redis can't be reached or started; says where it looked and what to check (translated
     from redis-py's errors in bot/shell/redis/connection.py)."""
+
+
+class IntegrationError(ExternalServiceError):
+    """A reapply target, an escalation target or a forge refused a request or could not be
+    reached (translated from aiohttp and the service's answer in bot/shell/http.py and the
+    clients under bot/shell/reapply/, escalate/ and codify/). The message names the target and
+    the fix, never a secret.
+
+    Attributes:
+        service: the integration (`github_actions`, `pagerduty`, …).
+        status: the HTTP status of the last answer; 0 when none came.
+    """
+
+    def __init__(
+        self,
+        user_message: str,
+        hint: str = "",
+        *,
+        service: str,
+        status: int = 0,
+        retryable: bool = False,
+    ) -> None:
+        super().__init__(user_message, hint)
+        self.service = service
+        self.status = status
+        self.retryable = retryable
 
 
 class Refused(DriftBotError):

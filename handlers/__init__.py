@@ -7,7 +7,8 @@ test checks `manifest.yml` against this table.
 The package: `deps` (what listeners depend on), `payloads` (reading request bodies), `authz`
 (who may do what where), `base` (what every listener class shares), then one module per kind of
 request: `commands`, `actions` (Accept, Escalate), `approvals` (Reapply, Approve, Deny),
-`views` (modal submissions), `events` (App Home, retried deliveries).
+`runs` (Retry), `codify` (Codify), `views` (modal submissions), `events` (App Home, retried
+deliveries).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack import ActionId, ViewId
 from handlers.actions import ActionHandlers
-from handlers.approvals import ApprovalHandlers
+from handlers.codify import CodifyHandlers
 from handlers.commands import CommandHandlers
 from handlers.deps import SlackDeps
 from handlers.events import EventHandlers
+from handlers.runs import RunHandlers
 from handlers.views import ViewHandlers
 
 RouteKind = Literal["command", "action", "view", "event"]
@@ -44,13 +46,17 @@ ROUTES: tuple[Route, ...] = (
     Route("action", ActionId.ESCALATE, "on_escalate"),
     Route("action", ActionId.APPROVE, "on_approve"),
     Route("action", ActionId.DENY, "on_deny"),
+    Route("action", ActionId.RETRY, "on_retry"),
+    Route("action", ActionId.CODIFY, "on_codify"),
     Route("view", ViewId.ACCEPT, "on_accept_submitted"),
     Route("view", ViewId.ESCALATE, "on_escalate_submitted"),
     Route("event", "app_home_opened", "on_home_opened"),
 )
 
 
-class Handlers(CommandHandlers, ActionHandlers, ApprovalHandlers, ViewHandlers, EventHandlers):
+class Handlers(
+    CommandHandlers, ActionHandlers, RunHandlers, CodifyHandlers, ViewHandlers, EventHandlers
+):
     """Every listener, as bound methods over one set of dependencies."""
 
 

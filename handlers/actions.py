@@ -9,11 +9,14 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.errors import Refused
 from bot.lifecycle.transitions import FindingRecord
+from bot.messages.integrations import label as integration_label
 from bot.messages.slack import answers as say
 from bot.slack import render_accept_modal, render_escalate_modal
 from handlers import payloads
 from handlers.base import HandlerBase, tell
 from handlers.payloads import Body, FormMeta
+
+EXTERNAL_PREFIX = "@"  # an Escalate option's value for a target outside Slack: `@pagerduty`
 
 
 class ActionHandlers(HandlerBase):
@@ -26,7 +29,9 @@ class ActionHandlers(HandlerBase):
             if record.state == "resolved":
                 raise Refused(say.nothing_to_accept())
             meta = FormMeta(env, fid, record.version).dumps()
-            view = render_accept_modal(record, meta)
+            codify = self.deps.loaded.config.environments[env].codify
+            note = codify is not None and record.finding.kind == "modified"
+            view = render_accept_modal(record, meta, iac_note=note)
             await self.deps.slack.open_view(payloads.trigger_id(body), view)
         except Refused as exc:
             await tell(respond, str(exc))
@@ -49,14 +54,19 @@ class ActionHandlers(HandlerBase):
     def _targets(
         self, record: FindingRecord, escalation_channel: str | None, channel: str
     ) -> tuple[list[tuple[str, str]], str | None]:
-        """Escalation targets as (label, value `CHANNEL|GROUP`): the runbook's first."""
+        """Escalation targets as (label, value): Slack ones `CHANNEL|GROUP`, the runbook's
+        first; then the runbook's targets outside Slack, `@pagerduty`, `@jira`…"""
         runbook = self.deps.runbooks.get(record.finding.runbook or "")
         out: list[tuple[str, str]] = []
-        if runbook is not None and runbook.fix.escalate is not None:
-            esc = runbook.fix.escalate
+        esc = runbook.fix.escalate if runbook is not None else None
+        if runbook is not None and esc is not None and (esc.channel or esc.usergroup):
             target_channel = esc.channel or escalation_channel or channel
             label = f"{runbook.name}: {esc.channel or ''} {esc.usergroup or ''}".strip()
             out.append((label[:75], f"{target_channel}|{esc.usergroup or ''}"))
+        if runbook is not None and esc is not None:
+            for kind in esc.external:
+                text = say.external_target_label(runbook.name, integration_label(kind))
+                out.append((text[:75], f"{EXTERNAL_PREFIX}{kind}"))
         if escalation_channel:
             out.append((say.escalation_channel_label(), f"{escalation_channel}|"))
         out.append((say.env_channel_label(), f"{channel}|"))

@@ -87,6 +87,15 @@ def input_value(body: Body, action_id: str) -> tuple[str, str | None]:
     return action_id, None
 
 
+def checked(body: Body, action_id: str) -> bool:
+    """Whether any box of the submitted modal's checkboxes `action_id` is ticked."""
+    values: Mapping[str, Mapping[str, Any]] = body["view"].get("state", {}).get("values", {})
+    for actions in values.values():
+        if action_id in actions:
+            return bool(actions[action_id].get("selected_options"))
+    return False
+
+
 def event_id(body: Body) -> str | None:
     """An Events API delivery's `event_id` (None for any other request)."""
     value = body.get("event_id") if body.get("type") == "event_callback" else None

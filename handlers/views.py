@@ -7,6 +7,7 @@ from the store's outbox, through the notifier."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, time
 
@@ -14,9 +15,11 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot.errors import InvalidTransition, Refused, Stale
 from bot.lifecycle.transitions import FindingRecord, Transition, accept, escalate
+from bot.messages.integrations import label
 from bot.messages.slack import answers as say
 from bot.slack import InputId, render_escalation
 from handlers import payloads
+from handlers.actions import EXTERNAL_PREFIX
 from handlers.base import HandlerBase, log
 from handlers.payloads import Body, FormMeta
 
@@ -71,9 +74,18 @@ class ViewHandlers(HandlerBase):
             await self.access.require_checker(user, meta.env)
             now = self.deps.clock()
             why = reason.strip()
-            await self._apply(meta, "accepted", lambda r: accept(r, f"<@{user}>", why, until, now))
+            after = await self._apply(
+                meta, "accepted", lambda r: accept(r, f"<@{user}>", why, until, now)
+            )
         except Refused as exc:  # Stale too
             await self._notify(user, meta.env, str(exc))
+            return
+        codify = self.deps.loaded.config.environments[meta.env].codify
+        if after is not None and codify is not None and payloads.checked(body, InputId.IAC_NOTE):
+            await self.deps.queue.enqueue_codify(
+                meta.env, meta.fid, "iac_note", user, str(after.version), note=why
+            )
+            await self._notify(user, meta.env, say.iac_note_queued(label(codify.forge)))
 
     async def on_escalate_submitted(self, ack: AsyncAck, body: Body) -> None:
         await ack()
@@ -81,6 +93,9 @@ class ViewHandlers(HandlerBase):
         _, note = payloads.input_value(body, InputId.NOTE)
         user = payloads.user_id(body)
         meta = payloads.form_meta(body)
+        if (target or "").startswith(EXTERNAL_PREFIX):
+            await self._escalate_outside(user, meta, (target or "")[1:], note or "")
+            return
         channel, _, group = (target or "").partition("|")
         try:
             await self.access.require_checker(user, meta.env)
@@ -100,3 +115,25 @@ class ViewHandlers(HandlerBase):
         link = await self.deps.slack.permalink(card["channel"], card["ts"]) if card else None
         message = render_escalation(after, group or None, note or "", user, link)
         await self.deps.slack.post(channel, message.text, message.blocks)
+
+    async def _escalate_outside(self, user: str, meta: FormMeta, kind: str, note: str) -> None:
+        """Escalate to a runbook target outside Slack: the finding is escalated now, and the
+        worker pages or files it (bot/shell/escalate/runner.py), then the card links it."""
+        try:
+            await self.access.require_checker(user, meta.env)
+            record = await self.finding(meta.env, meta.fid)
+            runbook = self.deps.runbooks.get(record.finding.runbook or "")
+            esc = runbook.fix.escalate if runbook else None
+            if esc is None or kind not in esc.external:
+                raise Refused(say.pick_a_target())
+            now = self.deps.clock()
+            name = label(kind)
+            await self._apply(
+                meta, "escalated", lambda r: escalate(r, f"<@{user}>", name, note, now)
+            )
+        except Refused as exc:  # Stale too
+            await self._notify(user, meta.env, str(exc))
+            return
+        unique = f"{record.version}-{uuid.uuid4().hex[:8]}"
+        await self.deps.queue.enqueue_escalate(meta.env, meta.fid, kind, user, note, unique, False)
+        await self._notify(user, meta.env, say.escalation_queued(name))

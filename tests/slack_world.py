@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +21,8 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from bot.entry.app import build_app, make_deps
 from bot.entry.cli import load_config
 from bot.entry.worker import build_worker
+from bot.shell.deps import Deps, FollowPolicy
+from bot.shell.escalate.runner import EscalationFollower
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget
 from bot.shell.runbook_files import runbooks_for
@@ -90,6 +92,8 @@ class World:
     loop: asyncio.AbstractEventLoop = field(default_factory=asyncio.new_event_loop)
     deps: Any = None
     app: Any = None
+    env: str = "demo"
+    follow: FollowPolicy | None = None  # how the worker follows reapply runs (None: default)
 
     def run(self, coro: Any) -> Any:  # the fixture's loop runs the app and its state
         return self.loop.run_until_complete(coro)
@@ -128,6 +132,7 @@ class World:
                 burst=True,
                 with_cron=False,
                 clock=lambda: DEMO_END,
+                follow=self.follow,
             )
             try:
                 await worker.main()
@@ -157,16 +162,32 @@ class World:
 
         return self.run(drain())
 
+    def escalations(self) -> int:
+        """Run the escalation follower until the outbox is drained (it queues the resolution
+        of alerts and tickets); returns entries handled."""
+        loaded = load_config(str(self.config))
+        deps = Deps(loaded=loaded, runbooks=runbooks_for(loaded), store=self.deps.store)
+        follower = EscalationFollower(deps, self.deps.queue, "test")
+
+        async def drain() -> int:
+            await follower.ensure_group()
+            total = 0
+            while handled := await follower.step():
+                total += handled
+            return total
+
+        return self.run(drain())
+
     def record(self, resource_id: str) -> Any:
         async def find() -> Any:
-            records = await self.deps.store.records("demo")
+            records = await self.deps.store.records(self.env)
             return next(r for r in records if r.finding.resource_id == resource_id)
 
         return self.run(find())
 
     def card_of(self, resource_id: str) -> dict[str, Any]:
         record = self.record(resource_id)
-        card = self.run(self.deps.state.card("demo", record.id))
+        card = self.run(self.deps.state.card(self.env, record.id))
         assert card is not None
         return card
 
@@ -216,17 +237,22 @@ environments:
 
 @contextmanager
 def slack_world(
-    redis_target: RedisTarget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    redis_target: RedisTarget,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config_writer: Callable[[Path, int], Path] | None = None,
+    env: str = "demo",
 ) -> Iterator[World]:
-    """The app on `redis_target`, configured in `tmp_path`, talking to a fake Slack."""
+    """The app on `redis_target`, configured in `tmp_path` (by `config_writer`, given the
+    folder and the webhook receiver's port; default `write_config`), talking to a fake Slack."""
     with FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}) as fake, Receiver() as receiver:
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("SLACK_API_URL", fake.base_url)
         monkeypatch.setenv("TEST_REAPPLY_SECRET", WEBHOOK_SECRET)
-        config = write_config(tmp_path, receiver.port)
-        w = World(fake, redis_target, config, receiver)
+        config = (config_writer or write_config)(tmp_path, receiver.port)
+        w = World(fake, redis_target, config, receiver, env=env)
         loaded = load_config(str(config))
-        client = web_client(token="xoxb-test", base_url=fake.base_url)  # noqa: S106
+        client = web_client(token="xoxb-test", base_url=fake.base_url)
         w.deps = w.run(make_deps(loaded, runbooks_for(loaded), redis_target, client))
         w.app = build_app(w.deps, client, sr.SECRET)
         yield w

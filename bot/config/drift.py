@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.config.aws import AwsSettings
 from bot.config.cloudtrail import TRAIL_MODELS, Trail
+from bot.config.codify import Codify
 from bot.config.ignores import IgnoreRule
 from bot.config.model import StrictModel
 from bot.config.problems import describe_errors, yaml_problem
@@ -176,6 +177,9 @@ class Environment(StrictModel):
     schedule: Schedule = Field(default_factory=lambda: Schedule())
     ignore: list[IgnoreRule] = Field(default_factory=list)
     slack: EnvSlack | None = None
+    codify: Codify | None = Field(
+        default=None, description="where codify pull requests and IaC notes go"
+    )
 
     @field_validator("role_arn", mode="after")
     @classmethod

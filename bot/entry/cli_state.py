@@ -20,14 +20,15 @@ import orjson
 from bot.config.drift import LoadedConfig
 from bot.config.window import parse_instant
 from bot.entry.terminal import describe_job, findings_grid, history_line
-from bot.errors import ConfigError
+from bot.errors import ConfigError, RunbookError
 from bot.lifecycle.digest import build_digest, render_digest_text
 from bot.lifecycle.transitions import FindingRecord, accept
 from bot.messages import cli as say
+from bot.messages import runbook as say_runbook
 from bot.shell.redis.connection import EmbeddedRedis, RedisTarget, ping, resolve_target
 from bot.shell.redis.queue import Queue, open_pool
 from bot.shell.redis.store import Store
-from bot.shell.runbook_files import load_runbooks, runbooks_for
+from bot.shell.runbook_files import load_runbooks, runbooks_for, unset_variables
 
 T = TypeVar("T")
 
@@ -203,6 +204,9 @@ def digest(loaded: LoadedConfig, env: str, fmt: str) -> int:
 
 def runbook_validate(path: Path) -> int:
     runbooks = load_runbooks(path)  # raises RunbookError naming file, key and fix
+    unset = unset_variables(path, runbooks)
+    if unset:
+        raise RunbookError(*say_runbook.env_problems(unset), problems=unset)
     for name, rb in sorted(runbooks.items()):
         sys.stdout.write(say.runbook_ok(name, rb.severity, rb.description) + "\n")
     sys.stdout.write(say.runbooks_valid(len(runbooks), str(path)) + "\n")

@@ -22,8 +22,15 @@ from croniter import croniter
 
 from bot.config.drift import LoadedConfig
 from bot.drift.progress import progress_fields
+from bot.entry.worker_jobs import (
+    integration_functions,
+    start_follower,
+    stop_follower,
+    tick_integrations,
+)
 from bot.errors import DriftBotError
 from bot.policy.runbook import Runbook
+from bot.shell.deps import FollowPolicy
 from bot.shell.jobs import (
     Deps,
     LatestProgress,
@@ -103,7 +110,9 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
 async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
     """arq job: trigger an approved reapply's webhook, then move the finding to reapplying."""
     deps: Deps = ctx["deps"]
-    return await run_reapply_job(deps, str(payload["env"]), str(payload["request_id"]))
+    attempt = int(payload.get("attempt") or 1)
+    env, request_id = str(payload["env"]), str(payload["request_id"])
+    return await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt)
 
 
 async def digest_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
@@ -134,6 +143,7 @@ async def tick(ctx: dict[str, Any]) -> None:
             last = await deps.store.last_digest(name)
             if local >= due and (last is None or last < due):
                 await queue.enqueue_digest(name, f"{due:%Y%m%d}")
+    await tick_integrations(ctx)
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -153,10 +163,12 @@ async def startup(ctx: dict[str, Any]) -> None:
             clock=deps.clock,
         )
         ctx["notifier"] = (stop, asyncio.create_task(notifier.run(stop)))
+    start_follower(ctx)
     log.info("driftbot worker ready: %s", ", ".join(deps.loaded.config.environments))
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    await stop_follower(ctx)
     if "notifier" in ctx:
         stop, task = ctx.pop("notifier")
         stop.set()
@@ -173,6 +185,7 @@ def build_worker(
     job_timeout: timedelta = JOB_TIMEOUT,
     lease: timedelta = LEASE,
     clock: Callable[[], datetime] | None = None,
+    follow: FollowPolicy | None = None,
 ) -> Worker:
     """The arq Worker. Call it inside the running event loop (arq captures the loop)."""
 
@@ -185,12 +198,15 @@ def build_worker(
         if clock is not None:
             deps.clock = clock
             deps.store.clock = clock
+        if follow is not None:
+            deps.follow = follow
         return deps
 
     functions: list[Function] = [
         func(check_environment, name=CHECK, max_tries=MAX_TRIES),
         func(digest_environment, name=DIGEST, max_tries=MAX_TRIES),
         func(reapply_finding, name=REAPPLY, max_tries=MAX_TRIES),
+        *integration_functions(),
     ]
     cron_jobs = [cron(tick, name="tick", second=0, run_at_startup=True)] if with_cron else []
     return Worker(

@@ -20,10 +20,11 @@ import hashlib
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.drift.findings import EventSummary, Finding
 from bot.errors import InvalidTransition
+from bot.lifecycle.external import ExternalLink, ReapplyRun
 from bot.messages import lifecycle as say
 
 State = Literal["open", "accepted", "reapplying", "escalated", "resolved"]
@@ -76,6 +77,8 @@ class FindingRecord(_Model):
     resolved_at: datetime | None = None
     resolution: str | None = None
     reopened: int = 0
+    run: ReapplyRun | None = None
+    links: list[ExternalLink] = Field(default_factory=list)
 
     @property
     def resource(self) -> str:
@@ -91,7 +94,7 @@ def finding_id(env: str, key: str) -> str:
     return "f-" + hashlib.sha256(f"{env}\0{key}".encode()).hexdigest()[:16]
 
 
-def _move(
+def move(
     record: FindingRecord, to: State, actor: str, reason: str, now: datetime, job_id: str | None
 ) -> tuple[FindingRecord, Transition]:
     transition = Transition(
@@ -146,9 +149,7 @@ def detect(
             job_id=job_id,
         )
         if not finding.is_drift:  # seen for the first time already back in line
-            resolved, done = _move(
-                fresh, "resolved", SYSTEM, _resolved_reason(finding), now, job_id
-            )
+            resolved, done = move(fresh, "resolved", SYSTEM, _resolved_reason(finding), now, job_id)
             return resolved, [opened, done]
         return fresh, [opened]
     known = record.event_ids
@@ -163,10 +164,10 @@ def detect(
     transitions: list[Transition] = []
     if new_events and current.state in ("accepted", "resolved"):
         why = say.reopened(current.state == "accepted", _detected(finding))
-        current, t = _move(current, "open", _actor(finding), why, now, job_id)
+        current, t = move(current, "open", _actor(finding), why, now, job_id)
         transitions.append(t)
     if not merged.is_drift and current.state != "resolved":
-        current, t = _move(current, "resolved", SYSTEM, _resolved_reason(merged), now, job_id)
+        current, t = move(current, "resolved", SYSTEM, _resolved_reason(merged), now, job_id)
         transitions.append(t)
     return current, transitions
 
@@ -225,7 +226,7 @@ def reconfirm(
             )
         }
     )
-    moved, t = _move(updated, "resolved", SYSTEM, reason, now, job_id)
+    moved, t = move(updated, "resolved", SYSTEM, reason, now, job_id)
     return moved, [t]
 
 
@@ -237,7 +238,7 @@ def expire(record: FindingRecord, now: datetime) -> tuple[FindingRecord, list[Tr
     if now < acceptance.until:
         return record, []
     why = say.acceptance_expired(acceptance.by, acceptance.reason)
-    moved, t = _move(record, "open", SYSTEM, why, now, None)
+    moved, t = move(record, "open", SYSTEM, why, now, None)
     return moved, [t]
 
 
@@ -252,7 +253,7 @@ def accept(
         raise InvalidTransition(say.expiry_in_past(until))
     acceptance = Acceptance(by=by, reason=reason, at=now, until=until)
     accepting = record.model_copy(update={"acceptance": acceptance})
-    moved, t = _move(accepting, "accepted", by, say.accepted(reason, until), now, None)
+    moved, t = move(accepting, "accepted", by, say.accepted(reason, until), now, None)
     return moved, [t]
 
 
@@ -264,7 +265,7 @@ def escalate(
         raise InvalidTransition(say.already_resolved())
     escalation = {"by": by, "target": target, "note": note, "at": now.isoformat()}
     escalating = record.model_copy(update={"escalation": escalation})
-    moved, t = _move(escalating, "escalated", by, say.escalated(target, note), now, None)
+    moved, t = move(escalating, "escalated", by, say.escalated(target, note), now, None)
     return moved, [t]
 
 
@@ -277,5 +278,5 @@ def start_reapply(
         raise InvalidTransition(say.already_resolved())
     reapply = {"by": by, "approvers": ",".join(approvers), "target": target, "at": now.isoformat()}
     reapplying = record.model_copy(update={"reapply": reapply})
-    moved, t = _move(reapplying, "reapplying", by, say.reapplying(target, approvers), now, None)
+    moved, t = move(reapplying, "reapplying", by, say.reapplying(target, approvers), now, None)
     return moved, [t]

@@ -8,10 +8,13 @@ test_messages.py walks the tree. The modules:
     aws.py        AWS calls that failed: access denied, throttled, no credentials, no network
     catalog.py    mistakes in a service module's tables
     cli.py        the `drift` command line: error and warning lines, its commands' output
+    codify.py     import files, codify pull requests and IaC notes
     config.py     drift.yml: a key's problem, the check window, ignore rules, the Athena table
     confirm.py    why a suspected drift is (not) confirmed against the live resource
+    escalation.py what driftbot writes into alerts and tickets, and the thread replies on them
     files.py      finding and reading drift.yml and the runbook files, naming a runbook
-    jobs.py       the worker's jobs: a failed check, the reapply webhook and its thread replies
+    integrations.py  the reapply, escalation and codify targets' errors (target and fix)
+    jobs.py       the worker's jobs: a failed check, reapply runs and their thread replies
     lifecycle.py  why a finding moved or may not move; the digest as a terminal prints it
     redis.py      Redis that cannot be used
     registry.py   a registry's key given twice, or not found

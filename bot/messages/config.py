@@ -88,6 +88,43 @@ def expected_slack_channel(value: str) -> str:
     )
 
 
+def url_with_credentials() -> str:
+    return (
+        "expected a URL without credentials: put the token in the environment variable the "
+        "`*_env` key names (got a URL with `user@`)"
+    )
+
+
+def expected_branch(value: str) -> str:
+    return f"expected a branch name such as main (got {value!r})"
+
+
+def expected_repo_path(value: str) -> str:
+    return f"expected a folder in the repository such as imports/ (got {value!r})"
+
+
+def expected_env_name(value: str) -> str:
+    return (
+        f"expected the name of an environment variable, such as DRIFT_GITHUB_TOKEN (got {value!r})"
+    )
+
+
+def expected_api_url(value: str) -> str:
+    return f"expected an https:// address such as https://api.github.com (got {value!r})"
+
+
+def expected_repo(value: str) -> str:
+    return f"expected a repository as owner/name, such as acme/infra (got {value!r})"
+
+
+def expected_gitlab_project(value: str) -> str:
+    return f"expected a project path such as acme/infra, or its numeric id (got {value!r})"
+
+
+def expected_one_forge() -> str:
+    return "expected exactly one of `github` or `gitlab`"
+
+
 def expected_role_arn(value: str) -> str:
     return (
         "expected a role ARN such as arn:aws:iam::111122223333:role/driftbot-reader "

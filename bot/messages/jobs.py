@@ -55,3 +55,71 @@ def webhook_unreachable(url: str, kind: str) -> Message:
         f"I couldn't reach the reapply webhook {url} ({kind}).",
         "Check the URL in the runbook and that the pipeline is up.",
     )
+
+
+def _who(requester: str, approvers: list[str]) -> str:
+    approved = ", ".join(f"<@{a}>" for a in approvers)
+    return f"<@{requester}>" + (f" (approved by {approved})" if approved else "")
+
+
+def run_dispatch_failed(
+    target: str, error: str, hint: str, requester: str, approvers: list[str]
+) -> str:
+    return (
+        f"❌ Reapply through {target} failed: {error} {hint}".strip()
+        + f"\n{_who(requester, approvers)}: nothing was reapplied; press Retry on the card once "
+        "it is fixed."
+    )
+
+
+def run_dispatched(target: str, url: str | None) -> str:
+    where = f": <{url}|the run>" if url else ""
+    return f"🔧 Reapply dispatched to {target}{where}. The card follows the run."
+
+
+def run_succeeded(target: str, url: str | None) -> str:
+    where = f" (<{url}|the run>)" if url else ""
+    return f"✅ The {target} run succeeded{where}; reading the resource again now."
+
+
+def run_failed(
+    target: str,
+    error: str,
+    hint: str | None,
+    url: str | None,
+    requester: str,
+    approvers: list[str],
+) -> str:
+    where = f" (<{url}|the run>)" if url else ""
+    fix = f" {hint}" if hint else ""
+    return (
+        f"❌ The {target} run failed{where}: {error}{fix}\n{_who(requester, approvers)}: the drift "
+        "is still there; press Retry on the card to run it again."
+    )
+
+
+def run_ended(conclusion: str | None) -> str:
+    return f"it ended `{conclusion or 'unknown'}`"
+
+
+def run_not_over(hours: float) -> str:
+    return f"it was not over after {hours:g} h, and driftbot stopped following it"
+
+
+def run_not_over_hint() -> str:
+    return "Look at the run; press Retry to start a new one."
+
+
+def run_superseded() -> str:
+    return "the run was superseded or already ended"
+
+
+def recheck_failed(error: str) -> str:
+    return f"I couldn't read the resource again after the run: {error} The next check will."
+
+
+def recheck_not_live() -> str:
+    return (
+        "This environment does not read resources live, so the next check will tell whether "
+        "the resource matches IaC again."
+    )

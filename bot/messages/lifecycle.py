@@ -60,6 +60,18 @@ def reapplying(target: str, approvers: Sequence[str]) -> str:
     return f"reapply via {target}, approved by {', '.join(approvers)}"
 
 
+def reapply_failed(error: str) -> str:
+    return f"the reapply run failed: {error}"
+
+
+def still_drifted_after(target: str) -> str:
+    return (
+        f"the {target} run succeeded, but the live resource still differs from IaC"
+        if target
+        else "the reapply run succeeded, but the live resource still differs from IaC"
+    )
+
+
 def accepted_note(by: str, reason: str, until: datetime | None) -> str:
     """An accepted finding's note in the digest."""
     return f"{by}: {reason}" + (f" (until {until:%Y-%m-%d})" if until else "")

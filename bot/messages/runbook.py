@@ -73,11 +73,96 @@ def expected_channel(value: str) -> str:
 
 
 def expected_someone() -> str:
-    return "expected at least one of `channel` or `usergroup`"
+    return (
+        "expected at least one of `channel`, `usergroup`, `pagerduty`, `incident_io`, `jira` "
+        "or `github_issue`"
+    )
 
 
 def expected_duration(value: object) -> str:
     return f"expected a duration such as 4h, 90m or 1d (got {value!r})"
+
+
+# Reapply and escalation targets, and the placeholders in their values.
+
+
+def expected_one_target(known: Sequence[str], named: Sequence[str]) -> str:
+    got = ", ".join(f"`{n}`" for n in named) if named else "none"
+    return f"expected exactly one target: one of {', '.join(known)} (got {got})"
+
+
+def unknown_placeholder(name: str, close: str | None) -> str:
+    hint = f" Did you mean `{{{close}}}`?" if close else ""
+    return (
+        f"unknown placeholder `{{{name}}}`.{hint} Known: {{env}}, {{finding_id}}, "
+        "{resource_type}, {resource_id}, {account_id}, {region}, {addresses}, "
+        "{target_flags}, {requested_by}, {approved_by}, {card_url}; write {{ and }} for "
+        "literal braces"
+    )
+
+
+def placeholder_with_format(name: str) -> str:
+    return f"expected a plain placeholder such as `{{{name}}}`, without `:` or `!` after the name"
+
+
+def bad_template(value: str, detail: str) -> str:
+    return f"expected text with {{placeholders}} ({detail}; write {{{{ and }}}} for braces)"
+
+
+def expected_input_name(value: str) -> str:
+    return f"expected a name of letters, digits and `_` (got {value!r})"
+
+
+def expected_workflow(value: str) -> str:
+    return (
+        f"expected the workflow's file name (drift-reapply.yml) or its numeric id (got {value!r})"
+    )
+
+
+def too_many_inputs(count: int, limit: int) -> str:
+    return f"expected at most {limit} inputs, GitHub's limit (got {count})"
+
+
+def expected_tfc_name(value: str) -> str:
+    return f"expected a name of letters, digits, `-` and `_` (got {value!r})"
+
+
+def expected_stack(value: str) -> str:
+    return f"expected a Spacelift stack id such as prod-network (got {value!r})"
+
+
+def expected_codebuild_project(value: str) -> str:
+    return f"expected a CodeBuild project name such as infra-apply (got {value!r})"
+
+
+def expected_region(value: str) -> str:
+    return f"expected an AWS region such as us-east-1 (got {value!r})"
+
+
+def expected_alert_source(value: str) -> str:
+    return (
+        f"expected the alert source's config id, such as 01GW2G3V0S59R238FAHPDS1R66 (got {value!r})"
+    )
+
+
+def expected_jira_project(value: str) -> str:
+    return f"expected a Jira project key such as OPS (got {value!r})"
+
+
+def env_not_set(path: Path, key: str, variable: str) -> str:
+    return (
+        f"{path}: `{key}`: the environment variable `{variable}` is not set; set it where "
+        "driftbot runs (the worker and the Slack app)."
+    )
+
+
+def env_problems(problems: Sequence[str]) -> Message:
+    count = len(problems)
+    return (
+        f"{count} environment variable{'s' if count != 1 else ''} the runbooks name "
+        f"{'are' if count != 1 else 'is'} not set:\n" + "\n".join(f"  - {p}" for p in problems),
+        "Set them where driftbot runs; the runbooks name variables, never the secrets.",
+    )
 
 
 def expected_when() -> str:

@@ -61,10 +61,14 @@ Keys:
     the path it names (`ingress` covers `ingress["tcp 22-22"].cidr_blocks`). The `(resource)`
     change of a deleted or unmanaged resource always matters to `attributes`.
 - `fix`: how the drift is put right.
-  - `reapply`: `{webhook: {url, secret_env}}`: an https URL to POST to, and the name of the
-    environment variable holding the signing secret at run time (never the secret itself).
+  - `reapply`: exactly one target: `github_actions`, `gitlab`, `terraform_cloud`, `spacelift`,
+    `codebuild` (bot/policy/targets.py) or `webhook: {url, secret_env}` (an https URL to POST
+    to, and the name of the environment variable holding the signing secret at run time, never
+    the secret itself). Values may use placeholders (bot/policy/placeholders.py).
   - `escalate`: `{channel, usergroup, note}`: a Slack channel (`C…` id or `#name`) and/or user
-    group (`S…`) to bring in, and a note for them.
+    group (`S…`) to bring in, and a note for them; `pagerduty`, `incident_io`, `jira`,
+    `github_issue` (bot/policy/escalation.py); `auto_after` (a duration): an open critical
+    finding nobody acted on is escalated to every target after that long.
   - `approvals`: `count` (1 to 10, default 1), `groups` (Slack user group ids `S…` whose members
     may approve; default anyone), `requester_can_approve` (default false), `expires_after`
     (a duration, `4h`, `90m`, `1d`; default 4h).
@@ -93,6 +97,7 @@ from bot.drift.findings import Finding
 from bot.messages import runbook as say
 from bot.models import FindingKind, Severity
 from bot.policy.athena import check_athena_sql
+from bot.policy.escalation import Escalate
 from bot.policy.names import (
     EnvironmentPattern,
     EventName,
@@ -101,10 +106,10 @@ from bot.policy.names import (
     UserGroupId,
     event_matches,
 )
+from bot.policy.targets import Codebuild, GithubActions, Gitlab, Spacelift, Target, TerraformCloud
 
 _HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:\d{1,5})?([/?#]\S*)?$")
 _SECRET_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-_CHANNEL = re.compile(r"^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$")
 
 
 class When(StrictModel):
@@ -199,30 +204,49 @@ class Webhook(StrictModel):
 
 
 class Reapply(StrictModel):
-    """Where to ask for the IaC to be applied again."""
+    """Where to ask for the IaC to be applied again: exactly one target (targets.py)."""
 
-    webhook: Webhook
-
-
-class Escalate(StrictModel):
-    """Whom to bring in: a Slack channel and/or user group, with a note."""
-
-    channel: str | None = None
-    usergroup: UserGroupId | None = None
-    note: str | None = None
-
-    @field_validator("channel", mode="after")
-    @classmethod
-    def _channel(cls, value: str | None) -> str | None:
-        if value is not None and not _CHANNEL.match(value):
-            raise ValueError(say.expected_channel(value))
-        return value
+    github_actions: GithubActions | None = None
+    gitlab: Gitlab | None = None
+    terraform_cloud: TerraformCloud | None = None
+    spacelift: Spacelift | None = None
+    codebuild: Codebuild | None = None
+    webhook: Webhook | None = None
 
     @model_validator(mode="after")
-    def _someone(self) -> Escalate:
-        if self.channel is None and self.usergroup is None:
-            raise ValueError(say.expected_someone())
+    def _exactly_one(self) -> Reapply:
+        named = [kind for kind in REAPPLY_TARGETS if getattr(self, kind) is not None]
+        if len(named) != 1:
+            raise ValueError(say.expected_one_target(REAPPLY_TARGETS, named))
         return self
+
+    @property
+    def kind(self) -> str:
+        """The target's key: `github_actions`, `gitlab`, …, `webhook`."""
+        return next(kind for kind in REAPPLY_TARGETS if getattr(self, kind) is not None)
+
+    @property
+    def target(self) -> Target | Webhook:
+        """The target's settings."""
+        found: Target | Webhook = getattr(self, self.kind)
+        return found
+
+    def env_vars(self) -> dict[str, str]:
+        """`{key path: VARIABLE}` of the environment variables the target reads."""
+        target = self.target
+        if isinstance(target, Webhook):
+            return {f"{self.kind}.secret_env": target.secret_env}
+        return {f"{self.kind}.{key}": var for key, var in target.env_vars().items()}
+
+
+REAPPLY_TARGETS: tuple[str, ...] = (
+    "github_actions",
+    "gitlab",
+    "terraform_cloud",
+    "spacelift",
+    "codebuild",
+    "webhook",
+)
 
 
 class Approvals(StrictModel):
@@ -250,6 +274,16 @@ class Fix(StrictModel):
     reapply: Reapply | None = None
     escalate: Escalate | None = None
     approvals: Approvals = Field(default_factory=Approvals)
+
+    def env_vars(self) -> dict[str, str]:
+        """`{key path: VARIABLE}` of every environment variable the targets read
+        (`fix.reapply.github_actions.token_env: DRIFT_GITHUB_TOKEN`)."""
+        out: dict[str, str] = {}
+        if self.reapply is not None:
+            out |= {f"fix.reapply.{k}": v for k, v in self.reapply.env_vars().items()}
+        if self.escalate is not None:
+            out |= {f"fix.escalate.{k}": v for k, v in self.escalate.env_vars().items()}
+        return out
 
 
 class RunbookFile(StrictModel):

@@ -13,10 +13,10 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from bot.config.drift import Environment, LoadedConfig
+from bot.config.drift import Environment
 from bot.config.window import resolve_window
 from bot.drift.findings import Finding
 from bot.drift.progress import ProgressUpdate, progress_fields
@@ -33,32 +33,18 @@ from bot.lifecycle.transitions import (
     start_reapply,
 )
 from bot.messages import jobs as say
-from bot.policy.runbook import Runbook
-from bot.shell.aws.access import SessionFactory
 from bot.shell.check import CheckOptions, run_check_async
+from bot.shell.deps import Deps as Deps  # re-exported: the worker and tests build it from here
+from bot.shell.reapply.runner import dispatch_run
 from bot.shell.reapply.webhook import secret_from_env
 from bot.shell.reapply.webhook import trigger as trigger_webhook
 from bot.shell.redis import keys
-from bot.shell.redis.slack_state import SlackState
-from bot.shell.redis.store import Store, Update
-from bot.shell.slack import SlackGateway
+from bot.shell.redis.queue import Queue
+from bot.shell.redis.store import Update
 from bot.slack import render_digest, render_progress
 
 log = logging.getLogger("driftbot.jobs")
 FIRST_WINDOW = "24h"  # a scheduled environment's first check reads this far back
-
-
-@dataclass
-class Deps:
-    """What jobs need, built once per worker process (Slack: when SLACK_BOT_TOKEN is set)."""
-
-    loaded: LoadedConfig
-    runbooks: Mapping[str, Runbook]
-    store: Store
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-    session_factory: SessionFactory | None = None
-    slack: SlackGateway | None = None
-    slack_state: SlackState | None = None
 
 
 @dataclass
@@ -244,8 +230,16 @@ async def show_progress(
         log.warning("progress of %s: %s", job_id, exc.user_message)
 
 
-async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[str, Any]:
-    """Trigger an approved reapply: the runbook's webhook, signed; then the lifecycle.
+async def run_reapply_job(
+    deps: Deps,
+    env_name: str,
+    request_id: str,
+    queue: Queue | None = None,
+    attempt: int = 1,
+) -> dict[str, Any]:
+    """Trigger an approved reapply: the runbook's webhook, signed; then the lifecycle. Any
+    other target is dispatched and followed by bot/shell/reapply/runner.py (`queue` takes the
+    polls; `attempt` counts Retries).
 
     At least once: a re-run job may call the webhook again, with the same `request_id` for
     the receiver to de-duplicate on."""
@@ -259,6 +253,12 @@ async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[st
     if record is None or runbook is None or runbook.fix.reapply is None:
         return {"error": say.reapply_target_gone()}
     webhook = runbook.fix.reapply.webhook
+    if webhook is None:
+        if queue is None:
+            return {"error": say.reapply_target_gone()}
+        return await dispatch_run(
+            deps, queue, deps.follow, env_name, request, record, runbook, attempt
+        )
     payload = {
         "event": "driftbot.reapply",
         "idempotency_key": request_id,

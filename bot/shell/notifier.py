@@ -155,7 +155,9 @@ class Notifier:
         """The card from the stored state: the finding, its runbook, its reapply request."""
         runbook = self.runbooks.get(record.finding.runbook or "")
         approval = await self.state.open_approval(record.env, record.id)
-        return render_card(record, runbook, approval, now=self.clock())
+        env = self.loaded.config.environments.get(record.env)
+        codify = env is not None and env.codify is not None  # the Codify button (issue 12)
+        return render_card(record, runbook, approval, now=self.clock(), codify=codify)
 
     async def _audit(
         self, card: Mapping[str, str], record: FindingRecord, entry: Mapping[str, str]

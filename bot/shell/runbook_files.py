@@ -5,11 +5,13 @@ problem of every file into one RunbookError, so a broken set of runbooks is fixe
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from bot.config.drift import LoadedConfig
 from bot.errors import ConfigError, FileUnreadable, RunbookError
 from bot.messages import files as say
+from bot.messages import runbook as say_runbook
 from bot.messages.runbook import RUNBOOK_HINT
 from bot.policy.parse import parse_runbook
 from bot.policy.runbook import Runbook
@@ -88,3 +90,18 @@ def load_runbooks(path: Path) -> dict[str, Runbook]:
             say.runbooks_invalid(bad_files, str(path), problems), RUNBOOK_HINT, problems=problems
         )
     return runbooks
+
+
+def unset_variables(
+    path: Path, runbooks: Mapping[str, Runbook], environ: Mapping[str, str] = os.environ
+) -> list[str]:
+    """A problem line for every environment variable a runbook's targets name (tokens, keys,
+    secrets) that is not set, naming the file and the key: `drift runbook validate` reports
+    them, as the worker would fail on them only when a person presses the button."""
+    files = {p.stem: p for p in runbook_paths(path)}
+    problems = []
+    for name, runbook in sorted(runbooks.items()):
+        for key, variable in runbook.fix.env_vars().items():
+            if not environ.get(variable):
+                problems.append(say_runbook.env_not_set(files.get(name, path), key, variable))
+    return problems

@@ -23,14 +23,18 @@ from bot.slack.blocks import MAX_FIELD_TEXT, Message, context, message, section
 from bot.slack.card import ADDRESSES_ON_CARD, reapply_confirm
 from bot.slack.finding_text import SEVERITY_EMOJI, approval_line, approval_state, resource_code
 from bot.slack.ids import BUTTON_TEXT, ActionId, approval_block_id, button_value
+from bot.slack.runs import reapply_target_text
 from bot.slack.text import SLACK_GROUP, clip_mrkdwn, code, escape, people, person, when
 
 
 def _reapply_target(runbook: Runbook | None) -> str:
     if runbook is None or runbook.fix.reapply is None:
         return say.reapply_target_none()
-    host = urlsplit(runbook.fix.reapply.webhook.url).hostname or "?"
-    return say.reapply_target_webhook(code(host), code(runbook.name))
+    reapply = runbook.fix.reapply
+    if reapply.webhook is not None:
+        host = urlsplit(reapply.webhook.url).hostname or "?"
+        return say.reapply_target_webhook(code(host), code(runbook.name))
+    return reapply_target_text(reapply)
 
 
 def render_approval_request(

@@ -39,6 +39,7 @@ from bot.slack.finding_text import (
     state_text,
 )
 from bot.slack.ids import BUTTON_TEXT, ActionId, button_value, card_block_id
+from bot.slack.runs import import_suggestion, import_text, links_line, run_line
 from bot.slack.text import HUMAN_STATES, clip, clip_mrkdwn, code, escape, fit_lines, person, when
 
 DIFF_ON_CARD = 5  # attribute changes shown on the card; the rest go to the thread
@@ -53,6 +54,8 @@ STATE_ACTIONS: dict[State, tuple[ActionId, ...]] = {
     "reapplying": (),
     "resolved": (),
 }
+# Codify and Retry join the state's buttons when they apply (see allowed_actions).
+CODIFY_STATES: frozenset[State] = frozenset({"open", "escalated", "accepted"})
 STATE_EMOJI: dict[str, str] = {
     "open": "🟥",
     "accepted": "✅",
@@ -82,13 +85,23 @@ def allowed_actions(
     runbook: Runbook | None,
     approval: ApprovalRequest | None = None,
     now: datetime | None = None,
+    codify: bool = False,
 ) -> tuple[ActionId, ...]:
     """The buttons that still make sense: by state (open: Accept, Reapply, Escalate; escalated:
     Accept, Reapply; accepted: Reapply, Escalate; reapplying and resolved: none), without
-    Reapply while a request is pending or when the runbook has no reapply target."""
+    Reapply while a request is pending or when the runbook has no reapply target; with Retry
+    when the last reapply run failed (instead of Reapply), and Codify on an unmanaged finding
+    when the environment has a codify target (`codify`) and no pull request is open yet."""
     actions = STATE_ACTIONS[record.state]
     if is_pending(approval, now) or not can_reapply(runbook):
         actions = tuple(a for a in actions if a != ActionId.REAPPLY)
+    run = record.run
+    failed = run is not None and run.status == "failed" and record.state in CODIFY_STATES
+    if failed and not is_pending(approval, now) and can_reapply(runbook):
+        actions = tuple(ActionId.RETRY if a == ActionId.REAPPLY else a for a in actions)
+    pr_open = any(k.kind == "codify" and k.state == "open" for k in record.links)
+    if codify and record.state in CODIFY_STATES and not pr_open and import_suggestion(record):
+        actions = (*actions, ActionId.CODIFY)
     return actions
 
 
@@ -97,6 +110,7 @@ def render_card(
     runbook: Runbook | None,
     approval: ApprovalRequest | None = None,
     now: datetime | None = None,
+    codify: bool = False,
 ) -> CardMessage:
     """The card of one finding, for its current state.
 
@@ -105,6 +119,7 @@ def render_card(
         runbook: the runbook it matched (None: none did; then there is no Reapply).
         approval: the finding's latest reapply request, if any (pending: no second Reapply).
         now: the time, to judge whether that request has expired.
+        codify: whether the environment has a codify target (the Codify button).
 
     Returns:
         The card (≤ 50 blocks, sections ≤ 3,000 characters, a fallback `text`) and, when the
@@ -121,9 +136,18 @@ def render_card(
     if diff:
         blocks.append(section(diff))
     blocks.append(context(_confirmation_text(f), _runbook_text(f, runbook)))
+    suggestion = import_suggestion(record)
+    if suggestion is not None:
+        blocks.append(section(import_text(suggestion)))
     blocks.append(section(state_text(record, runbook, approval, now)))
+    run = run_line(record)
+    if run is not None:
+        blocks.append(section(run))
+    links = links_line(record)
+    if links is not None:
+        blocks.append(context(links))
     blocks.append(context(_ids_text(record)))
-    blocks.extend(card_actions(record, runbook, approval, now))
+    blocks.extend(card_actions(record, runbook, approval, now, codify))
     text = say.card_fallback(
         SEVERITY_EMOJI[severity],
         severity_label(severity),
@@ -230,9 +254,10 @@ def card_actions(
     runbook: Runbook | None,
     approval: ApprovalRequest | None,
     now: datetime | None,
+    codify: bool = False,
 ) -> list[Block]:
     """The card's buttons block (none when no button makes sense); App Home shows the same."""
-    actions = allowed_actions(record, runbook, approval, now)
+    actions = allowed_actions(record, runbook, approval, now, codify)
     if not actions:
         return []
     buttons = [card_button(action, record) for action in actions]
@@ -242,6 +267,10 @@ def card_actions(
 def card_button(action: ActionId, record: FindingRecord) -> ButtonElement:
     """A card button carrying `"{env}|{finding id}"`; Reapply is red and asks to confirm."""
     value = button_value(record.env, record.id)
+    if action == ActionId.RETRY:
+        return ButtonElement(
+            text=BUTTON_TEXT[action], action_id=action, value=value, style="danger"
+        )
     if action != ActionId.REAPPLY:
         return ButtonElement(text=BUTTON_TEXT[action], action_id=action, value=value)
     confirm = reapply_confirm(record, Label.REAPPLY_TITLE, Label.ASK_APPROVAL)

@@ -19,6 +19,8 @@ class ActionId(StrEnum):
     ESCALATE = "drift.escalate"
     APPROVE = "drift.approve"
     DENY = "drift.deny"
+    RETRY = "drift.retry"
+    CODIFY = "drift.codify"
 
 
 class ViewId(StrEnum):
@@ -36,6 +38,7 @@ class InputId(StrEnum):
     UNTIL = "until"
     TARGET = "target"
     NOTE = "note"
+    IAC_NOTE = "iac_note"
 
 
 CARD_BLOCK = "drift.card"
@@ -47,6 +50,8 @@ BUTTON_TEXT: dict[ActionId, str] = {
     ActionId.ESCALATE: Label.ESCALATE,
     ActionId.APPROVE: Label.APPROVE,
     ActionId.DENY: Label.DENY,
+    ActionId.RETRY: Label.RETRY,
+    ActionId.CODIFY: Label.CODIFY,
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
+    CheckboxesElement,
     DatePickerElement,
     InputBlock,
     Option,
@@ -24,10 +25,27 @@ from bot.slack.ids import InputId, ViewId
 from bot.slack.text import clip, escape
 
 
-def render_accept_modal(record: FindingRecord, private_metadata: str) -> dict[str, Any]:
+def render_accept_modal(
+    record: FindingRecord, private_metadata: str, iac_note: bool = False
+) -> dict[str, Any]:
     """The Accept modal (`ViewId.ACCEPT`): a required reason (`InputId.REASON`) and an
-    optional expiry date (`InputId.UNTIL`); `private_metadata` comes back on submission."""
+    optional expiry date (`InputId.UNTIL`); `private_metadata` comes back on submission. With
+    `iac_note` (a modified finding, and the environment has a codify target), a checkbox
+    (`InputId.IAC_NOTE`) "and open an issue/PR note to update the IaC"."""
     f = record.finding
+    note: list[InputBlock] = []
+    if iac_note:
+        note.append(
+            InputBlock(
+                block_id=InputId.IAC_NOTE,
+                label=Label.IAC_NOTE,
+                optional=True,
+                element=CheckboxesElement(
+                    action_id=InputId.IAC_NOTE,
+                    options=[Option(value="1", label=Label.IAC_NOTE_OPTION)],
+                ),
+            )
+        )
     modal = View(
         type="modal",
         callback_id=ViewId.ACCEPT,
@@ -54,6 +72,7 @@ def render_accept_modal(record: FindingRecord, private_metadata: str) -> dict[st
                 hint=say.accept_until_hint(),
                 element=DatePickerElement(action_id=InputId.UNTIL, placeholder=Label.NO_EXPIRY),
             ),
+            *note,
         ],
     )
     return view(modal)

@@ -362,7 +362,7 @@ def test_signatures_verify(name):
     assert verifies(build())
     assert not verifies(build(wrong_secret=True))
     assert not verifies(build(stale=True))
-    assert verifies(build(secret="other-secret"), secret="other-secret")  # noqa: S106
+    assert verifies(build(secret="other-secret"), secret="other-secret")
     tampered = build()
     assert not verifies(req.SignedRequest(tampered.body + "&x=1", tampered.headers))
 

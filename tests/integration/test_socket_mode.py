@@ -60,7 +60,7 @@ def test_a_slash_command_over_socket_mode_is_acknowledged_on_the_socket(redis_ta
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         with FakeSlack() as fake:
             loaded = load_config(str(DEMO))
-            client = web_client(token="xoxb-test", base_url=fake.base_url)  # noqa: S106
+            client = web_client(token="xoxb-test", base_url=fake.base_url)
             deps = await make_deps(loaded, runbooks_for(loaded), redis_target, client)
             handler = AsyncSocketModeHandler(
                 build_app(deps, client, ""), "xapp-1-test", web_client=client

@@ -181,3 +181,56 @@ def request_approved() -> str:
 
 def request_denied(by: str) -> str:
     return f"This request was turned down by {by}."
+
+
+# Retry, Codify, the escalation and IaC-note targets outside Slack.
+
+
+def nothing_to_retry() -> str:
+    return "There is no failed reapply run to retry on this finding."
+
+
+def retry_queued(target: str) -> str:
+    return f"Retrying the reapply through {target} with the approvals already given."
+
+
+def retry_already_queued() -> str:
+    return "This retry is already on its way."
+
+
+def retry_needs_approval() -> str:
+    return (
+        "The earlier approvals no longer hold (they expired, or you neither asked nor approved), "
+        "so I asked the approvers again."
+    )
+
+
+def nothing_to_codify() -> str:
+    return "Only an unmanaged finding that is still open can be codified."
+
+
+def codify_not_set_up(env: str) -> str:
+    return (
+        f"*{env}* has no codify target: add `codify: {{github: {{repo, base, path, token_env}}}}` "
+        "(or `gitlab`) to its entry in drift.yml."
+    )
+
+
+def codify_queued(forge: str) -> str:
+    return f"Opening a pull request on {forge} with the import block; the card will link it."
+
+
+def codify_already_queued() -> str:
+    return "A pull request for this finding is already on its way."
+
+
+def escalation_queued(target: str) -> str:
+    return f"Escalating to {target}; the card will link it."
+
+
+def external_target_label(runbook: str, target: str) -> str:
+    return f"{runbook}: {target}"
+
+
+def iac_note_queued(forge: str) -> str:
+    return f"Filing a note on {forge} to update the IaC; the card will link it."

@@ -238,3 +238,109 @@ def approval_fallback(
 def escalation_fallback(mention: str, env: str, resource: str) -> str:
     to = f"{mention} " if mention else ""
     return f"{to}Drift escalated in {env}: {resource}"
+
+
+# The reapply run, the links, the import block (bot/slack/runs.py).
+
+RUN_WORDS = {
+    "dispatching": "being dispatched",
+    "queued": "queued",
+    "running": "running",
+    "succeeded": "succeeded",
+    "failed": "failed",
+    "sent": "sent",
+}
+
+
+def run_word(status: str) -> str:
+    return RUN_WORDS.get(status, status)
+
+
+def run_line(emoji: str, status: str, target: str, run: str, detail: str | None, since: str) -> str:
+    said = f" ({detail})" if detail else ""
+    return f"{emoji} Reapply run {run} on {target}: *{run_word(status)}*{said} · {since}"
+
+
+def run_succeeded_checking(target: str, run: str) -> str:
+    return f"✅ Reapply run {run} on {target} *succeeded*: reading the resource again."
+
+
+def run_sent(target: str) -> str:
+    return (
+        f"📨 Reapply sent to {target}; the card follows when the resource is read again "
+        "(there is no run to follow)."
+    )
+
+
+def run_not_followed(target: str, run: str) -> str:
+    return (
+        f"📨 Reapply run {run} started on {target}; driftbot cannot follow it (no token to "
+        "read pipelines: set `read_token_env`)."
+    )
+
+
+def run_failed(
+    target: str, run: str, error: str, hint: str | None, requester: str, approvers: str
+) -> str:
+    who = f"{requester}" + (f", approved by {approvers}" if approvers else "")
+    fix = f" {hint}" if hint else ""
+    return (
+        f"❌ Reapply run {run} on {target} *failed*: {error}{fix}\n"
+        f"Asked by {who}. Press *Retry* to run it again."
+    )
+
+
+def run_link(url: str, label: str) -> str:
+    return f"<{url}|{label}>"
+
+
+def run_no_link() -> str:
+    return "(no link yet)"
+
+
+def reapply_target_github(repo: str, workflow: str, ref: str) -> str:
+    return f"GitHub Actions {workflow} in {repo} on {ref}"
+
+
+def reapply_target_gitlab(project: str, ref: str) -> str:
+    return f"a GitLab pipeline of {project} on {ref}"
+
+
+def reapply_target_tfc(organization: str, workspace: str) -> str:
+    return f"an HCP Terraform run of {organization}/{workspace}"
+
+
+def reapply_target_spacelift(stack: str) -> str:
+    return f"a Spacelift run of stack {stack}"
+
+
+def reapply_target_codebuild(project: str, region: str) -> str:
+    return f"a CodeBuild build of {project} in {region}"
+
+
+LINK_WORDS = {
+    "pagerduty": "PagerDuty alert",
+    "incident_io": "incident.io alert",
+    "jira": "Jira issue",
+    "github_issue": "GitHub issue",
+    "codify": "Codify pull request",
+    "iac_note": "IaC note",
+}
+
+
+def link_item(kind: str, key: str, url: str | None, closed: bool) -> str:
+    words = LINK_WORDS.get(kind, kind)
+    shown = f"<{url}|{key}>" if url else key
+    return f"{words} {shown}" + (" (closed)" if closed else "")
+
+
+def links_line(items: str) -> str:
+    return f"🔗 {items}"
+
+
+def import_title(tf_type: str) -> str:
+    return f"*Codify:* bring it under Terraform ({tf_type}) with this import block:"
+
+
+def import_fill_in(parts: str) -> str:
+    return f"Fill in {parts} by hand: the finding does not hold it."

@@ -119,5 +119,27 @@ def digest_job(env: str, day: str) -> str:
     return f"digest-{env}-{day}"
 
 
-def reapply_job(request_id: str) -> str:
-    return f"reapply-{request_id}"
+def reapply_job(request_id: str, attempt: int = 1) -> str:
+    """The first attempt keeps the id it always had; a Retry gets `-2`, `-3`…"""
+    return f"reapply-{request_id}" + (f"-{attempt}" if attempt > 1 else "")
+
+
+def follow_job(request_id: str, attempt: int, poll: int) -> str:
+    """One poll of a reapply run (`poll` counts from 1)."""
+    return f"follow-{request_id}-{attempt}-{poll}"
+
+
+def escalate_job(env: str, fid: str, target: str, unique: str) -> str:
+    """One escalation of a finding to one target (`unique`: the finding's version for an
+    automatic one, a fresh id for a person's)."""
+    return f"escalate-{env}-{fid}-{target}-{unique}"
+
+
+def deescalate_job(env: str, fid: str, version: int) -> str:
+    """Resolving a finding's alerts and closing its tickets, once per finding version."""
+    return f"deescalate-{env}-{fid}-{version}"
+
+
+def codify_job(env: str, fid: str, kind: str, unique: str) -> str:
+    """A codify pull request (`kind` codify) or an IaC note (`iac_note`) for a finding."""
+    return f"codify-{kind}-{env}-{fid}-{unique}"

@@ -21,6 +21,10 @@ from bot.shell.redis.store import Store
 CHECK = "check_environment"
 DIGEST = "digest_environment"
 REAPPLY = "reapply_finding"
+FOLLOW = "follow_reapply_run"
+ESCALATE = "escalate_finding"
+DEESCALATE = "deescalate_finding"
+CODIFY = "codify_finding"
 # A check holds its environment's "running" mark this long without a heartbeat.
 RUNNING_TTL = timedelta(minutes=10)
 ALIVE = frozenset({JobStatus.queued, JobStatus.deferred, JobStatus.in_progress})
@@ -103,10 +107,60 @@ class Queue:
         job = await self.pool.enqueue_job(DIGEST, payload, _job_id=keys.digest_job(env, day))
         return job is not None
 
-    async def enqueue_reapply(self, env: str, request_id: str) -> bool:
-        """Queue the trigger of an approved reapply (once per request)."""
-        payload = {"env": env, "request_id": request_id}
-        job = await self.pool.enqueue_job(REAPPLY, payload, _job_id=keys.reapply_job(request_id))
+    async def enqueue_reapply(self, env: str, request_id: str, attempt: int = 1) -> bool:
+        """Queue the trigger of an approved reapply (once per request and attempt: a Retry is
+        the next attempt)."""
+        payload = {"env": env, "request_id": request_id, "attempt": attempt}
+        job_id = keys.reapply_job(request_id, attempt)
+        job = await self.pool.enqueue_job(REAPPLY, payload, _job_id=job_id)
+        return job is not None
+
+    async def enqueue_follow(
+        self, env: str, fid: str, request_id: str, attempt: int, poll: int, defer: timedelta
+    ) -> bool:
+        """Queue one poll of a reapply run, `defer` from now (once per poll)."""
+        payload = {
+            "env": env,
+            "finding_id": fid,
+            "request_id": request_id,
+            "attempt": attempt,
+            "poll": poll,
+        }
+        job_id = keys.follow_job(request_id, attempt, poll)
+        job = await self.pool.enqueue_job(FOLLOW, payload, _job_id=job_id, _defer_by=defer)
+        return job is not None
+
+    async def enqueue_escalate(
+        self, env: str, fid: str, target: str, by: str, note: str, unique: str, auto: bool
+    ) -> bool:
+        """Queue an escalation of a finding to one target outside Slack (`auto`: nobody acted;
+        the job escalates the finding itself)."""
+        payload = {
+            "env": env,
+            "finding_id": fid,
+            "target": target,
+            "by": by,
+            "note": note,
+            "auto": auto,
+        }
+        job_id = keys.escalate_job(env, fid, target, unique)
+        job = await self.pool.enqueue_job(ESCALATE, payload, _job_id=job_id)
+        return job is not None
+
+    async def enqueue_deescalate(self, env: str, fid: str, version: int) -> bool:
+        """Queue the resolution of a finding's alerts and tickets (once per finding version)."""
+        payload = {"env": env, "finding_id": fid, "version": version}
+        job_id = keys.deescalate_job(env, fid, version)
+        job = await self.pool.enqueue_job(DEESCALATE, payload, _job_id=job_id)
+        return job is not None
+
+    async def enqueue_codify(
+        self, env: str, fid: str, kind: str, by: str, unique: str, note: str = ""
+    ) -> bool:
+        """Queue a codify pull request (`kind` codify) or an IaC note (`iac_note`)."""
+        payload = {"env": env, "finding_id": fid, "kind": kind, "by": by, "note": note}
+        job_id = keys.codify_job(env, fid, kind, unique)
+        job = await self.pool.enqueue_job(CODIFY, payload, _job_id=job_id)
         return job is not None
 
     async def _arq_status(self, job_id: str) -> JobStatus:

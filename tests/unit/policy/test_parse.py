@@ -59,6 +59,7 @@ def test_full_runbook_parses():
 
     assert rb.fix.approvals.expires_after == timedelta(minutes=90)
     assert rb.fix.reapply is not None
+    assert rb.fix.reapply.webhook is not None
     assert rb.fix.reapply.webhook.url == "https://ci.example.com/hook"
     assert rb.ignore[0].until == date(2026, 12, 31)
 
