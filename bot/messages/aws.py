@@ -66,3 +66,8 @@ def not_an_aws_answer(action: str, target: str, error: str, detail: str) -> Mess
         "Check for a proxy or firewall between driftbot and AWS (it may answer with its own "
         "page), and `aws.endpoint_url` if the environment sets one; then run the check again.",
     )
+
+
+def web_page_answer(status: object) -> str:
+    """botocore's ResponseParserError text when a web page came back instead of AWS's answer."""
+    return f"a web page (HTTP {status}) instead of AWS's answer"

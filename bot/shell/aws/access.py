@@ -387,7 +387,7 @@ def refuse_web_page(response_dict: dict[str, Any], **_: Any) -> None:
         WEB_PAGE_STARTS
     ):
         raise botocore.parsers.ResponseParserError(
-            f"a web page (HTTP {response_dict.get('status_code')}) instead of AWS's answer"
+            say.web_page_answer(response_dict.get("status_code"))
         )
 
 
