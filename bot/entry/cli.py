@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -192,22 +193,35 @@ def _error(text: str) -> None:
 
 
 def find_config(flag: str | None) -> Path:
-    """--config, else ./drift.yml, else $DRIFT_CONFIG; ConfigError says where it looked."""
+    """--config, else ./drift.yml, else $DRIFT_CONFIG; ConfigError says where it looked, and
+    what a path is when it is not a regular file (a FIFO would hang the read)."""
     if flag:
-        path = Path(flag).expanduser()
-        if not path.is_file():
-            raise ConfigError(*say_files.config_missing(str(path), "--config"))
-        return path
+        return _config_file(Path(flag).expanduser(), "--config")
     local = Path(DEFAULT_CONFIG)
     if local.is_file():
         return local
     env_value = os.environ.get("DRIFT_CONFIG")
     if env_value:
-        path = Path(env_value).expanduser()
-        if not path.is_file():
-            raise ConfigError(*say_files.config_missing(str(path), "$DRIFT_CONFIG"))
-        return path
+        return _config_file(Path(env_value).expanduser(), "$DRIFT_CONFIG")
     raise ConfigError(*say_files.no_config(DEFAULT_CONFIG))
+
+
+def _config_file(path: Path, origin: str) -> Path:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise ConfigError(*say_files.config_missing(str(path), origin)) from None
+    if stat.S_ISREG(mode):
+        return path
+    kinds = (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISCHR, "char"),
+        (stat.S_ISBLK, "block"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "other")
+    raise ConfigError(*say_files.config_not_a_file(str(path), origin, kind))
 
 
 def load_config(flag: str | None) -> LoadedConfig:

@@ -1,0 +1,50 @@
+"""The command line against hostile paths and concurrent use (issue 9): a directory, FIFO or
+device given as --config says what it is; two `drift accept` at once make one transition."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.entry.cli import main
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda tmp: tmp, "is a directory, not a file"),
+        (lambda tmp: _fifo(tmp / "drift.yml"), "is a named pipe (FIFO), not a file"),
+        (lambda tmp: Path("/dev/null"), "is a character device, not a file"),
+    ],
+    ids=["directory", "fifo", "device"],
+)
+def test_a_config_path_that_is_not_a_file_says_what_it_is(tmp_path, capsys, make, words):
+    """Not "does not exist": it does exist, and the FIFO must not hang the command."""
+    path = make(tmp_path)
+
+    code = main(["check", "prod", "--config", str(path)])
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"`{path}` (from --config) {words}" in err
+    assert "does not exist" not in err
+
+
+def test_a_config_from_the_environment_that_is_a_directory_says_so(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DRIFT_CONFIG", str(tmp_path))
+
+    assert main(["check", "prod"]) == 1
+    assert "(from $DRIFT_CONFIG) is a directory, not a file" in capsys.readouterr().err
+
+
+def test_a_missing_config_still_says_it_does_not_exist(tmp_path, capsys):
+    assert main(["check", "prod", "--config", str(tmp_path / "nope.yml")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
