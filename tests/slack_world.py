@@ -178,8 +178,9 @@ def write_config(tmp: Path, webhook_port: int) -> Path:
     sg.write_text(
         sg.read_text()
         .replace(
-            "https://ci.example.com/hooks/driftbot/reapply",
-            f"http://127.0.0.1:{webhook_port}/hooks/reapply",
+            "url: https://ci.example.com/hooks/driftbot/reapply",
+            # The receiver is on loopback: the runbook must say private networks are fine.
+            f"allow_private_network: true\n      url: http://127.0.0.1:{webhook_port}/hooks/reapply",
         )
         .replace("DRIFT_REAPPLY_WEBHOOK_SECRET", "TEST_REAPPLY_SECRET")
     )

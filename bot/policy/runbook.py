@@ -61,8 +61,13 @@ Keys:
     the path it names (`ingress` covers `ingress["tcp 22-22"].cidr_blocks`). The `(resource)`
     change of a deleted or unmanaged resource always matters to `attributes`.
 - `fix`: how the drift is put right.
-  - `reapply`: `{webhook: {url, secret_env}}`: an https URL to POST to, and the name of the
-    environment variable holding the signing secret at run time (never the secret itself).
+  - `reapply`: `{webhook: {url, secret_env, allow_private_network}}`: an https URL to POST
+    to, and the name of the environment variable holding the signing secret at run time (never
+    the secret itself). driftbot never sends it to a cloud metadata endpoint, and to a
+    loopback, private or link-local address (written, or resolved from the host name when it
+    is called) only with `allow_private_network: true`; plain http only to this machine
+    (localhost, 127.0.0.1, ::1), and only with that. Redirects are not followed, and the
+    URL's query (it may hold a token) is never shown.
   - `escalate`: `{channel, usergroup, note}`: a Slack channel (`C…` id or `#name`) and/or user
     group (`S…`) to bring in, and a note for them.
   - `approvals`: `count` (1 to 10, default 1), `groups` (Slack user group ids `S…` whose members
@@ -83,11 +88,12 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bot.catalog.rules import TRAIL_RULES, base_event_name
 from bot.config.ignores import IgnoreRule
 from bot.config.model import StrictModel
+from bot.config.urls import webhook_url_problem
 from bot.config.window import parse_duration
 from bot.drift.findings import Finding
 from bot.messages import runbook as say
@@ -102,7 +108,6 @@ from bot.policy.names import (
     event_matches,
 )
 
-_HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:\d{1,5})?([/?#]\S*)?$")
 _SECRET_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 _CHANNEL = re.compile(r"^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9._-]{0,79})$")
 
@@ -173,21 +178,21 @@ class Confirm(StrictModel):
 
 
 class Webhook(StrictModel):
-    """An https endpoint to POST to, signed with the secret in an environment variable."""
+    """An https endpoint to POST to, signed with the secret in an environment variable. Never
+    a cloud metadata endpoint; a loopback, private or link-local address (literal, or what the
+    host name resolves to when it is called) only with `allow_private_network: true`."""
 
+    # Declared first: `url`'s check reads it.
+    allow_private_network: bool = False
     url: str
     secret_env: str
 
     @field_validator("url", mode="after")
     @classmethod
-    def _url(cls, value: str) -> str:
-        loopback = value.lower().startswith(("http://127.0.0.1", "http://localhost"))
-        if not value.lower().startswith("https://") and not loopback:
-            raise ValueError(say.expected_https_url(value))
-        if "@" in value.split("/", 3)[2]:
-            raise ValueError(say.url_with_credentials())
-        if not _HTTPS_URL.match(value) and not loopback:
-            raise ValueError(say.expected_url(value))
+    def _url(cls, value: str, info: ValidationInfo) -> str:
+        problem = webhook_url_problem(value, bool(info.data.get("allow_private_network")))
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
     @field_validator("secret_env", mode="after")

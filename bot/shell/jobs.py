@@ -270,7 +270,12 @@ async def run_reapply_job(deps: Deps, env_name: str, request_id: str) -> dict[st
     }
     card = await deps.slack_state.card(env_name, record.id)
     try:
-        result = await trigger_webhook(webhook.url, secret_from_env(webhook.secret_env), payload)
+        result = await trigger_webhook(
+            webhook.url,
+            secret_from_env(webhook.secret_env),
+            payload,
+            allow_private=webhook.allow_private_network,
+        )
     except DriftBotError as exc:
         if deps.slack is not None and card:
             text = say.reapply_failed(exc.user_message, exc.hint)

@@ -48,3 +48,40 @@ def test_a_missing_config_still_says_it_does_not_exist(tmp_path, capsys):
 def _fifo(path: Path) -> Path:
     os.mkfifo(path)
     return path
+
+
+DEMO_CONFIG = Path(__file__).resolve().parents[2] / "examples" / "demo" / "drift.yml"
+PASSWORD = "hunter2-redis-password"  # noqa: S105  (a test fixture)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "check-demo-1"],
+        ["findings", "demo", "--config", str(DEMO_CONFIG)],
+        ["worker", "--config", str(DEMO_CONFIG), "--burst"],
+        ["serve", "--config", str(DEMO_CONFIG), "--http", "--port", "0"],
+    ],
+    ids=["status", "findings", "worker", "serve"],
+)
+def test_the_redis_password_is_never_printed(argv, capsys, monkeypatch):
+    """Port 9 on loopback refuses: every "can't reach Redis" line names the URL, redacted."""
+    monkeypatch.setenv("REDIS_URL", f"redis://driftbot:{PASSWORD}@127.0.0.1:9/0")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+
+    assert main(argv) == 1
+
+    err = capsys.readouterr().err
+    assert PASSWORD not in err
+    assert "redis://driftbot:***@127.0.0.1:9/0" in err
+
+
+def test_a_bad_redis_url_is_shown_without_its_password(capsys, monkeypatch):
+    monkeypatch.setenv("REDIS_URL", f"http://user:{PASSWORD}@redis.example:6379")
+
+    assert main(["status", "x"]) == 1
+
+    err = capsys.readouterr().err
+    assert PASSWORD not in err
+    assert "http://user:***@redis.example:6379" in err
