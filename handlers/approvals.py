@@ -16,6 +16,7 @@ from bot.errors import Refused
 from bot.lifecycle.approvals import approve, deny, needed_approvals, new_request
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import answers as say
+from bot.policy.approvers import approvers_for
 from bot.policy.runbook import Runbook
 from bot.slack import render_approval_request
 from handlers import payloads
@@ -50,13 +51,16 @@ class ApprovalHandlers(HandlerBase):
     ) -> None:
         """Post the approval request in the card's thread, unless one is pending already."""
         rules = runbook.fix.approvals
+        approvers = approvers_for(runbook, conf)
+        if approvers.nobody:
+            raise Refused(say.nobody_may_approve(record.env))
         request = new_request(
             f"r-{uuid.uuid4().hex[:12]}",
             record.env,
             record.id,
             user,
             needed_approvals(rules.count, conf.protected, conf.approvals),
-            list(rules.groups or conf.approvers),
+            approvers,
             rules.requester_can_approve,
             rules.expires_after,
             self.deps.clock(),
@@ -94,8 +98,9 @@ class ApprovalHandlers(HandlerBase):
             env, request_id = payloads.button(body)
             user = payloads.user_id(body)
             request = await self.deps.state.approval(request_id)
-            if request is None:
+            if request is None or request.env != env:
                 raise Refused(say.request_gone())
+            self.access.env_slack(env)  # an environment no longer on Slack takes no decisions
             groups = await self.access.groups_of(user, request.approver_groups)
             now = self.deps.clock()
             change = approve if approving else deny

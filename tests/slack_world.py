@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -171,7 +171,7 @@ class World:
         return card
 
 
-def write_config(tmp: Path, webhook_port: int) -> Path:
+def write_config(tmp: Path, webhook_port: int, edit: Callable[[str], str] | None = None) -> Path:
     runbooks = tmp / "runbooks"
     shutil.copytree(ROOT / "runbooks", runbooks)
     sg = runbooks / "sg-open-to-internet.yml"
@@ -212,19 +212,25 @@ environments:
       channel: C0LOCKED1
       check: {{usergroups: [{APPROVERS}]}}
 """)
+    if edit is not None:
+        config.write_text(edit(config.read_text()))
     return config
 
 
 @contextmanager
 def slack_world(
-    redis_target: RedisTarget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    redis_target: RedisTarget,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    edit: Callable[[str], str] | None = None,
 ) -> Iterator[World]:
-    """The app on `redis_target`, configured in `tmp_path`, talking to a fake Slack."""
+    """The app on `redis_target`, configured in `tmp_path` (drift.yml's text through `edit`,
+    when given), talking to a fake Slack."""
     with FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}) as fake, Receiver() as receiver:
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("SLACK_API_URL", fake.base_url)
         monkeypatch.setenv("TEST_REAPPLY_SECRET", WEBHOOK_SECRET)
-        config = write_config(tmp_path, receiver.port)
+        config = write_config(tmp_path, receiver.port, edit)
         w = World(fake, redis_target, config, receiver)
         loaded = load_config(str(config))
         client = web_client(token="xoxb-test", base_url=fake.base_url)  # noqa: S106

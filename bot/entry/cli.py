@@ -137,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate = runbook_sub.add_parser("validate", help="check runbook files without starting")
     validate.add_argument("path", metavar="PATH", nargs="?", default="runbooks")
+    validate.add_argument(
+        "--config",
+        metavar="FILE",
+        help="also say where nobody may approve a reapply (default: ./drift.yml, "
+        "then $DRIFT_CONFIG, when there is one)",
+    )
 
     athena = sub.add_parser("athena", help="Athena helpers")
     athena_sub = athena.add_subparsers(dest="athena_command", required=True, parser_class=_Parser)
@@ -274,7 +280,9 @@ def _state(args: argparse.Namespace) -> int:
     if args.command == "status":
         return cli_state.status(args.job_id, args.format)
     if args.command == "runbook":
-        return cli_state.runbook_validate(Path(args.path))
+        found = args.config or Path(DEFAULT_CONFIG).is_file() or os.environ.get("DRIFT_CONFIG")
+        loaded = load_config(args.config) if found else None
+        return cli_state.runbook_validate(Path(args.path), loaded)
     loaded = load_config(args.config)
     if args.command == "worker":
         return cli_state.worker(loaded, args.burst, args.job_lease)

@@ -201,11 +201,21 @@ def digest(loaded: LoadedConfig, env: str, fmt: str) -> int:
     return 0
 
 
-def runbook_validate(path: Path) -> int:
+def runbook_validate(path: Path, loaded: LoadedConfig | None = None) -> int:
+    """Validate the runbooks; with a config, also list the environments where a runbook's
+    reapply cannot be approved from Slack by anyone (bot/policy/approvers.py)."""
+    from bot.policy.approvers import reapply_off
+
     runbooks = load_runbooks(path)  # raises RunbookError naming file, key and fix
     for name, rb in sorted(runbooks.items()):
         sys.stdout.write(say.runbook_ok(name, rb.severity, rb.description) + "\n")
     sys.stdout.write(say.runbooks_valid(len(runbooks), str(path)) + "\n")
+    if loaded is not None:
+        off: dict[str, list[str]] = {}
+        for env, name in reapply_off(loaded.config, runbooks):
+            off.setdefault(env, []).append(name)
+        for env, names in off.items():
+            sys.stdout.write(say.reapply_off(env, ", ".join(names), str(loaded.path)) + "\n")
     return 0
 
 

@@ -128,6 +128,15 @@ def runbooks_valid(count: int, path: str) -> str:
     return f"{count} runbooks valid in {path}"
 
 
+def reapply_off(env: str, runbooks: str, config: str) -> str:
+    """`runbooks`: the names of the runbooks with a reapply target, comma separated."""
+    return (
+        f"off {env}: reapply from Slack is off ({runbooks}): nobody may approve it. Set "
+        f"`slack.approvers` (user groups) or `slack.check` (users or groups) for {env} in "
+        f"{config}, or `fix.approvals.groups` in the runbook."
+    )
+
+
 def no_finding(wanted: str, env: str) -> Message:
     return (
         f"No finding for `{wanted}` in {env}.",

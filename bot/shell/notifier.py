@@ -25,6 +25,7 @@ from redis.exceptions import ResponseError
 from bot.config.drift import LoadedConfig
 from bot.errors import SlackError
 from bot.lifecycle.transitions import ACTIVE, FindingRecord, Transition
+from bot.policy.approvers import approvers_for
 from bot.policy.runbook import Runbook
 from bot.shell.redis import keys
 from bot.shell.redis.slack_state import SlackState
@@ -155,7 +156,9 @@ class Notifier:
         """The card from the stored state: the finding, its runbook, its reapply request."""
         runbook = self.runbooks.get(record.finding.runbook or "")
         approval = await self.state.open_approval(record.env, record.id)
-        return render_card(record, runbook, approval, now=self.clock())
+        env = self.loaded.config.environments.get(record.env)
+        approvers = approvers_for(runbook, env.slack if env else None)
+        return render_card(record, runbook, approval, now=self.clock(), approvers=approvers)
 
     async def _audit(
         self, card: Mapping[str, str], record: FindingRecord, entry: Mapping[str, str]

@@ -21,6 +21,7 @@ from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord, State, Transition
 from bot.messages.slack import Label, plus_more, severity_label
 from bot.messages.slack import card as say
+from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import (
     MAX_CONFIRM_TEXT,
@@ -82,12 +83,14 @@ def allowed_actions(
     runbook: Runbook | None,
     approval: ApprovalRequest | None = None,
     now: datetime | None = None,
+    approvers: Approvers | None = None,
 ) -> tuple[ActionId, ...]:
     """The buttons that still make sense: by state (open: Accept, Reapply, Escalate; escalated:
     Accept, Reapply; accepted: Reapply, Escalate; reapplying and resolved: none), without
-    Reapply while a request is pending or when the runbook has no reapply target."""
+    Reapply while a request is pending, when the runbook has no reapply target, or when
+    nobody may approve one (`approvers`, when given)."""
     actions = STATE_ACTIONS[record.state]
-    if is_pending(approval, now) or not can_reapply(runbook):
+    if is_pending(approval, now) or not can_reapply(runbook, approvers):
         actions = tuple(a for a in actions if a != ActionId.REAPPLY)
     return actions
 
@@ -97,6 +100,7 @@ def render_card(
     runbook: Runbook | None,
     approval: ApprovalRequest | None = None,
     now: datetime | None = None,
+    approvers: Approvers | None = None,
 ) -> CardMessage:
     """The card of one finding, for its current state.
 
@@ -105,6 +109,8 @@ def render_card(
         runbook: the runbook it matched (None: none did; then there is no Reapply).
         approval: the finding's latest reapply request, if any (pending: no second Reapply).
         now: the time, to judge whether that request has expired.
+        approvers: who may approve a reapply here (bot/policy/approvers.py); nobody: no
+            Reapply, and the card says why. None: not known (Reapply as the runbook says).
 
     Returns:
         The card (≤ 50 blocks, sections ≤ 3,000 characters, a fallback `text`) and, when the
@@ -121,9 +127,9 @@ def render_card(
     if diff:
         blocks.append(section(diff))
     blocks.append(context(_confirmation_text(f), _runbook_text(f, runbook)))
-    blocks.append(section(state_text(record, runbook, approval, now)))
+    blocks.append(section(state_text(record, runbook, approval, now, approvers)))
     blocks.append(context(_ids_text(record)))
-    blocks.extend(card_actions(record, runbook, approval, now))
+    blocks.extend(card_actions(record, runbook, approval, now, approvers))
     text = say.card_fallback(
         SEVERITY_EMOJI[severity],
         severity_label(severity),
@@ -230,9 +236,10 @@ def card_actions(
     runbook: Runbook | None,
     approval: ApprovalRequest | None,
     now: datetime | None,
+    approvers: Approvers | None = None,
 ) -> list[Block]:
     """The card's buttons block (none when no button makes sense); App Home shows the same."""
-    actions = allowed_actions(record, runbook, approval, now)
+    actions = allowed_actions(record, runbook, approval, now, approvers)
     if not actions:
         return []
     buttons = [card_button(action, record) for action in actions]

@@ -85,3 +85,33 @@ def test_a_bad_redis_url_is_shown_without_its_password(capsys, monkeypatch):
     err = capsys.readouterr().err
     assert PASSWORD not in err
     assert "http://user:***@redis.example:6379" in err
+
+
+RUNBOOKS = Path(__file__).resolve().parents[2] / "runbooks"
+
+
+def test_runbook_validate_says_where_nobody_may_approve_a_reapply(tmp_path, capsys):
+    """prod names no approvers and no `check`: the shipped runbooks' reapplies are off there."""
+    config = tmp_path / "drift.yml"
+    config.write_text(
+        "environments:\n"
+        "  prod:\n"
+        '    account_id: "111122223333"\n'
+        "    regions: [us-east-1]\n"
+        "    cloudtrail: {source: files, path: ./ct}\n"
+        "    slack: {channel: C0PROD001}\n"
+        "  staging:\n"
+        '    account_id: "111122223333"\n'
+        "    regions: [us-east-1]\n"
+        "    cloudtrail: {source: files, path: ./ct}\n"
+        "    slack: {channel: C0STAGE01, approvers: [S0APPROVE1]}\n"
+    )
+
+    assert main(["runbook", "validate", str(RUNBOOKS), "--config", str(config)]) == 0
+
+    out = capsys.readouterr().out
+    [line] = [x for x in out.splitlines() if x.startswith("off ")]
+    assert line.startswith("off prod: reapply from Slack is off (")
+    assert "catch-all" in line
+    assert "nobody may approve it" in line
+    assert "staging" not in out.split("runbooks valid")[1]

@@ -159,8 +159,16 @@ def own_request() -> str:
     return "You asked for this reapply, so someone else has to approve it."
 
 
-def only_group_members_approve(groups: str) -> str:
-    return f"Only members of {groups} can approve reapplies here."
+def only_approvers_approve(approvers: str) -> str:
+    """`approvers`: mentions of the approver groups and users."""
+    return f"Only {approvers} can approve reapplies here."
+
+
+def nobody_may_approve(env: str) -> str:
+    return (
+        f"Nobody may approve reapplies in `{env}`: drift.yml names no approvers for it. "
+        "Ask whoever runs driftbot to set `slack.approvers` (or `slack.check`) for it."
+    )
 
 
 def approved_already() -> str:
