@@ -5,7 +5,8 @@ to a bound method of `Handlers` (bolt supports registering methods), and the man
 test checks `manifest.yml` against this table.
 
 The package: `deps` (what listeners depend on), `payloads` (reading request bodies), `authz`
-(who may do what where), `base` (what every listener class shares), then one module per kind of
+(who may do what where), `base` (what every listener class shares), `guard` (the signature,
+shape and installation every request is checked for first), then one module per kind of
 request: `commands`, `actions` (Accept, Escalate), `approvals` (Reapply, Approve, Deny),
 `views` (modal submissions), `events` (App Home, retried deliveries).
 """
@@ -23,6 +24,7 @@ from handlers.approvals import ApprovalHandlers
 from handlers.commands import CommandHandlers
 from handlers.deps import SlackDeps
 from handlers.events import EventHandlers
+from handlers.guard import GateHandlers
 from handlers.views import ViewHandlers
 
 RouteKind = Literal["command", "action", "view", "event"]
@@ -50,13 +52,17 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
-class Handlers(CommandHandlers, ActionHandlers, ApprovalHandlers, ViewHandlers, EventHandlers):
+class Handlers(
+    GateHandlers, CommandHandlers, ActionHandlers, ApprovalHandlers, ViewHandlers, EventHandlers
+):
     """Every listener, as bound methods over one set of dependencies."""
 
 
 def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     """Wire every route of ROUTES to a bound method (bolt supports methods as listeners)."""
     handlers = Handlers(deps)
+    app.use(handlers.check_shape)  # after the signature (handlers/guard.py's SignatureGate)
+    app.use(handlers.only_our_installation)
     app.use(handlers.dedupe_events)
     for route in ROUTES:
         method = getattr(handlers, route.method)

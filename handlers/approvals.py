@@ -20,7 +20,7 @@ from bot.policy.approvers import approvers_for
 from bot.policy.runbook import Runbook
 from bot.slack import render_approval_request
 from handlers import payloads
-from handlers.base import HandlerBase, tell
+from handlers.base import HandlerBase, explain, tell
 from handlers.payloads import Body
 
 
@@ -38,8 +38,8 @@ class ApprovalHandlers(HandlerBase):
             if runbook is None or runbook.fix.reapply is None:
                 raise Refused(say.runbook_cannot_reapply(record.finding.runbook))
             await self._request(record, runbook, user, conf, respond)
-        except Refused as exc:
-            await tell(respond, str(exc))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await tell(respond, explain(exc))
 
     async def _request(
         self,
@@ -121,5 +121,5 @@ class ApprovalHandlers(HandlerBase):
             if before.state == "pending" and after.state == "approved":
                 await self.deps.queue.enqueue_reapply(env, request_id)
             await self.deps.store.redraw(record.env, record.id)
-        except Refused as exc:
-            await tell(respond, str(exc))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await tell(respond, explain(exc))

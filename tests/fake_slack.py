@@ -44,7 +44,7 @@ BOT_USER_ID = "U0BOT"
 BOT_ID = "B0BOT"
 TEAM_ID = "T0FAKE"
 APP_ID = "A0DRIFT"
-BOT_SCOPES = "commands,chat:write,usergroups:read"
+BOT_SCOPES = "commands,chat:write,usergroups:read,users:read"
 TS_BASE = 1_700_000_000
 MESSAGE_BLOCKS_MAX = 50
 VIEW_BLOCKS_MAX = 100
@@ -60,6 +60,7 @@ LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 FORM_ONLY = frozenset(
     {
         "auth.test",
+        "bots.info",
         "chat.getPermalink",
         "usergroups.users.list",
         "users.info",
@@ -138,6 +139,7 @@ class FakeSlack:
         self.port = 0
         self._routes: dict[str, Callable[[Json], Json]] = {
             "auth.test": self._auth_test,
+            "bots.info": self._bots_info,
             "chat.postMessage": self._post_message,
             "chat.update": self._update,
             "chat.postEphemeral": self._post_ephemeral,
@@ -400,6 +402,13 @@ class FakeSlack:
             "bot_id": BOT_ID,
             "is_enterprise_install": False,
         }
+
+    def _bots_info(self, params: Json) -> Json:
+        """The app's own bot only (users:read)."""
+        if params.get("bot") != BOT_ID:
+            raise _SlackError("bot_not_found")
+        bot = {"id": BOT_ID, "deleted": False, "name": "driftbot", "app_id": APP_ID}
+        return {"ok": True, "bot": bot | {"user_id": BOT_USER_ID}}
 
     def _channel(self, params: Json) -> str:
         channel = str(params.get("channel") or "")

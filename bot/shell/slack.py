@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -37,6 +38,18 @@ def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWe
             AsyncServerErrorRetryHandler(max_retry_count=1),
         ],
     )
+
+
+@dataclass(frozen=True)
+class Installation:
+    """Who the app is, as Slack says (`auth.test`): the workspace (or, org-wide, the
+    enterprise) it is installed in and its app id; requests from anywhere else are refused."""
+
+    team_id: str
+    enterprise_id: str | None
+    app_id: str | None
+    bot_user_id: str
+    enterprise_install: bool
 
 
 class SlackGateway:
@@ -101,6 +114,26 @@ class SlackGateway:
         except SlackError:
             return None
         return str(data.get("permalink")) if data.get("permalink") else None
+
+    async def identity(self) -> Installation:
+        """`auth.test` with the bot token; the app id from it, else from `bots.info` (which
+        needs `users:read`; without it the app id stays unknown). SlackError when the token is
+        not valid."""
+        data = await self._call("auth.test")
+        app_id = data.get("app_id")
+        if not app_id and data.get("bot_id"):
+            try:
+                bot = await self._call("bots.info", bot=str(data["bot_id"]))
+            except SlackError:
+                bot = {}
+            app_id = (bot.get("bot") or {}).get("app_id")
+        return Installation(
+            team_id=str(data.get("team_id") or ""),
+            enterprise_id=str(data["enterprise_id"]) if data.get("enterprise_id") else None,
+            app_id=str(app_id) if app_id else None,
+            bot_user_id=str(data.get("user_id") or ""),
+            enterprise_install=bool(data.get("is_enterprise_install")),
+        )
 
     async def group_members(self, group: str) -> list[str]:
         data = await self._call("usergroups.users.list", usergroup=group)

@@ -35,6 +35,15 @@ def env_var_missing(name: str) -> Message:
     )
 
 
+def state_store_unreachable(ref: str) -> str:
+    """Redis is down while someone used /drift or a button: nothing was done."""
+    return (
+        f"driftbot can't reach its state store (Redis) right now, so nothing was done "
+        f"(ref `{ref}`). Try again in a minute; if it keeps failing, tell whoever runs "
+        "driftbot that Redis is unreachable."
+    )
+
+
 def internal_error(ref: str) -> str:
     return f"Something went wrong on driftbot's side (ref `{ref}`); the log has details."
 
@@ -53,6 +62,15 @@ def env_not_on_slack(env: str) -> str:
 def only_checkers(groups: str, env: str) -> str:
     """`groups`: the env's check user groups, mentioned (empty: it lists people)."""
     return f"Only {groups or 'the listed people'} may run checks and act on `{env}`."
+
+
+def not_our_form() -> str:
+    """A modal submission without our private_metadata (a log line: Slack never sends it)."""
+    return "a modal submission without driftbot's form data"
+
+
+def not_a_day(text: str) -> str:
+    return f"a picked date that is not YYYY-MM-DD: {text!r}"
 
 
 def not_our_button() -> str:

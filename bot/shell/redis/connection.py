@@ -83,6 +83,19 @@ async def ping(target: RedisTarget) -> None:
         await client.aclose(close_connection_pool=True)
 
 
+def redis_outage(error: BaseException) -> RedisUnavailable | None:
+    """`error` as a RedisUnavailable when it says Redis went away mid-request (redis-py's
+    connection and timeout errors), else None: where a handler or job that met an outage
+    learns it was one."""
+    if isinstance(error, RedisUnavailable):
+        return error
+    if isinstance(error, redis.ConnectionError | redis.TimeoutError):
+        exc = RedisUnavailable(*say.lost(str(error) or type(error).__name__))
+        exc.__cause__ = error
+        return exc
+    return None
+
+
 def state_dir() -> Path:
     """Where the embedded Redis keeps its data: $DRIFT_STATE_DIR, else the XDG state folder."""
     if os.environ.get("DRIFT_STATE_DIR"):
