@@ -2,6 +2,11 @@
 user group members. One AsyncWebClient per process with retry handlers (rate limits honour
 Retry-After; 5xx and connection errors retry), shared with Bolt. Slack's refusals
 (slack_sdk's SlackApiError) are translated into `bot.errors.SlackError` here, once.
+
+`chat.postMessage` goes through a second client that retries rate limits only: a post whose
+answer was lost (a dropped connection, a 5xx after Slack stored it) is not sent again blindly,
+which would post it twice; bot/shell/posting.py finds out whether it was stored (its message
+metadata names it) and posts it only if not.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from bot.messages.slack import answers as say
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RETRYABLE = frozenset({"ratelimited", "service_unavailable", "internal_error"})
+POST_EVENT = "driftbot_post"  # message metadata `event_type` of every message driftbot posts
+HISTORY_PAGES = 10  # at most 2,000 messages read back to find one post
 
 
 def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWebClient:
@@ -57,11 +64,19 @@ class SlackGateway:
 
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
+        self.poster = AsyncWebClient(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=3)],
+        )
 
-    async def _call(self, method: str, **params: Any) -> dict[str, Any]:
+    async def _call(
+        self, method: str, client: AsyncWebClient | None = None, **params: Any
+    ) -> dict[str, Any]:
         """Call Web API `method` through the SDK's own method for it (which knows whether
         Slack wants form or JSON for it)."""
-        call = getattr(self.client, method.replace(".", "_"))
+        call = getattr(client or self.client, method.replace(".", "_"))
         try:
             response = await call(**params)
         except SlackApiError as exc:
@@ -76,15 +91,47 @@ class SlackGateway:
         text: str,
         blocks: Sequence[dict[str, Any]] | None = None,
         thread_ts: str | None = None,
+        post_key: str | None = None,
     ) -> str:
-        """Post a message; returns its ts."""
+        """Post a message; returns its ts. `post_key` goes into the message's metadata, for
+        `find_post` (bot/shell/posting.py)."""
         params: dict[str, Any] = {"channel": channel, "text": text, "unfurl_links": False}
         if blocks is not None:
             params["blocks"] = list(blocks)
         if thread_ts:
             params["thread_ts"] = thread_ts
-        data = await self._call("chat.postMessage", **params)
+        if post_key is not None:
+            params["metadata"] = {"event_type": POST_EVENT, "event_payload": {"post": post_key}}
+        data = await self._call("chat.postMessage", client=self.poster, **params)
         return str(data.get("ts", ""))
+
+    async def find_post(
+        self, channel: str, post_key: str, thread_ts: str | None, oldest: float
+    ) -> str | None:
+        """The ts of the message posted with `post_key` since `oldest` (a Unix time) in
+        `channel` (in the thread `thread_ts`, if given), or None. Needs the history scopes
+        (`channels:history`, `groups:history`)."""
+        method = "conversations.replies" if thread_ts else "conversations.history"
+        params: dict[str, Any] = {
+            "channel": channel,
+            "oldest": f"{max(oldest, 0):.6f}",
+            "limit": 200,
+            "include_all_metadata": True,
+        }
+        if thread_ts:
+            params["ts"] = thread_ts
+        for _ in range(HISTORY_PAGES):
+            data = await self._call(method, **params)
+            for message in data.get("messages") or []:
+                meta = message.get("metadata") or {}
+                payload = meta.get("event_payload") or {}
+                if meta.get("event_type") == POST_EVENT and payload.get("post") == post_key:
+                    return str(message.get("ts"))
+            cursor = (data.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+            params["cursor"] = cursor
+        return None
 
     async def update(
         self, channel: str, ts: str, text: str, blocks: Sequence[dict[str, Any]] | None = None
