@@ -33,13 +33,13 @@ def notifier(world: World, name: str, lease: float = 0.1) -> Notifier:
     )
 
 
-async def drain(n: Notifier, timeout: float = 20) -> int:
+async def drain(n: Notifier, within: float = 20) -> int:
     """Step until every outbox entry is handled and acked; failures are retried (an entry
     left pending is claimed again after two leases)."""
     redis = n.store.redis
     await n.ensure_group()
     errors = 0
-    deadline = asyncio.get_running_loop().time() + timeout
+    deadline = asyncio.get_running_loop().time() + within
     while asyncio.get_running_loop().time() < deadline:
         try:
             handled = await n.step()
@@ -100,8 +100,7 @@ def test_a_notifier_killed_mid_post_leaves_one_card_for_the_next(world, monkeypa
     async def die_mid_post() -> None:
         await first.ensure_group()
         task = asyncio.create_task(first.step())
-        while len(world.fake.calls("chat.postMessage")) == before:
-            await asyncio.sleep(0.01)
+        await asyncio.to_thread(world.fake.wait_for, "chat.postMessage", before + 1)
         task.cancel()  # the process is gone: its lease is not renewed any more
         await asyncio.gather(task, return_exceptions=True)
 
