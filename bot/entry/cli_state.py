@@ -143,7 +143,7 @@ def accept_cmd(
     loaded.environment(env)
     until_at = _until(until)
 
-    async def work(target: RedisTarget) -> FindingRecord:
+    async def work(target: RedisTarget) -> tuple[FindingRecord, bool]:
         async with connected(target) as (store, _):
             record = find_record(await store.records(env), resource, env)
             now = datetime.now(UTC)
@@ -151,17 +151,23 @@ def accept_cmd(
             def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Any]]:
                 if r is None:
                     raise ConfigError(*say.finding_disappeared(record.id))
+                if r.state == "accepted":  # as the Slack path: accepting twice changes nothing
+                    return r, []
                 try:
                     return accept(r, by or whoami(), reason, until_at, now)
                 except ValueError as exc:
                     raise ConfigError(*say.cannot_accept(r.resource, exc)) from exc
 
-            after, _ = await store.apply(env, record.id, update)
+            after, made = await store.apply(env, record.id, update)
             assert after is not None  # noqa: S101  (update never returns None)
-            return after
+            return after, bool(made)
 
-    after = with_redis(work)
-    sys.stdout.write(say.accepted(after.resource, env, until_at, after.id) + "\n")
+    after, made = with_redis(work)
+    if made or after.acceptance is None:
+        sys.stdout.write(say.accepted(after.resource, env, until_at, after.id) + "\n")
+    else:
+        a = after.acceptance
+        sys.stdout.write(say.already_accepted(after.resource, env, a.by, a.until, after.id) + "\n")
     return 0
 
 

@@ -96,6 +96,13 @@ def accepted(resource: str, env: str, until: datetime | None, finding: str) -> s
     return f"Accepted {resource} in {env}{until_text} ({finding})."
 
 
+def already_accepted(resource: str, env: str, by: str, until: datetime | None, finding: str) -> str:
+    until_text = f" until {until:%Y-%m-%d %H:%M} UTC" if until else ""
+    return (
+        f"{resource} in {env} is already accepted by {by}{until_text} ({finding}); nothing changed."
+    )
+
+
 def history_check(
     at: object,
     start: object,

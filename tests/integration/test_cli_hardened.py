@@ -3,6 +3,7 @@ device given as --config says what it is; two `drift accept` at once make one tr
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -115,3 +116,52 @@ def test_runbook_validate_says_where_nobody_may_approve_a_reapply(tmp_path, caps
     assert "catch-all" in line
     assert "nobody may approve it" in line
     assert "staging" not in out.split("runbooks valid")[1]
+
+
+SG = "sg-0a11b22c33d44e55f"
+DAY = ["--since", "2026-11-23T00:00:00Z", "--until", "2026-11-24T00:00:00Z"]
+
+
+def test_two_concurrent_accepts_make_one_transition(redis_target, monkeypatch, capsys):
+    """Before: each `drift accept` added a transition, an outbox entry and a thread reply,
+    even on an accepted finding. Now the second (concurrent or not) changes nothing."""
+    import subprocess
+    import sys
+
+    import redis as redis_py
+
+    url = redis_target.url or f"unix://{redis_target.unix_socket}"
+    monkeypatch.setenv("REDIS_URL", url)
+    assert main(["check", "demo", "--config", str(DEMO_CONFIG), *DAY, "--async"]) == 0
+    assert main(["worker", "--config", str(DEMO_CONFIG), "--burst"]) == 0
+    capsys.readouterr()
+    accept = [sys.executable, "-m", "bot", "accept", "demo", SG, "--config", str(DEMO_CONFIG)]
+    env = {**os.environ, "REDIS_URL": url}
+    procs = [
+        subprocess.Popen(
+            [*accept, "--reason", f"hotfix {n}", "--by", f"ops{n}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in (1, 2)
+    ]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    again = main([*accept[3:], "--reason", "hotfix 3", "--by", "ops3"])
+
+    client = redis_py.Redis.from_url(url)
+    try:
+        history = [
+            json.dumps({k.decode(): v.decode() for k, v in f.items()})
+            for _, f in client.xrange("driftbot:history:demo")
+        ]
+        outbox = [f for _, f in client.xrange("driftbot:outbox")]
+    finally:
+        client.close()
+    assert again == 0
+    assert "already accepted by ops" in capsys.readouterr().out
+    assert sum("already accepted" in out for out, _ in outputs) == 1
+    assert len([h for h in history if "hotfix" in h]) == 1
+    assert sum(1 for f in outbox if f.get(b"state") == b"accepted") == 1
