@@ -133,6 +133,7 @@ class FakeSlack:
         self._failures: dict[str, list[str]] = {}
         self._drops: dict[str, int] = {}
         self._stalls: dict[str, int] = {}
+        self._spared: dict[str, int] = {}
         self._messages: dict[str, list[Json]] = {}
         self._ephemerals: list[Json] = []
         self._views: dict[str, Json] = {}
@@ -224,7 +225,8 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/webhook/{sink}", self._handle_webhook)
-        self._runner = web.AppRunner(app, access_log=None)
+        # Stalled calls (stall_after) are dropped at once when the fake stops.
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -242,15 +244,19 @@ class FakeSlack:
         with self._cond:
             self._failures.setdefault(method, []).extend([error] * times)
 
-    def drop_after(self, method: str, times: int = 1) -> None:
-        """Do the next `times` calls of `method`, then drop the connection unanswered."""
+    def drop_after(self, method: str, times: int = 1, after: int = 0) -> None:
+        """After `after` more calls of `method` answered as usual, do the next `times` and
+        drop the connection unanswered."""
         with self._cond:
-            self._drops[method] = self._drops.get(method, 0) + times
+            self._drops[method] = times
+            self._spared[method] = after
 
-    def stall_after(self, method: str, times: int = 1) -> None:
-        """Do the next `times` calls of `method`, then never answer them."""
+    def stall_after(self, method: str, times: int = 1, after: int = 0) -> None:
+        """After `after` more calls of `method` answered as usual, do the next `times` and
+        never answer them."""
         with self._cond:
-            self._stalls[method] = self._stalls.get(method, 0) + times
+            self._stalls[method] = times
+            self._spared[method] = after
 
     def set_usergroup(self, usergroup: str, users: Iterable[str]) -> None:
         with self._cond:
@@ -355,8 +361,11 @@ class FakeSlack:
             response["response_metadata"] = {"messages": [note]}
         self._record(Call(method, params, authorization, request.method, status, response, body))
         with self._cond:
-            drop = self._drops.get(method, 0) > 0 and status == 200
-            stall = not drop and self._stalls.get(method, 0) > 0 and status == 200
+            spared = self._spared.get(method, 0) > 0 and status == 200
+            if spared:
+                self._spared[method] -= 1
+            drop = not spared and self._drops.get(method, 0) > 0 and status == 200
+            stall = not spared and not drop and self._stalls.get(method, 0) > 0 and status == 200
             if drop:
                 self._drops[method] -= 1
             if stall:

@@ -25,7 +25,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config.drift import LoadedConfig
-from bot.errors import ConfigError, MalformedInput
+from bot.errors import ConfigError, MalformedInput, SlackError
 from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
 from bot.shell.notifier import Notifier
@@ -158,6 +158,38 @@ def http_app(app: AsyncApp, deps: SlackDeps, signing_secret: str) -> web.Applica
     return web_app
 
 
+async def check_tokens(slack: SlackGateway, app_token: str | None) -> None:
+    """Fail at start-up, naming the variable, when Slack refuses a token: the bot token
+    (`auth.test`) and, in Socket Mode, the app token (`apps.connections.open`). Before, a bad
+    app token made Socket Mode retry forever, with tracebacks, deaf to SIGTERM."""
+    for name, token in (("SLACK_BOT_TOKEN", None), ("SLACK_APP_TOKEN", app_token)):
+        if name == "SLACK_APP_TOKEN" and token is None:
+            continue
+        try:
+            if token is None:
+                await slack.identity()
+            else:
+                await slack.open_connection(token)
+        except SlackError as exc:
+            if exc.code in TOKEN_ERRORS:
+                raise ConfigError(*say.token_refused(name, exc.code)) from exc
+            raise
+
+
+TOKEN_ERRORS = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "token_revoked",
+        "token_expired",
+        "account_inactive",
+        "not_allowed_token_type",
+        "invalid_token",
+    }
+)
+STOP_WAIT = 5.0  # seconds in-flight HTTP requests get to finish after SIGTERM
+
+
 async def serve(
     loaded: LoadedConfig,
     runbooks: Mapping[str, Runbook],
@@ -167,7 +199,8 @@ async def serve(
     port: int,
     host: str = "0.0.0.0",  # noqa: S104  (a server: listening on every interface is the point)
 ) -> None:
-    """Run until SIGINT/SIGTERM."""
+    """Run until SIGINT/SIGTERM; stop within seconds of one (the notifier finishes the post
+    at hand, HTTP requests in flight get STOP_WAIT seconds)."""
     require_env("SLACK_BOT_TOKEN")
     if http:
         secret = require_env("SLACK_SIGNING_SECRET")
@@ -176,19 +209,25 @@ async def serve(
     app_token = None if http else require_env("SLACK_APP_TOKEN")
     client = web_client()
     deps = await make_deps(loaded, runbooks, target, client)
+    try:
+        await check_tokens(deps.slack, app_token)
+    except BaseException:
+        await deps.store.redis.aclose(close_connection_pool=True)
+        raise
     app = build_app(deps, client, secret or "unused-in-socket-mode")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+        loop.add_signal_handler(sig, _stopping, stop, sig)
+    log.info("driftbot serve on Redis at %s", target.where)
     consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
     notifier = Notifier(
         loaded, runbooks, deps.store, deps.state, deps.slack, consumer=consumer, clock=deps.clock
     )
-    notifying = asyncio.create_task(notifier.run(stop))
+    notifying = asyncio.create_task(notifier.run(stop, target.where))
     try:
         if http:
-            runner = web.AppRunner(http_app(app, deps, secret))
+            runner = web.AppRunner(http_app(app, deps, secret), shutdown_timeout=STOP_WAIT)
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("driftbot listening on http://%s:%d/slack/events", host, port)
@@ -196,11 +235,23 @@ async def serve(
             await runner.cleanup()
         else:
             handler = AsyncSocketModeHandler(app, app_token)
-            await handler.connect_async()  # type: ignore[no-untyped-call]
-            log.info("driftbot connected to Slack (Socket Mode)")
-            await stop.wait()
+            connecting = asyncio.create_task(handler.connect_async())  # type: ignore[no-untyped-call]
+            stopped = asyncio.create_task(stop.wait())
+            await asyncio.wait({connecting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if connecting.done():
+                connecting.result()
+                log.info("driftbot connected to Slack (Socket Mode)")
+                await stop.wait()
+            stopped.cancel()
+            connecting.cancel()
             await handler.close_async()  # type: ignore[no-untyped-call]
     finally:
         stop.set()
         await notifying
         await deps.store.redis.aclose(close_connection_pool=True)
+
+
+def _stopping(stop: asyncio.Event, sig: signal.Signals) -> None:
+    if not stop.is_set():
+        log.warning("stopping on %s", sig.name)
+    stop.set()

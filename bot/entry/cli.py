@@ -98,6 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="a killed worker's job is picked up by another after this long (default 30)",
     )
+    worker.add_argument(
+        "--health-port",
+        type=int,
+        metavar="PORT",
+        help="serve GET /healthz (alive) and /readyz (Redis up, polling) on this port "
+        "(0: any free port, logged); off by default",
+    )
+    worker.add_argument(
+        "--health-host",
+        default="127.0.0.1",
+        metavar="HOST",
+        help="the health server's address (default 127.0.0.1; 0.0.0.0 in a container)",
+    )
 
     serve = sub.add_parser("serve", help="run the Slack app (Socket Mode, or --http)")
     serve.add_argument("--config", metavar="FILE")
@@ -285,7 +298,9 @@ def _state(args: argparse.Namespace) -> int:
         return cli_state.runbook_validate(Path(args.path), loaded)
     loaded = load_config(args.config)
     if args.command == "worker":
-        return cli_state.worker(loaded, args.burst, args.job_lease)
+        return cli_state.worker(
+            loaded, args.burst, args.job_lease, args.health_port, args.health_host
+        )
     if args.command == "serve":
         return cli_state.serve(loaded, args.http, args.port, args.host)
     if args.command == "findings":

@@ -100,13 +100,29 @@ def status(job_id: str, fmt: str) -> int:
     return 1 if info.get("state") == "failed" else 0
 
 
-def worker(loaded: LoadedConfig, burst: bool, lease_seconds: float) -> int:
+def worker(
+    loaded: LoadedConfig,
+    burst: bool,
+    lease_seconds: float,
+    health_port: int | None = None,
+    health_host: str = "127.0.0.1",
+) -> int:
     from bot.entry.worker import run_worker
 
     runbooks = runbooks_for(loaded)  # a bad runbook fails here, before anything starts
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     lease = timedelta(seconds=lease_seconds)
-    with_redis(lambda target: run_worker(loaded, runbooks, target, burst=burst, lease=lease))
+    with_redis(
+        lambda target: run_worker(
+            loaded,
+            runbooks,
+            target,
+            burst=burst,
+            lease=lease,
+            health_port=health_port,
+            health_host=health_host,
+        )
+    )
     return 0
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -28,6 +29,7 @@ from bot.errors import SlackError
 from bot.messages.slack import answers as say
 
 DEFAULT_API_URL = "https://slack.com/api/"
+UNREACHABLE = "unreachable"  # SlackError.code when Slack did not answer at all
 RETRYABLE = frozenset({"ratelimited", "service_unavailable", "internal_error"})
 POST_EVENT = "driftbot_post"  # message metadata `event_type` of every message driftbot posts
 HISTORY_PAGES = 10  # at most 2,000 messages read back to find one post
@@ -83,6 +85,9 @@ class SlackGateway:
             code = str(exc.response.get("error", "unknown_error"))
             message, hint = say.slack_refused(method, code)
             raise SlackError(message, hint, code=code, retryable=code in RETRYABLE) from exc
+        except (aiohttp.ClientError, TimeoutError) as exc:  # after the client's own retries
+            message, hint = say.slack_unreachable(method, type(exc).__name__)
+            raise SlackError(message, hint, code=UNREACHABLE, retryable=True) from exc
         return dict(response.data) if isinstance(response.data, dict) else {}
 
     async def post(
@@ -181,6 +186,11 @@ class SlackGateway:
             bot_user_id=str(data.get("user_id") or ""),
             enterprise_install=bool(data.get("is_enterprise_install")),
         )
+
+    async def open_connection(self, app_token: str) -> None:
+        """`apps.connections.open` with the app-level token: SlackError when Slack refuses
+        it (Socket Mode would retry such a token forever)."""
+        await self._call("apps.connections.open", app_token=app_token)
 
     async def group_members(self, group: str) -> list[str]:
         data = await self._call("usergroups.users.list", usergroup=group)

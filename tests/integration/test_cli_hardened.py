@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,13 +154,14 @@ def test_two_concurrent_accepts_make_one_transition(redis_target, monkeypatch, c
 
     client = redis_py.Redis.from_url(url)
     try:
-        history = [
-            json.dumps({k.decode(): v.decode() for k, v in f.items()})
-            for _, f in client.xrange("driftbot:history:demo")
-        ]
-        outbox = [f for _, f in client.xrange("driftbot:outbox")]
+        history_entries: list[Any] = client.xrange("driftbot:history:demo")  # type: ignore[assignment]
+        outbox_entries: list[Any] = client.xrange("driftbot:outbox")  # type: ignore[assignment]
     finally:
         client.close()
+    history = [
+        json.dumps({k.decode(): v.decode() for k, v in f.items()}) for _, f in history_entries
+    ]
+    outbox = [f for _, f in outbox_entries]
     assert again == 0
     assert "already accepted by ops" in capsys.readouterr().out
     assert sum("already accepted" in out for out, _ in outputs) == 1

@@ -20,6 +20,14 @@ def slack_refused(method: str, code: str) -> Message:
     return f"Slack refused `{method}`: {code}.", SLACK_ERROR_HINTS.get(code, "")
 
 
+def slack_unreachable(method: str, kind: str) -> Message:
+    """A Web API call that got no answer (connection refused or dropped, DNS, timeout)."""
+    return (
+        f"Slack did not answer `{method}` ({kind}).",
+        "Check the network path to slack.com (or SLACK_API_URL); driftbot retries.",
+    )
+
+
 ENV_VARS = {
     "SLACK_BOT_TOKEN": "the app posts and updates messages with it",
     "SLACK_SIGNING_SECRET": "requests from Slack are verified with it",
@@ -41,6 +49,15 @@ def state_store_unreachable(ref: str) -> str:
         f"driftbot can't reach its state store (Redis) right now, so nothing was done "
         f"(ref `{ref}`). Try again in a minute; if it keeps failing, tell whoever runs "
         "driftbot that Redis is unreachable."
+    )
+
+
+def token_refused(name: str, code: str) -> Message:
+    """`drift serve` at start-up: Slack refused the token in `name`."""
+    return (
+        f"Slack refused {name} ({code}): {ENV_VARS[name]}.",
+        f"Check {name}: copy it again from the app's settings at https://api.slack.com/apps "
+        "(see the README's Slack section).",
     )
 
 
