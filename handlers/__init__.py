@@ -61,6 +61,7 @@ class Handlers(
 def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     """Wire every route of ROUTES to a bound method (bolt supports methods as listeners)."""
     handlers = Handlers(deps)
+    handlers.routed_events = frozenset(str(r.key) for r in ROUTES if r.kind == "event")
     app.use(handlers.check_shape)  # after the signature (handlers/guard.py's SignatureGate)
     app.use(handlers.only_our_installation)
     app.use(handlers.dedupe_events)

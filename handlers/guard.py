@@ -29,6 +29,16 @@ from typing import Any
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.request.payload_utils import (
+    to_action,
+    to_command,
+    to_event,
+    to_message,
+    to_options,
+    to_shortcut,
+    to_step,
+    to_view,
+)
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
@@ -110,9 +120,32 @@ class SignatureGate(AsyncMiddleware):
 
 
 def shape_problem(body: object) -> str | None:
-    """What is wrong with a verified body's shape for our listeners (a short phrase for the
-    log), or None. Only what every listener of its kind reads is checked here; a listener
-    checks its own fields (payloads.py raises MalformedInput)."""
+    """What is wrong with a verified body's shape for our listeners and for Bolt (a short
+    phrase for the log), or None. Only what every listener of its kind reads is checked here;
+    a listener checks its own fields (payloads.py raises MalformedInput)."""
+    problem = _our_problem(body)
+    if problem is None and isinstance(body, dict):
+        try:  # what Bolt reads from every request before a listener runs
+            for read in BOLT_READS:
+                read(body)
+        except Exception as exc:  # Bolt assumes Slack's shapes: any failure is a bad shape
+            return f"Bolt cannot read it ({type(exc).__name__})"
+    return problem
+
+
+BOLT_READS = (
+    to_options,
+    to_shortcut,
+    to_action,
+    to_view,
+    to_command,
+    to_event,
+    to_message,
+    to_step,
+)
+
+
+def _our_problem(body: object) -> str | None:
     if not isinstance(body, Mapping):
         return "the body is not an object"
     kind = body.get("type")
@@ -120,12 +153,17 @@ def shape_problem(body: object) -> str | None:
         if isinstance(body.get("command"), str) and isinstance(body.get("user_id"), str):
             return None
         return "neither a slash command nor a typed payload"
+    if not isinstance(kind, str):
+        return "`type` is not text"
     if kind in ("url_verification", "ssl_check"):
         return None
     if kind not in ROUTED_TYPES:
         return "a payload type driftbot does not handle"
     if kind == "event_callback":
-        return None if isinstance(body.get("event"), Mapping) else "`event` is not an object"
+        event = body.get("event")
+        if not isinstance(event, Mapping) or not isinstance(event.get("type"), str):
+            return "`event` is not an object with a `type`"
+        return None
     user = body.get("user")
     if not isinstance(user, Mapping) or not isinstance(user.get("id"), str):
         return "`user` is not an object with an id"
@@ -143,8 +181,10 @@ def _click_problem(body: Mapping[str, Any]) -> str | None:
 
 def _view_problem(body: Mapping[str, Any]) -> str | None:
     view = body.get("view")
-    if not isinstance(view, Mapping) or not isinstance(view.get("callback_id"), str):
-        return "`view` is not an object with a `callback_id`"
+    if not isinstance(view, Mapping) or not all(
+        isinstance(view.get(k), str) for k in ("callback_id", "type")
+    ):
+        return "`view` is not an object with a `callback_id` and a `type`"
     state = view.get("state", {})
     values = state.get("values", {}) if isinstance(state, Mapping) else None
     if not isinstance(values, Mapping) or not all(isinstance(v, Mapping) for v in values.values()):
@@ -158,6 +198,7 @@ class GateHandlers(HandlerBase):
     """Global middleware: the request's shape, then its installation."""
 
     _installed: Installation | None = None
+    routed_events: frozenset[str] = frozenset()  # set by handlers.register from ROUTES
 
     async def check_shape(
         self, body: Body, next: Callable[[], Awaitable[BoltResponse]]
@@ -165,6 +206,11 @@ class GateHandlers(HandlerBase):
         problem = shape_problem(body)
         if problem is not None:
             return refused(400, "malformed payload", problem)
+        event = body.get("event")
+        if isinstance(event, Mapping) and event.get("type") not in self.routed_events:
+            # Not subscribed (or not any more): acknowledged, so Slack does not retry it.
+            log.debug("ignored an event of a type driftbot does not handle")
+            return BoltResponse(status=200, body="")
         await next()
         return None
 

@@ -10,7 +10,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
 import redis
 
 from bot.shell.redis.connection import RedisTarget
@@ -20,7 +19,7 @@ class RedisProcess:
     def __init__(self, folder: Path, *, persist: bool = True) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
-            pytest.skip("redis-server is not installed")
+            raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
         self.binary = binary
         self.folder = folder
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -59,7 +58,7 @@ class RedisProcess:
         while not self.answers():
             if time.monotonic() > deadline or self.process.poll() is not None:
                 self.kill()
-                pytest.fail(f"redis-server did not start in {self.folder}")
+                raise RuntimeError(f"redis-server did not start in {self.folder}")
             time.sleep(0.02)
         return self
 

@@ -18,8 +18,9 @@ def world(redis_target, tmp_path, monkeypatch) -> Iterator[World]:
 
 
 @pytest.fixture
-def own_redis(tmp_path) -> Iterator[RedisProcess]:
-    """A redis-server this test may kill and start again (tests/redis_process.py)."""
+def own_redis(redis_server, tmp_path) -> Iterator[RedisProcess]:
+    """A redis-server this test may kill and start again (tests/redis_process.py); skipped or
+    failed as the session's Redis is when redis-server is missing."""
     server = RedisProcess(tmp_path / "own-redis").start()
     try:
         yield server

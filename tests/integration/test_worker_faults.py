@@ -126,7 +126,7 @@ def get(url: str) -> tuple[int, dict]:
 
 
 @pytest.fixture
-def redis_proc(tmp_path):
+def redis_proc(redis_server, tmp_path):
     server = RedisProcess(tmp_path / "redis").start()
     yield server
     server.kill()
