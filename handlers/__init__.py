@@ -62,6 +62,8 @@ def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     """Wire every route of ROUTES to a bound method (bolt supports methods as listeners)."""
     handlers = Handlers(deps)
     handlers.routed_events = frozenset(str(r.key) for r in ROUTES if r.kind == "event")
+    handlers.routed_actions = frozenset(str(r.key) for r in ROUTES if r.kind == "action")
+    handlers.routed_views = frozenset(str(r.key) for r in ROUTES if r.kind == "view")
     app.use(handlers.check_shape)  # after the signature (handlers/guard.py's SignatureGate)
     app.use(handlers.only_our_installation)
     app.use(handlers.dedupe_events)

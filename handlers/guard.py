@@ -198,7 +198,10 @@ class GateHandlers(HandlerBase):
     """Global middleware: the request's shape, then its installation."""
 
     _installed: Installation | None = None
-    routed_events: frozenset[str] = frozenset()  # set by handlers.register from ROUTES
+    # Set by handlers.register from ROUTES: what the listeners listen to.
+    routed_events: frozenset[str] = frozenset()
+    routed_actions: frozenset[str] = frozenset()
+    routed_views: frozenset[str] = frozenset()
 
     async def check_shape(
         self, body: Body, next: Callable[[], Awaitable[BoltResponse]]
@@ -206,11 +209,19 @@ class GateHandlers(HandlerBase):
         problem = shape_problem(body)
         if problem is not None:
             return refused(400, "malformed payload", problem)
-        event = body.get("event")
+        event, view = body.get("event"), body.get("view")
         if isinstance(event, Mapping) and event.get("type") not in self.routed_events:
             # Not subscribed (or not any more): acknowledged, so Slack does not retry it.
             log.debug("ignored an event of a type driftbot does not handle")
             return BoltResponse(status=200, body="")
+        if body.get("type") == "block_actions":
+            actions = body.get("actions") or []
+            if not any(a.get("action_id") in self.routed_actions for a in actions):
+                log.debug("ignored a click on a button driftbot does not handle")
+                return BoltResponse(status=200, body="")
+        callback = view.get("callback_id") if isinstance(view, Mapping) else None
+        if body.get("type") == "view_submission" and callback not in self.routed_views:
+            return refused(400, "malformed payload", "a modal driftbot did not open")
         await next()
         return None
 
