@@ -219,7 +219,7 @@ MALFORMED = {
     "bad-date": interactive(submission(META, until="2026-13-45")),
     "json-type-form-body": (urlencode({"command": "/drift", "text": "help"}), sr.JSON_TYPE),
     "event-not-object": (json.dumps({"type": "event_callback", "event": "x"}), sr.JSON_TYPE),
-    # Found by bench/torture.py: a `type` that is not text, a view without its `type`.
+    # Found by bench/torture/: a `type` that is not text, a view without its `type`.
     "type-not-text": interactive(click_payload(type=["block_actions"])),
     "view-without-type": interactive(
         submission(META)

@@ -1,4 +1,4 @@
-"""The torture run (bench/torture.py) in `make test`: fuzzed signed commands and payloads
+"""The torture run (bench/torture/) in `make test`: fuzzed signed commands and payloads
 against a real `drift serve`, the bad-file set, a Redis blip under a real `drift worker`.
 Its counts are printed whatever the outcome; any broken promise fails the test."""
 
