@@ -100,15 +100,19 @@ class ApprovalHandlers(HandlerBase):
             request = await self.deps.state.approval(request_id)
             if request is None or request.env != env:
                 raise Refused(say.request_gone())
-            self.access.env_slack(env)  # an environment no longer on Slack takes no decisions
-            groups = await self.access.groups_of(user, request.approver_groups)
+            conf = self.access.env_slack(env)  # no longer on Slack: no decisions
+            record = await self.finding(env, request.finding_id)
+            runbook = self.deps.runbooks.get(record.finding.runbook or "")
+            # Who may decide is read from drift.yml and the runbook now, not when the request
+            # was made: an approver removed since has no say.
+            current = approvers_for(runbook, conf)
+            groups = await self.access.groups_of(user, list(current.groups))
             now = self.deps.clock()
             change = approve if approving else deny
+            who = {"approver_groups": list(current.groups), "approver_users": list(current.users)}
             before, after = await self.deps.state.update_approval(
-                request_id, lambda r: change(r, user, groups, now)
+                request_id, lambda r: change(r.model_copy(update=who), user, groups, now)
             )
-            record = await self.finding(env, after.finding_id)
-            runbook = self.deps.runbooks.get(record.finding.runbook or "")
             if after.channel and after.ts and runbook is not None:
                 message = render_approval_request(record, after, runbook)
                 await self.deps.slack.update(after.channel, after.ts, message.text, message.blocks)

@@ -100,3 +100,21 @@ def test_with_no_approvers_at_all_reapply_is_refused(nobody_world):
     assert "Nobody may approve reapplies in `demo`" in said_to(world, ALICE)
     assert len(world.fake.messages(CHANNEL)) == before
     assert world.run(world.deps.state.open_approval("demo", record.id)) is None
+
+
+def test_an_approver_removed_from_drift_yml_has_no_say_on_a_pending_request(checkers_world):
+    """Who may decide is read when the click comes, not when the request was made."""
+    from bot.entry.cli import load_config
+
+    world = checkers_world
+    check_demo(world)
+    record = world.record(SG)
+    click(world, ActionId.REAPPLY, f"demo|{record.id}", ALICE)
+    value = approval_value(world)
+    world.config.write_text(world.config.read_text().replace(f", {CAROL}]", "]"))
+    world.deps.loaded = load_config(str(world.config))
+
+    click(world, ActionId.APPROVE, value, CAROL)
+
+    assert "can approve reapplies here" in said_to(world, CAROL)
+    assert world.run(world.deps.state.approval(value.split("|")[1])).state == "pending"
