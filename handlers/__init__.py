@@ -5,7 +5,8 @@ to a bound method of `Handlers` (bolt supports registering methods), and the man
 test checks `manifest.yml` against this table.
 
 The package: `deps` (what listeners depend on), `payloads` (reading request bodies), `authz`
-(who may do what where), `base` (what every listener class shares), then one module per kind of
+(who may do what where), `base` (what every listener class shares), `guard` (the signature,
+shape and installation every request is checked for first), then one module per kind of
 request: `commands`, `actions` (Accept, Escalate), `approvals` (Reapply, Approve, Deny),
 `runs` (Retry), `codify` (Codify), `views` (modal submissions), `events` (App Home, retried
 deliveries).
@@ -24,6 +25,7 @@ from handlers.codify import CodifyHandlers
 from handlers.commands import CommandHandlers
 from handlers.deps import SlackDeps
 from handlers.events import EventHandlers
+from handlers.guard import GateHandlers
 from handlers.runs import RunHandlers
 from handlers.views import ViewHandlers
 
@@ -55,7 +57,13 @@ ROUTES: tuple[Route, ...] = (
 
 
 class Handlers(
-    CommandHandlers, ActionHandlers, RunHandlers, CodifyHandlers, ViewHandlers, EventHandlers
+    GateHandlers,
+    CommandHandlers,
+    ActionHandlers,
+    RunHandlers,
+    CodifyHandlers,
+    ViewHandlers,
+    EventHandlers,
 ):
     """Every listener, as bound methods over one set of dependencies."""
 
@@ -63,6 +71,11 @@ class Handlers(
 def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     """Wire every route of ROUTES to a bound method (bolt supports methods as listeners)."""
     handlers = Handlers(deps)
+    handlers.routed_events = frozenset(str(r.key) for r in ROUTES if r.kind == "event")
+    handlers.routed_actions = frozenset(str(r.key) for r in ROUTES if r.kind == "action")
+    handlers.routed_views = frozenset(str(r.key) for r in ROUTES if r.kind == "view")
+    app.use(handlers.check_shape)  # after the signature (handlers/guard.py's SignatureGate)
+    app.use(handlers.only_our_installation)
     app.use(handlers.dedupe_events)
     for route in ROUTES:
         method = getattr(handlers, route.method)

@@ -13,7 +13,7 @@ from bot.messages.integrations import label as integration_label
 from bot.messages.slack import answers as say
 from bot.slack import render_accept_modal, render_escalate_modal
 from handlers import payloads
-from handlers.base import HandlerBase, tell
+from handlers.base import HandlerBase, explain, tell
 from handlers.payloads import Body, FormMeta
 
 EXTERNAL_PREFIX = "@"  # an Escalate option's value for a target outside Slack: `@pagerduty`
@@ -33,8 +33,8 @@ class ActionHandlers(HandlerBase):
             note = codify is not None and record.finding.kind == "modified"
             view = render_accept_modal(record, meta, iac_note=note)
             await self.deps.slack.open_view(payloads.trigger_id(body), view)
-        except Refused as exc:
-            await tell(respond, str(exc))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await tell(respond, explain(exc))
 
     async def on_escalate(self, ack: AsyncAck, body: Body, respond: AsyncRespond) -> None:
         await ack()
@@ -48,8 +48,8 @@ class ActionHandlers(HandlerBase):
             meta = FormMeta(env, fid, record.version).dumps()
             view = render_escalate_modal(record, targets, default, meta)
             await self.deps.slack.open_view(payloads.trigger_id(body), view)
-        except Refused as exc:
-            await tell(respond, str(exc))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await tell(respond, explain(exc))
 
     def _targets(
         self, record: FindingRecord, escalation_channel: str | None, channel: str

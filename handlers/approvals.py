@@ -16,10 +16,11 @@ from bot.errors import Refused
 from bot.lifecycle.approvals import approve, deny, needed_approvals, new_request
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import answers as say
+from bot.policy.approvers import approvers_for
 from bot.policy.runbook import Runbook
 from bot.slack import render_approval_request
 from handlers import payloads
-from handlers.base import HandlerBase, tell
+from handlers.base import HandlerBase, explain, tell
 from handlers.payloads import Body
 
 
@@ -37,8 +38,8 @@ class ApprovalHandlers(HandlerBase):
             if runbook is None or runbook.fix.reapply is None:
                 raise Refused(say.runbook_cannot_reapply(record.finding.runbook))
             await self._request(record, runbook, user, conf, respond)
-        except Refused as exc:
-            await tell(respond, str(exc))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await tell(respond, explain(exc))
 
     async def _request(
         self,
@@ -50,13 +51,16 @@ class ApprovalHandlers(HandlerBase):
     ) -> None:
         """Post the approval request in the card's thread, unless one is pending already."""
         rules = runbook.fix.approvals
+        approvers = approvers_for(runbook, conf)
+        if approvers.nobody:
+            raise Refused(say.nobody_may_approve(record.env))
         request = new_request(
             f"r-{uuid.uuid4().hex[:12]}",
             record.env,
             record.id,
             user,
             needed_approvals(rules.count, conf.protected, conf.approvals),
-            list(rules.groups or conf.approvers),
+            approvers,
             rules.requester_can_approve,
             rules.expires_after,
             self.deps.clock(),
@@ -94,16 +98,21 @@ class ApprovalHandlers(HandlerBase):
             env, request_id = payloads.button(body)
             user = payloads.user_id(body)
             request = await self.deps.state.approval(request_id)
-            if request is None:
+            if request is None or request.env != env:
                 raise Refused(say.request_gone())
-            groups = await self.access.groups_of(user, request.approver_groups)
+            conf = self.access.env_slack(env)  # no longer on Slack: no decisions
+            record = await self.finding(env, request.finding_id)
+            runbook = self.deps.runbooks.get(record.finding.runbook or "")
+            # Who may decide is read from drift.yml and the runbook now, not when the request
+            # was made: an approver removed since has no say.
+            current = approvers_for(runbook, conf)
+            groups = await self.access.groups_of(user, list(current.groups))
             now = self.deps.clock()
             change = approve if approving else deny
+            who = {"approver_groups": list(current.groups), "approver_users": list(current.users)}
             before, after = await self.deps.state.update_approval(
-                request_id, lambda r: change(r, user, groups, now)
+                request_id, lambda r: change(r.model_copy(update=who), user, groups, now)
             )
-            record = await self.finding(env, after.finding_id)
-            runbook = self.deps.runbooks.get(record.finding.runbook or "")
             if after.channel and after.ts and runbook is not None:
                 message = render_approval_request(record, after, runbook)
                 await self.deps.slack.update(after.channel, after.ts, message.text, message.blocks)
@@ -116,5 +125,5 @@ class ApprovalHandlers(HandlerBase):
             if before.state == "pending" and after.state == "approved":
                 await self.deps.queue.enqueue_reapply(env, request_id)
             await self.deps.store.redraw(record.env, record.id)
-        except Refused as exc:
-            await tell(respond, str(exc))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await tell(respond, explain(exc))

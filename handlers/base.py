@@ -1,15 +1,22 @@
 """What every listener class shares: the app's dependencies, who may do what (`Access`), the
-finding a click is about, and the ephemeral line back to the person who clicked."""
+finding a click is about, the ephemeral line back to the person who clicked, and what to tell
+them when something failed (`explain`).
+
+A listener that has acked handles its own failures (`except Exception` → `explain` → `tell`):
+an exception that leaves a listener after its ack makes Bolt overwrite the ack with nothing,
+and the person sees a timeout instead of the answer."""
 
 from __future__ import annotations
 
 import logging
+import uuid
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
-from bot.errors import Refused
+from bot.errors import DriftBotError, Refused
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import answers as say
+from bot.shell.redis.connection import redis_outage
 from handlers.authz import Access
 from handlers.deps import SlackDeps
 
@@ -31,6 +38,23 @@ class HandlerBase:
         if record is None:
             raise Refused(say.finding_gone(maybe_expired=True))
         return record
+
+
+def explain(error: BaseException) -> str:
+    """What to tell the person about a failure: a refusal's reason, Redis being unreachable,
+    a DriftBotError's own words, or an internal error's reference (its traceback logged)."""
+    if isinstance(error, Refused):
+        return str(error)
+    ref = uuid.uuid4().hex[:8]
+    lost = redis_outage(error)
+    if lost is not None:
+        log.warning("Slack request (ref %s) without Redis: %s", ref, lost.user_message)
+        return say.state_store_unreachable(ref)
+    if isinstance(error, DriftBotError):
+        log.warning("Slack request (ref %s) failed: %s", ref, error.user_message)
+        return str(error)
+    log.error("listener failed (ref %s)", ref, exc_info=error)
+    return say.internal_error(ref)
 
 
 async def tell(respond: AsyncRespond, text: str) -> None:

@@ -36,7 +36,8 @@ class CommandHandlers(HandlerBase):
     async def on_command(self, ack: AsyncAck, body: Body) -> None:
         """`/drift` — every path acks exactly once, quickly, and never shows a stack trace."""
         user, text = payloads.user_id(body), payloads.command_text(body)
-        parsed = parse_command(text, self.environments, list(self.deps.runbooks))
+        visible = await self.access.visible_envs(user)
+        parsed = parse_command(text, self.environments, list(self.deps.runbooks), visible)
         if isinstance(parsed, Usage):
             await answer(ack, render_usage(parsed))
             return
@@ -44,7 +45,7 @@ class CommandHandlers(HandlerBase):
             if parsed.verb == "check":
                 await self._check(ack, user, parsed)
             elif parsed.verb == "status":
-                await answer(ack, await self._status(parsed.arg))
+                await answer(ack, await self._status(parsed.arg, visible))
             elif parsed.verb == "findings":
                 assert parsed.env is not None  # noqa: S101  (the grammar requires it)
                 await self.access.require_checker(user, parsed.env)
@@ -53,7 +54,7 @@ class CommandHandlers(HandlerBase):
             elif parsed.verb == "history":
                 await answer(ack, await self._history(user, parsed))
             elif parsed.verb == "envs":
-                await answer(ack, render_envs(await self.access.visible_envs(user)))
+                await answer(ack, render_envs(visible))
             else:
                 await answer(ack, render_help())
         except Refused as exc:
@@ -78,14 +79,16 @@ class CommandHandlers(HandlerBase):
         except Exception:  # the check runs anyway; only its progress message is missing
             log.exception("progress message for %s", job_id)
 
-    async def _status(self, job_id: str | None) -> Message | str:
+    async def _status(self, job_id: str | None, visible: list[str]) -> Message | str:
+        """A job, or the checks running: only of environments the person may see (a job of
+        another one is answered as unknown, so its existence is not told either)."""
         if job_id:
             info = await self.deps.queue.status(job_id)
-            if info is None:
+            if info is None or info.get("env") not in visible:
                 return say.job_unknown(job_id)
             return render_status(job_id, info)
         lines = []
-        for env in self.environments:
+        for env in visible:
             running = await self.deps.store.running(env)
             if running:
                 lines.append(say.check_running(env, running))

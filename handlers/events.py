@@ -26,9 +26,9 @@ class EventHandlers(HandlerBase):
             records = await self.deps.store.records(env, set(ACTIVE))
             sections.append((env, records))
             pending |= await self.deps.state.pending_approvals(env, [r.id for r in records])
-        await self.deps.slack.publish_home(
-            user, render_home(sections, self.deps.runbooks, self.deps.clock(), pending)
-        )
+        env_slack = {n: e.slack for n, e in self.deps.loaded.config.environments.items()}
+        home = render_home(sections, self.deps.runbooks, self.deps.clock(), pending, env_slack)
+        await self.deps.slack.publish_home(user, home)
 
     async def dedupe_events(
         self,

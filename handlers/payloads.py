@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import orjson
 
-from bot.errors import Refused
+from bot.errors import MalformedInput, Refused
 from bot.messages.slack import answers as say
 from bot.slack import parse_button_value
 
@@ -65,9 +66,21 @@ class FormMeta:
 
 
 def form_meta(body: Body) -> FormMeta:
-    """The submitted modal's FormMeta."""
-    meta = orjson.loads(body["view"].get("private_metadata") or "{}")
-    return FormMeta(str(meta["env"]), str(meta["fid"]), int(meta["version"]))
+    """The submitted modal's FormMeta; MalformedInput when it is not one of ours (our modals
+    always carry it, so Slack never sends one without)."""
+    try:
+        meta = orjson.loads(body["view"].get("private_metadata") or "{}")
+        return FormMeta(str(meta["env"]), str(meta["fid"]), int(meta["version"]))
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        raise MalformedInput(say.not_our_form()) from None
+
+
+def picked_day(text: str) -> date:
+    """A datepicker's `YYYY-MM-DD`; MalformedInput otherwise (Slack sends no other)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise MalformedInput(say.not_a_day(text[:40])) from None
 
 
 def input_value(body: Body, action_id: str) -> tuple[str, str | None]:

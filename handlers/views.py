@@ -20,7 +20,7 @@ from bot.messages.slack import answers as say
 from bot.slack import InputId, render_escalation
 from handlers import payloads
 from handlers.actions import EXTERNAL_PREFIX
-from handlers.base import HandlerBase, log
+from handlers.base import HandlerBase, explain, log
 from handlers.payloads import Body, FormMeta
 
 Change = Callable[[FindingRecord], tuple[FindingRecord, list[Transition]]]
@@ -29,7 +29,8 @@ Change = Callable[[FindingRecord], tuple[FindingRecord, list[Transition]]]
 class ViewHandlers(HandlerBase):
     async def _notify(self, user: str, env: str, text: str) -> None:
         """An ephemeral line in the environment's channel (a submission has no response_url)."""
-        conf = self.deps.loaded.config.environments[env].slack
+        environment = self.deps.loaded.config.environments.get(env)
+        conf = environment.slack if environment is not None else None
         if conf is not None:
             try:
                 await self.deps.slack.ephemeral(conf.channel, user, text)
@@ -55,12 +56,13 @@ class ViewHandlers(HandlerBase):
         return after
 
     async def on_accept_submitted(self, ack: AsyncAck, body: Body) -> None:
+        meta = payloads.form_meta(body)  # before the ack: a malformed form is a 400
         reason_block, reason = payloads.input_value(body, InputId.REASON)
         until_block, until_text = payloads.input_value(body, InputId.UNTIL)
         user = payloads.user_id(body)
         until = None
         if until_text:
-            day = datetime.fromisoformat(until_text).date()
+            day = payloads.picked_day(until_text)
             until = datetime.combine(day, time(23, 59, 59), tzinfo=UTC)
             if until <= self.deps.clock():
                 await ack(response_action="errors", errors={until_block: say.pick_a_future_day()})
@@ -69,7 +71,6 @@ class ViewHandlers(HandlerBase):
             await ack(response_action="errors", errors={reason_block: say.say_why()})
             return
         await ack()
-        meta = payloads.form_meta(body)
         try:
             await self.access.require_checker(user, meta.env)
             now = self.deps.clock()
@@ -77,26 +78,30 @@ class ViewHandlers(HandlerBase):
             after = await self._apply(
                 meta, "accepted", lambda r: accept(r, f"<@{user}>", why, until, now)
             )
-        except Refused as exc:  # Stale too
-            await self._notify(user, meta.env, str(exc))
-            return
-        codify = self.deps.loaded.config.environments[meta.env].codify
-        if after is not None and codify is not None and payloads.checked(body, InputId.IAC_NOTE):
-            await self.deps.queue.enqueue_codify(
-                meta.env, meta.fid, "iac_note", user, str(after.version), note=why
-            )
-            await self._notify(user, meta.env, say.iac_note_queued(label(codify.forge)))
+            codify = self.deps.loaded.config.environments[meta.env].codify
+            if (
+                after is not None
+                and codify is not None
+                and payloads.checked(body, InputId.IAC_NOTE)
+            ):
+                await self.deps.queue.enqueue_codify(
+                    meta.env, meta.fid, "iac_note", user, str(after.version), note=why
+                )
+                await self._notify(user, meta.env, say.iac_note_queued(label(codify.forge)))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await self._notify(user, meta.env, explain(exc))
 
     async def on_escalate_submitted(self, ack: AsyncAck, body: Body) -> None:
-        await ack()
+        meta = payloads.form_meta(body)  # before the ack: a malformed form is a 400
         _, target = payloads.input_value(body, InputId.TARGET)
         _, note = payloads.input_value(body, InputId.NOTE)
         user = payloads.user_id(body)
-        meta = payloads.form_meta(body)
         if (target or "").startswith(EXTERNAL_PREFIX):
+            await ack()
             await self._escalate_outside(user, meta, (target or "")[1:], note or "")
             return
         channel, _, group = (target or "").partition("|")
+        await ack()
         try:
             await self.access.require_checker(user, meta.env)
             if not channel:
@@ -106,15 +111,14 @@ class ViewHandlers(HandlerBase):
             after = await self._apply(
                 meta, "escalated", lambda r: escalate(r, f"<@{user}>", label, note or "", now)
             )
-        except Refused as exc:  # Stale too
-            await self._notify(user, meta.env, str(exc))
-            return
-        if after is None:
-            return
-        card = await self.deps.state.card(meta.env, meta.fid)
-        link = await self.deps.slack.permalink(card["channel"], card["ts"]) if card else None
-        message = render_escalation(after, group or None, note or "", user, link)
-        await self.deps.slack.post(channel, message.text, message.blocks)
+            if after is None:
+                return
+            card = await self.deps.state.card(meta.env, meta.fid)
+            link = await self.deps.slack.permalink(card["channel"], card["ts"]) if card else None
+            message = render_escalation(after, group or None, note or "", user, link)
+            await self.deps.slack.post(channel, message.text, message.blocks)
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await self._notify(user, meta.env, explain(exc))
 
     async def _escalate_outside(self, user: str, meta: FormMeta, kind: str, note: str) -> None:
         """Escalate to a runbook target outside Slack: the finding is escalated now, and the
@@ -131,9 +135,10 @@ class ViewHandlers(HandlerBase):
             await self._apply(
                 meta, "escalated", lambda r: escalate(r, f"<@{user}>", name, note, now)
             )
-        except Refused as exc:  # Stale too
-            await self._notify(user, meta.env, str(exc))
-            return
-        unique = f"{record.version}-{uuid.uuid4().hex[:8]}"
-        await self.deps.queue.enqueue_escalate(meta.env, meta.fid, kind, user, note, unique, False)
-        await self._notify(user, meta.env, say.escalation_queued(name))
+            unique = f"{record.version}-{uuid.uuid4().hex[:8]}"
+            await self.deps.queue.enqueue_escalate(
+                meta.env, meta.fid, kind, user, note, unique, False
+            )
+            await self._notify(user, meta.env, say.escalation_queued(name))
+        except Exception as exc:  # after the ack: told, never raised (see base.py)
+            await self._notify(user, meta.env, explain(exc))

@@ -16,6 +16,12 @@ Behaviour, chosen to match Slack where tests depend on it:
   a missing or other token gets HTTP 200 `{"ok": false, "error": "invalid_auth"}`;
 - `rate_limit(method, times)` answers the next calls with HTTP 429 + `Retry-After`, and
   `fail(method, error, times)` with `{"ok": false, "error": …}`; both count as calls;
+- `drop_after(method, times)` does the call (a post is stored) and then drops the connection
+  without an answer, as a crash or a cut network does; `stall_after(method, times)` does it and
+  then never answers (for a test to kill the caller mid-call);
+- `conversations.history` / `conversations.replies` page through a channel's messages or a
+  thread's (newest first / oldest first, `oldest`, `cursor`), with their `metadata` only when
+  asked with `include_all_metadata`;
 - messages are stored per channel with a unique, increasing `ts`; posting to a user id (U…/W…)
   lands in that user's app DM `D…`, the same id `conversations.open` returns;
 - read methods (`FORM_ONLY`: chat.getPermalink, usergroups.users.list, users.info…) ignore a
@@ -44,8 +50,7 @@ BOT_USER_ID = "U0BOT"
 BOT_ID = "B0BOT"
 TEAM_ID = "T0FAKE"
 APP_ID = "A0DRIFT"
-BOT_SCOPES = "commands,chat:write,usergroups:read"
-TS_BASE = 1_700_000_000
+BOT_SCOPES = "commands,chat:write,usergroups:read,users:read,channels:history,groups:history"
 MESSAGE_BLOCKS_MAX = 50
 VIEW_BLOCKS_MAX = 100
 TEXT_MAX = 40_000
@@ -60,6 +65,7 @@ LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 FORM_ONLY = frozenset(
     {
         "auth.test",
+        "bots.info",
         "chat.getPermalink",
         "usergroups.users.list",
         "users.info",
@@ -125,6 +131,9 @@ class FakeSlack:
         self._calls: list[Call] = []
         self._rate_limits: dict[str, int] = {}
         self._failures: dict[str, list[str]] = {}
+        self._drops: dict[str, int] = {}
+        self._stalls: dict[str, int] = {}
+        self._spared: dict[str, int] = {}
         self._messages: dict[str, list[Json]] = {}
         self._ephemerals: list[Json] = []
         self._views: dict[str, Json] = {}
@@ -138,6 +147,7 @@ class FakeSlack:
         self.port = 0
         self._routes: dict[str, Callable[[Json], Json]] = {
             "auth.test": self._auth_test,
+            "bots.info": self._bots_info,
             "chat.postMessage": self._post_message,
             "chat.update": self._update,
             "chat.postEphemeral": self._post_ephemeral,
@@ -149,6 +159,8 @@ class FakeSlack:
             "usergroups.users.list": self._usergroup_users,
             "users.info": self._users_info,
             "conversations.open": self._conversations_open,
+            "conversations.history": self._history,
+            "conversations.replies": self._replies,
         }
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -213,7 +225,8 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._handle_api)
         app.router.add_post("/webhook/{sink}", self._handle_webhook)
-        self._runner = web.AppRunner(app, access_log=None)
+        # Stalled calls (stall_after) are dropped at once when the fake stops.
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -230,6 +243,20 @@ class FakeSlack:
         """Answer the next `times` calls of `method` with `{"ok": false, "error": error}`."""
         with self._cond:
             self._failures.setdefault(method, []).extend([error] * times)
+
+    def drop_after(self, method: str, times: int = 1, after: int = 0) -> None:
+        """After `after` more calls of `method` answered as usual, do the next `times` and
+        drop the connection unanswered."""
+        with self._cond:
+            self._drops[method] = times
+            self._spared[method] = after
+
+    def stall_after(self, method: str, times: int = 1, after: int = 0) -> None:
+        """After `after` more calls of `method` answered as usual, do the next `times` and
+        never answer them."""
+        with self._cond:
+            self._stalls[method] = times
+            self._spared[method] = after
 
     def set_usergroup(self, usergroup: str, users: Iterable[str]) -> None:
         with self._cond:
@@ -333,6 +360,21 @@ class FakeSlack:
             note = f"[fake slack] {method} ignores JSON bodies: send form or query parameters"
             response["response_metadata"] = {"messages": [note]}
         self._record(Call(method, params, authorization, request.method, status, response, body))
+        with self._cond:
+            spared = self._spared.get(method, 0) > 0 and status == 200
+            if spared:
+                self._spared[method] -= 1
+            drop = not spared and self._drops.get(method, 0) > 0 and status == 200
+            stall = not spared and not drop and self._stalls.get(method, 0) > 0 and status == 200
+            if drop:
+                self._drops[method] -= 1
+            if stall:
+                self._stalls[method] -= 1
+        if drop and request.transport is not None:
+            request.transport.abort()  # done, and no answer: the caller can't know
+            raise asyncio.CancelledError
+        if stall:
+            await asyncio.sleep(3600)
         return web.json_response(response, status=status, headers=headers)
 
     async def _handle_webhook(self, request: web.Request) -> web.Response:
@@ -387,7 +429,8 @@ class FakeSlack:
     # -- methods (called with the lock held) ----------------------------------------------
 
     def _next_ts(self) -> str:
-        return f"{TS_BASE}.{next(self._seq):06d}"
+        """Unique and increasing, on the wall clock as Slack's are (`oldest` filters work)."""
+        return f"{int(time.time())}.{next(self._seq):06d}"
 
     def _auth_test(self, params: Json) -> Json:
         return {
@@ -400,6 +443,13 @@ class FakeSlack:
             "bot_id": BOT_ID,
             "is_enterprise_install": False,
         }
+
+    def _bots_info(self, params: Json) -> Json:
+        """The app's own bot only (users:read)."""
+        if params.get("bot") != BOT_ID:
+            raise _SlackError("bot_not_found")
+        bot = {"id": BOT_ID, "deleted": False, "name": "driftbot", "app_id": APP_ID}
+        return {"ok": True, "bot": bot | {"user_id": BOT_USER_ID}}
 
     def _channel(self, params: Json) -> str:
         channel = str(params.get("channel") or "")
@@ -543,6 +593,36 @@ class FakeSlack:
             "profile": profile,
         }
         return {"ok": True, "user": info}
+
+    def _history(self, params: Json) -> Json:
+        """Top-level messages (and thread parents), newest first."""
+        channel = self._channel(params)
+        if channel not in self._messages:
+            raise _SlackError("channel_not_found")
+        msgs = [m for m in self._messages[channel] if m.get("thread_ts") in (None, m["ts"])]
+        return self._page(list(reversed(msgs)), params)
+
+    def _replies(self, params: Json) -> Json:
+        """A thread: its parent, then the replies, oldest first."""
+        channel = self._channel(params)
+        parent = str(params.get("ts") or "")
+        self._find(channel, parent)
+        msgs = [
+            m for m in self._messages[channel] if m["ts"] == parent or m.get("thread_ts") == parent
+        ]
+        return self._page(msgs, params)
+
+    def _page(self, msgs: list[Json], params: Json) -> Json:
+        oldest = float(params.get("oldest") or 0)
+        msgs = [m for m in msgs if float(m["ts"]) >= oldest]
+        start = int(params.get("cursor") or 0)
+        limit = int(params.get("limit") or 100)
+        page = msgs[start : start + limit]
+        metadata = str(params.get("include_all_metadata")).lower() in ("1", "true")
+        shown = [{k: v for k, v in m.items() if k != "metadata" or metadata} for m in page]
+        more = start + limit < len(msgs)
+        meta = {"next_cursor": str(start + limit) if more else ""}
+        return {"ok": True, "messages": shown, "has_more": more, "response_metadata": meta}
 
     def _conversations_open(self, params: Json) -> Json:
         if params.get("channel"):

@@ -192,15 +192,16 @@ class World:
         return card
 
 
-def write_config(tmp: Path, webhook_port: int) -> Path:
+def write_config(tmp: Path, webhook_port: int, edit: Callable[[str], str] | None = None) -> Path:
     runbooks = tmp / "runbooks"
     shutil.copytree(ROOT / "runbooks", runbooks)
     sg = runbooks / "sg-open-to-internet.yml"
     sg.write_text(
         sg.read_text()
         .replace(
-            "https://ci.example.com/hooks/driftbot/reapply",
-            f"http://127.0.0.1:{webhook_port}/hooks/reapply",
+            "url: https://ci.example.com/hooks/driftbot/reapply",
+            # The receiver is on loopback: the runbook must say private networks are fine.
+            f"allow_private_network: true\n      url: http://127.0.0.1:{webhook_port}/hooks/reapply",
         )
         .replace("DRIFT_REAPPLY_WEBHOOK_SECRET", "TEST_REAPPLY_SECRET")
     )
@@ -232,6 +233,8 @@ environments:
       channel: C0LOCKED1
       check: {{usergroups: [{APPROVERS}]}}
 """)
+    if edit is not None:
+        config.write_text(edit(config.read_text()))
     return config
 
 
@@ -242,14 +245,19 @@ def slack_world(
     monkeypatch: pytest.MonkeyPatch,
     config_writer: Callable[[Path, int], Path] | None = None,
     env: str = "demo",
+    edit: Callable[[str], str] | None = None,
 ) -> Iterator[World]:
     """The app on `redis_target`, configured in `tmp_path` (by `config_writer`, given the
-    folder and the webhook receiver's port; default `write_config`), talking to a fake Slack."""
+    folder and the webhook receiver's port; default `write_config` with drift.yml's text
+    through `edit`, when given), talking to a fake Slack."""
     with FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}) as fake, Receiver() as receiver:
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("SLACK_API_URL", fake.base_url)
         monkeypatch.setenv("TEST_REAPPLY_SECRET", WEBHOOK_SECRET)
-        config = (config_writer or write_config)(tmp_path, receiver.port)
+        if config_writer is not None:
+            config = config_writer(tmp_path, receiver.port)
+        else:
+            config = write_config(tmp_path, receiver.port, edit)
         w = World(fake, redis_target, config, receiver, env=env)
         loaded = load_config(str(config))
         client = web_client(token="xoxb-test", base_url=fake.base_url)

@@ -23,13 +23,14 @@ from bot.config.cloudtrail import TRAIL_MODELS, Trail
 from bot.config.codify import Codify
 from bot.config.ignores import IgnoreRule
 from bot.config.model import StrictModel
-from bot.config.problems import describe_errors, yaml_problem
+from bot.config.problems import describe_errors, yaml_hint, yaml_problem
 from bot.config.state import STATE_MODELS, StateRef, TerraformState
 from bot.config.window import parse_duration
+from bot.config.yaml_text import load_yaml
 from bot.errors import ConfigError
 from bot.messages import config as say
 
-_ACCOUNT = re.compile(r"^\d{12}$")
+_ACCOUNT = re.compile(r"[0-9]{12}")  # fullmatch: ASCII digits, no trailing newline
 _REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$")
 _ENV_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\{account_id\}):role/[\w+=,.@/-]+$")
@@ -210,10 +211,13 @@ class Environment(StrictModel):
         items = value if isinstance(value, list) else [value]
         out = []
         for item in items:
-            # YAML reads an unquoted 111122223333 as a number; leading zeros would be lost.
-            text = str(item).zfill(12) if isinstance(item, int) else item
-            if not isinstance(text, str) or not _ACCOUNT.match(text):
-                raise ValueError(say.expected_account_id(item))
+            # YAML reads an unquoted 111122223333 as a number (011112222333 as octal): the id
+            # is the text as written (bot/config/yaml_text.py keeps it), never a padded number.
+            text = item
+            if isinstance(item, int) and not isinstance(item, bool):
+                text = getattr(item, "text", str(item))
+            if not isinstance(text, str) or not _ACCOUNT.fullmatch(text):
+                raise ValueError(say.expected_account_id(text))
             out.append(text)
         if not out:
             raise ValueError(say.expected_an_account())
@@ -309,10 +313,9 @@ class LoadedConfig(BaseModel):
 def parse_config(text: str, path: Path) -> LoadedConfig:
     """Validate drift.yml's text; ConfigError names the file, each bad key and the fix."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
-        hint = say.YAML_HINT if isinstance(exc, yaml.MarkedYAMLError) else ""
-        raise ConfigError(yaml_problem(path, exc), hint) from exc
+        raise ConfigError(yaml_problem(path, exc), yaml_hint(exc)) from exc
     if not isinstance(data, dict):
         raise ConfigError(*say.not_a_config(path))
     try:

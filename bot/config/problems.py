@@ -17,10 +17,12 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.config.yaml_text import UnsafeYaml
 from bot.messages import config as say
 
 Loc = list[int | str]
 NO_TAGS: Mapping[str, type[BaseModel]] = {}
+PROBLEM_LIMIT = 300  # characters of one problem: values quoted in it are clipped
 
 
 def did_you_mean(word: str, options: Iterable[str], n: int = 1) -> str:
@@ -29,12 +31,22 @@ def did_you_mean(word: str, options: Iterable[str], n: int = 1) -> str:
 
 
 def yaml_problem(path: Path, exc: yaml.YAMLError) -> str:
-    """`FILE line L, column C: not valid YAML (problem).` for a YAML syntax error."""
+    """`FILE line L, column C: not valid YAML (problem).` for a YAML syntax error, and
+    `FILE line L, column C: refused: …` for a file refused by bot/config/yaml_text.py."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark
         where = say.yaml_position(mark.line + 1, mark.column + 1) if mark else ""
-        return say.not_yaml(path, where, exc.problem)
-    return say.not_yaml(path, "", exc)
+        if isinstance(exc, UnsafeYaml):
+            return say.refused_yaml(path, where, exc.problem)
+        return say.not_yaml(path, where, say.clip(str(exc.problem)))
+    return say.not_yaml(path, "", say.clip(str(exc)))
+
+
+def yaml_hint(exc: yaml.YAMLError) -> str:
+    """What to do about a YAML error: fix the syntax, or write the file plainly."""
+    if isinstance(exc, UnsafeYaml):
+        return say.REFUSED_YAML_HINT
+    return say.YAML_HINT if isinstance(exc, yaml.MarkedYAMLError) else ""
 
 
 def describe_errors(
@@ -71,7 +83,7 @@ def describe_errors(
             )
             got = "" if names_value else say.got(value)
             end = "" if not got and msg.endswith((".", "?", "!")) else "."
-            text = f"{msg}{got}{end}"
+            text = say.clip(f"{msg}{got}{end}", PROBLEM_LIMIT)
         if (key, text) not in out:
             out.append((key, text))
     return out

@@ -8,22 +8,24 @@ SLACK_SIGNING_SECRET) and are never logged; SLACK_API_URL overrides Slack's Web 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import signal
 import socket
-import uuid
 from collections.abc import Mapping
-from typing import Any
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.request.internals import parse_body
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config.drift import LoadedConfig
-from bot.errors import ConfigError, DriftBotError
+from bot.errors import ConfigError, MalformedInput, SlackError
 from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
 from bot.shell.notifier import Notifier
@@ -33,7 +35,9 @@ from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store
 from bot.shell.slack import SlackGateway, web_client
 from handlers import register
+from handlers.base import explain
 from handlers.deps import SlackDeps
+from handlers.guard import VERIFIED, SignatureGate, refused, shape_problem, verify_signature
 
 log = logging.getLogger("driftbot.app")
 
@@ -47,25 +51,53 @@ def require_env(name: str) -> str:
 
 
 def build_app(deps: SlackDeps, client: AsyncWebClient, signing_secret: str) -> AsyncApp:
-    """The Bolt app with every route of `handlers.ROUTES` and one error boundary."""
-    app = AsyncApp(client=client, signing_secret=signing_secret, process_before_response=False)
+    """The Bolt app with every route of `handlers.ROUTES` and one error boundary.
+
+    Bolt's own signature check is replaced by handlers/guard.py's, in the same place (before
+    authorization): Bolt's raised on a timestamp that is not a number, and logged the whole
+    body of a request that failed."""
+    app = AsyncApp(
+        client=client,
+        signing_secret=signing_secret,
+        process_before_response=False,
+        request_verification_enabled=False,
+        before_authorize=SignatureGate(signing_secret),
+    )
     register(app, deps)
-
-    async def on_error(error: Exception, body: dict[str, Any], respond: AsyncRespond) -> None:
-        ref = uuid.uuid4().hex[:8]
-        if isinstance(error, DriftBotError):
-            text = error.user_message + (f"\n{error.hint}" if error.hint else "")
-        else:
-            log.exception("listener failed (ref %s)", ref, exc_info=error)
-            text = say.internal_error(ref)
-        if body.get("response_url"):
-            try:
-                await respond(text=text, response_type="ephemeral", replace_original=False)
-            except Exception:  # nothing more to tell the user through
-                log.info("could not report error %s", ref)
-
     app.error(on_error)
     return app
+
+
+async def on_error(
+    error: Exception, request: AsyncBoltRequest, response: BoltResponse | None
+) -> BoltResponse | None:
+    """The one error boundary. A request whose signature was not verified gets 401 and
+    nothing else: no field of its body is used (its `response_url` least of all). A malformed
+    payload gets 400 and one log line. Otherwise the person is told what went wrong
+    (handlers/base.py's `explain`: Redis unreachable, a refusal, a DriftBotError's own words,
+    or an internal error's reference); before the ack that is the ack, after it an ephemeral
+    reply (listeners handle their own failures after their ack; this is the fallback)."""
+    unanswered = response is not None
+    if not request.context.get(VERIFIED):
+        log.warning("refused a Slack request: %s before verification", _kind(error))
+        return BoltResponse(status=401, body="") if unanswered else None
+    if isinstance(error, MalformedInput):
+        log.warning("malformed Slack payload: %s", error.user_message)
+        return BoltResponse(status=400, body="") if unanswered else None
+    text = explain(error)
+    if unanswered and isinstance(request.body.get("command"), str):
+        return BoltResponse(status=200, body=json.dumps({"text": text}))
+    respond = request.context.respond
+    if respond is not None:
+        try:
+            await respond(text=text, response_type="ephemeral", replace_original=False)
+        except Exception:  # nothing more to tell the user through
+            log.info("could not report an error to the person: %s", _kind(error))
+    return BoltResponse(status=200, body="") if unanswered else None
+
+
+def _kind(error: BaseException) -> str:
+    return type(error).__name__
 
 
 async def make_deps(
@@ -86,9 +118,34 @@ async def make_deps(
     )
 
 
-def http_app(app: AsyncApp, deps: SlackDeps) -> web.Application:
-    """Bolt's aiohttp app (`POST /slack/events`, signatures verified) plus `GET /healthz`."""
+def http_app(app: AsyncApp, deps: SlackDeps, signing_secret: str) -> web.Application:
+    """Bolt's aiohttp app (`POST /slack/events`) plus `GET /healthz`. In front of Bolt, every
+    POST is verified (401) and parsed the way Bolt parses it (400 for a body it cannot parse or
+    of a shape no listener reads), so Bolt never sees an unverified or unparsable request."""
     web_app = app.web_app(path="/slack/events")
+
+    @web.middleware
+    async def gate(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.method != "POST" or request.path != "/slack/events":
+            return await handler(request)
+        body = await request.text()  # aiohttp keeps it for Bolt's adapter
+        reason = verify_signature(signing_secret, request.headers, body)
+        if reason is not None:
+            refused(401, "signature not verified", reason)
+            return web.Response(status=401)
+        try:
+            parsed = parse_body(body, request.content_type)
+            AsyncBoltRequest(body=body, query=request.query_string, headers=dict(request.headers))
+        except Exception as exc:  # whatever Bolt would raise on it
+            refused(400, "unparsable body", type(exc).__name__)
+            return web.Response(status=400)
+        problem = shape_problem(parsed)
+        if problem is not None:
+            refused(400, "malformed payload", problem)
+            return web.Response(status=400)
+        return await handler(request)
+
+    web_app.middlewares.append(gate)
 
     async def healthz(_: web.Request) -> web.Response:
         try:
@@ -101,6 +158,38 @@ def http_app(app: AsyncApp, deps: SlackDeps) -> web.Application:
     return web_app
 
 
+async def check_tokens(slack: SlackGateway, app_token: str | None) -> None:
+    """Fail at start-up, naming the variable, when Slack refuses a token: the bot token
+    (`auth.test`) and, in Socket Mode, the app token (`apps.connections.open`). Before, a bad
+    app token made Socket Mode retry forever, with tracebacks, deaf to SIGTERM."""
+    for name, token in (("SLACK_BOT_TOKEN", None), ("SLACK_APP_TOKEN", app_token)):
+        if name == "SLACK_APP_TOKEN" and token is None:
+            continue
+        try:
+            if token is None:
+                await slack.identity()
+            else:
+                await slack.open_connection(token)
+        except SlackError as exc:
+            if exc.code in TOKEN_ERRORS:
+                raise ConfigError(*say.token_refused(name, exc.code)) from exc
+            raise
+
+
+TOKEN_ERRORS = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "token_revoked",
+        "token_expired",
+        "account_inactive",
+        "not_allowed_token_type",
+        "invalid_token",
+    }
+)
+STOP_WAIT = 5.0  # seconds in-flight HTTP requests get to finish after SIGTERM
+
+
 async def serve(
     loaded: LoadedConfig,
     runbooks: Mapping[str, Runbook],
@@ -110,7 +199,8 @@ async def serve(
     port: int,
     host: str = "0.0.0.0",  # noqa: S104  (a server: listening on every interface is the point)
 ) -> None:
-    """Run until SIGINT/SIGTERM."""
+    """Run until SIGINT/SIGTERM; stop within seconds of one (the notifier finishes the post
+    at hand, HTTP requests in flight get STOP_WAIT seconds)."""
     require_env("SLACK_BOT_TOKEN")
     if http:
         secret = require_env("SLACK_SIGNING_SECRET")
@@ -119,19 +209,25 @@ async def serve(
     app_token = None if http else require_env("SLACK_APP_TOKEN")
     client = web_client()
     deps = await make_deps(loaded, runbooks, target, client)
+    try:
+        await check_tokens(deps.slack, app_token)
+    except BaseException:
+        await deps.store.redis.aclose(close_connection_pool=True)
+        raise
     app = build_app(deps, client, secret or "unused-in-socket-mode")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+        loop.add_signal_handler(sig, _stopping, stop, sig)
+    log.info("driftbot serve on Redis at %s", target.where)
     consumer = f"serve-{socket.gethostname()}-{os.getpid()}"
     notifier = Notifier(
         loaded, runbooks, deps.store, deps.state, deps.slack, consumer=consumer, clock=deps.clock
     )
-    notifying = asyncio.create_task(notifier.run(stop))
+    notifying = asyncio.create_task(notifier.run(stop, target.where))
     try:
         if http:
-            runner = web.AppRunner(http_app(app, deps))
+            runner = web.AppRunner(http_app(app, deps, secret), shutdown_timeout=STOP_WAIT)
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("driftbot listening on http://%s:%d/slack/events", host, port)
@@ -139,11 +235,23 @@ async def serve(
             await runner.cleanup()
         else:
             handler = AsyncSocketModeHandler(app, app_token)
-            await handler.connect_async()  # type: ignore[no-untyped-call]
-            log.info("driftbot connected to Slack (Socket Mode)")
-            await stop.wait()
+            connecting = asyncio.create_task(handler.connect_async())  # type: ignore[no-untyped-call]
+            stopped = asyncio.create_task(stop.wait())
+            await asyncio.wait({connecting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if connecting.done():
+                connecting.result()
+                log.info("driftbot connected to Slack (Socket Mode)")
+                await stop.wait()
+            stopped.cancel()
+            connecting.cancel()
             await handler.close_async()  # type: ignore[no-untyped-call]
     finally:
         stop.set()
         await notifying
         await deps.store.redis.aclose(close_connection_pool=True)
+
+
+def _stopping(stop: asyncio.Event, sig: signal.Signals) -> None:
+    if not stop.is_set():
+        log.warning("stopping on %s", sig.name)
+    stop.set()

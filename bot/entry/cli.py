@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -97,6 +98,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="a killed worker's job is picked up by another after this long (default 30)",
     )
+    worker.add_argument(
+        "--health-port",
+        type=int,
+        metavar="PORT",
+        help="serve GET /healthz (alive) and /readyz (Redis up, polling) on this port "
+        "(0: any free port, logged); off by default",
+    )
+    worker.add_argument(
+        "--health-host",
+        default="127.0.0.1",
+        metavar="HOST",
+        help="the health server's address (default 127.0.0.1; 0.0.0.0 in a container)",
+    )
 
     serve = sub.add_parser("serve", help="run the Slack app (Socket Mode, or --http)")
     serve.add_argument("--config", metavar="FILE")
@@ -136,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate = runbook_sub.add_parser("validate", help="check runbook files without starting")
     validate.add_argument("path", metavar="PATH", nargs="?", default="runbooks")
+    validate.add_argument(
+        "--config",
+        metavar="FILE",
+        help="also say where nobody may approve a reapply (default: ./drift.yml, "
+        "then $DRIFT_CONFIG, when there is one)",
+    )
 
     athena = sub.add_parser("athena", help="Athena helpers")
     athena_sub = athena.add_subparsers(dest="athena_command", required=True, parser_class=_Parser)
@@ -192,22 +212,35 @@ def _error(text: str) -> None:
 
 
 def find_config(flag: str | None) -> Path:
-    """--config, else ./drift.yml, else $DRIFT_CONFIG; ConfigError says where it looked."""
+    """--config, else ./drift.yml, else $DRIFT_CONFIG; ConfigError says where it looked, and
+    what a path is when it is not a regular file (a FIFO would hang the read)."""
     if flag:
-        path = Path(flag).expanduser()
-        if not path.is_file():
-            raise ConfigError(*say_files.config_missing(str(path), "--config"))
-        return path
+        return _config_file(Path(flag).expanduser(), "--config")
     local = Path(DEFAULT_CONFIG)
     if local.is_file():
         return local
     env_value = os.environ.get("DRIFT_CONFIG")
     if env_value:
-        path = Path(env_value).expanduser()
-        if not path.is_file():
-            raise ConfigError(*say_files.config_missing(str(path), "$DRIFT_CONFIG"))
-        return path
+        return _config_file(Path(env_value).expanduser(), "$DRIFT_CONFIG")
     raise ConfigError(*say_files.no_config(DEFAULT_CONFIG))
+
+
+def _config_file(path: Path, origin: str) -> Path:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise ConfigError(*say_files.config_missing(str(path), origin)) from None
+    if stat.S_ISREG(mode):
+        return path
+    kinds = (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "fifo"),
+        (stat.S_ISCHR, "char"),
+        (stat.S_ISBLK, "block"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "other")
+    raise ConfigError(*say_files.config_not_a_file(str(path), origin, kind))
 
 
 def load_config(flag: str | None) -> LoadedConfig:
@@ -260,10 +293,14 @@ def _state(args: argparse.Namespace) -> int:
     if args.command == "status":
         return cli_state.status(args.job_id, args.format)
     if args.command == "runbook":
-        return cli_state.runbook_validate(Path(args.path))
+        found = args.config or Path(DEFAULT_CONFIG).is_file() or os.environ.get("DRIFT_CONFIG")
+        loaded = load_config(args.config) if found else None
+        return cli_state.runbook_validate(Path(args.path), loaded)
     loaded = load_config(args.config)
     if args.command == "worker":
-        return cli_state.worker(loaded, args.burst, args.job_lease)
+        return cli_state.worker(
+            loaded, args.burst, args.job_lease, args.health_port, args.health_host
+        )
     if args.command == "serve":
         return cli_state.serve(loaded, args.http, args.port, args.host)
     if args.command == "findings":

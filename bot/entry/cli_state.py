@@ -101,13 +101,29 @@ def status(job_id: str, fmt: str) -> int:
     return 1 if info.get("state") == "failed" else 0
 
 
-def worker(loaded: LoadedConfig, burst: bool, lease_seconds: float) -> int:
+def worker(
+    loaded: LoadedConfig,
+    burst: bool,
+    lease_seconds: float,
+    health_port: int | None = None,
+    health_host: str = "127.0.0.1",
+) -> int:
     from bot.entry.worker import run_worker
 
     runbooks = runbooks_for(loaded)  # a bad runbook fails here, before anything starts
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     lease = timedelta(seconds=lease_seconds)
-    with_redis(lambda target: run_worker(loaded, runbooks, target, burst=burst, lease=lease))
+    with_redis(
+        lambda target: run_worker(
+            loaded,
+            runbooks,
+            target,
+            burst=burst,
+            lease=lease,
+            health_port=health_port,
+            health_host=health_host,
+        )
+    )
     return 0
 
 
@@ -144,7 +160,7 @@ def accept_cmd(
     loaded.environment(env)
     until_at = _until(until)
 
-    async def work(target: RedisTarget) -> FindingRecord:
+    async def work(target: RedisTarget) -> tuple[FindingRecord, bool]:
         async with connected(target) as (store, _):
             record = find_record(await store.records(env), resource, env)
             now = datetime.now(UTC)
@@ -152,17 +168,23 @@ def accept_cmd(
             def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Any]]:
                 if r is None:
                     raise ConfigError(*say.finding_disappeared(record.id))
+                if r.state == "accepted":  # as the Slack path: accepting twice changes nothing
+                    return r, []
                 try:
                     return accept(r, by or whoami(), reason, until_at, now)
                 except ValueError as exc:
                     raise ConfigError(*say.cannot_accept(r.resource, exc)) from exc
 
-            after, _ = await store.apply(env, record.id, update)
+            after, made = await store.apply(env, record.id, update)
             assert after is not None  # noqa: S101  (update never returns None)
-            return after
+            return after, bool(made)
 
-    after = with_redis(work)
-    sys.stdout.write(say.accepted(after.resource, env, until_at, after.id) + "\n")
+    after, made = with_redis(work)
+    if made or after.acceptance is None:
+        sys.stdout.write(say.accepted(after.resource, env, until_at, after.id) + "\n")
+    else:
+        a = after.acceptance
+        sys.stdout.write(say.already_accepted(after.resource, env, a.by, a.until, after.id) + "\n")
     return 0
 
 
@@ -202,7 +224,11 @@ def digest(loaded: LoadedConfig, env: str, fmt: str) -> int:
     return 0
 
 
-def runbook_validate(path: Path) -> int:
+def runbook_validate(path: Path, loaded: LoadedConfig | None = None) -> int:
+    """Validate the runbooks; with a config, also list the environments where a runbook's
+    reapply cannot be approved from Slack by anyone (bot/policy/approvers.py)."""
+    from bot.policy.approvers import reapply_off
+
     runbooks = load_runbooks(path)  # raises RunbookError naming file, key and fix
     unset = unset_variables(path, runbooks)
     if unset:
@@ -210,6 +236,12 @@ def runbook_validate(path: Path) -> int:
     for name, rb in sorted(runbooks.items()):
         sys.stdout.write(say.runbook_ok(name, rb.severity, rb.description) + "\n")
     sys.stdout.write(say.runbooks_valid(len(runbooks), str(path)) + "\n")
+    if loaded is not None:
+        off: dict[str, list[str]] = {}
+        for env, name in reapply_off(loaded.config, runbooks):
+            off.setdefault(env, []).append(name)
+        for env, names in off.items():
+            sys.stdout.write(say.reapply_off(env, ", ".join(names), str(loaded.path)) + "\n")
     return 0
 
 

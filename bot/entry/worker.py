@@ -4,6 +4,9 @@ arq traps handled here (see DEPENDENCIES.md): the Worker is built inside the run
 loop; payloads and results are JSON; `redis<6`. A running job refreshes arq's in-progress key
 to a short TTL (its heartbeat), so when its worker is killed another worker picks the job up
 within a minute instead of after the whole job timeout.
+
+Signals and Redis outages are bot/entry/supervisor.py's; the health server (`--health-port`)
+is bot/shell/health.py's.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from croniter import croniter
 
 from bot.config.drift import LoadedConfig
 from bot.drift.progress import progress_fields
+from bot.entry.supervisor import Supervisor
 from bot.entry.worker_jobs import (
     integration_functions,
     start_follower,
@@ -31,6 +35,7 @@ from bot.entry.worker_jobs import (
 from bot.errors import DriftBotError
 from bot.policy.runbook import Runbook
 from bot.shell.deps import FollowPolicy
+from bot.shell.health import HealthServer, HealthState
 from bot.shell.jobs import (
     Deps,
     LatestProgress,
@@ -43,7 +48,7 @@ from bot.shell.jobs import (
 )
 from bot.shell.notifier import Notifier
 from bot.shell.redis import keys
-from bot.shell.redis.connection import RedisTarget, ping
+from bot.shell.redis.connection import RedisTarget
 from bot.shell.redis.queue import (
     CHECK,
     DIGEST,
@@ -161,8 +166,10 @@ async def startup(ctx: dict[str, Any]) -> None:
             deps.slack,
             consumer=consumer,
             clock=deps.clock,
+            lease=ctx.get("lease", LEASE),
         )
-        ctx["notifier"] = (stop, asyncio.create_task(notifier.run(stop)))
+        where = ctx.get("where", "Redis")
+        ctx["notifier"] = (stop, asyncio.create_task(notifier.run(stop, where)))
     start_follower(ctx)
     log.info("driftbot worker ready: %s", ", ".join(deps.loaded.config.environments))
 
@@ -173,6 +180,18 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         stop, task = ctx.pop("notifier")
         stop.set()
         await task
+
+
+class DriftWorker(Worker):
+    """arq's Worker, telling its health state each time it polls its queue (the liveness a
+    process supervisor can check: a worker alive but stuck stops polling)."""
+
+    health: HealthState | None = None
+
+    async def heart_beat(self) -> None:
+        await super().heart_beat()
+        if self.health is not None:
+            self.health.polled()
 
 
 def build_worker(
@@ -186,8 +205,10 @@ def build_worker(
     lease: timedelta = LEASE,
     clock: Callable[[], datetime] | None = None,
     follow: FollowPolicy | None = None,
+    health: HealthState | None = None,
 ) -> Worker:
-    """The arq Worker. Call it inside the running event loop (arq captures the loop)."""
+    """The arq Worker. Call it inside the running event loop (arq captures the loop). Signals
+    are the caller's (bot/entry/supervisor.py), not arq's."""
 
     def deps_factory(redis: Any) -> Deps:
         retention = loaded.config.history.retention_delta
@@ -209,7 +230,7 @@ def build_worker(
         *integration_functions(),
     ]
     cron_jobs = [cron(tick, name="tick", second=0, run_at_startup=True)] if with_cron else []
-    return Worker(
+    worker = DriftWorker(
         functions=functions,
         cron_jobs=cron_jobs,
         redis_settings=target.settings(),
@@ -222,9 +243,11 @@ def build_worker(
         job_deserializer=deserialize,
         on_startup=startup,
         on_shutdown=shutdown,
-        ctx={"deps_factory": deps_factory, "lease": lease},
-        handle_signals=not burst,
+        ctx={"deps_factory": deps_factory, "lease": lease, "where": target.where},
+        handle_signals=False,
     )
+    worker.health = health
+    return worker
 
 
 async def run_worker(
@@ -234,14 +257,27 @@ async def run_worker(
     *,
     burst: bool = False,
     lease: timedelta = LEASE,
+    health_port: int | None = None,
+    health_host: str = "127.0.0.1",
 ) -> None:
-    """Run until stopped (or, in burst mode, until the queue is empty)."""
-    await ping(target)  # fail fast, naming the URL, before arq's own connection attempts
-    worker = build_worker(loaded, runbooks, target, burst=burst, with_cron=not burst, lease=lease)
+    """Run until SIGTERM/SIGINT (or, in burst mode, until the queue is empty), through Redis
+    outages; with `health_port`, serve /healthz and /readyz there."""
+    health = HealthState()
+    server = HealthServer(health, health_host, health_port) if health_port is not None else None
+    if server is not None:
+        await server.start()
+    log.info("driftbot worker on Redis at %s", target.where)
+
+    def build() -> Worker:
+        return build_worker(
+            loaded, runbooks, target, burst=burst, with_cron=not burst, lease=lease, health=health
+        )
+
     try:
-        await worker.main()
+        await Supervisor(build, target, health, burst=burst).run()
     finally:
-        await worker.close()
+        if server is not None:
+            await server.stop()
 
 
 def _ms(delta: timedelta) -> int:

@@ -92,7 +92,8 @@ def start_follower(ctx: dict[str, Any]) -> None:
     consumer = f"worker-{socket.gethostname()}-{os.getpid()}"
     follower = EscalationFollower(ctx["deps"], ctx["queue"], consumer)
     stop = asyncio.Event()
-    ctx["escalation_follower"] = (stop, asyncio.create_task(follower.run(stop)))
+    where = ctx.get("where", "Redis")
+    ctx["escalation_follower"] = (stop, asyncio.create_task(follower.run(stop, where)))
 
 
 async def stop_follower(ctx: dict[str, Any]) -> None:

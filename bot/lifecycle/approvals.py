@@ -1,10 +1,12 @@
 """Reapply approvals: the two-person rule, distinct approvers, expiry. Pure; `now` is given.
 
-A person asks to reapply IaC over a drift; the environment's approvers (members of its approver
-user groups) approve it. The requester cannot approve their own request unless the runbook says
-so; a protected environment needs its configured number of distinct approvers (a runbook may
-ask for more); a request expires. The store applies these functions under compare-and-set, so
-two approvers clicking at once, or one clicking twice, count once.
+A person asks to reapply IaC over a drift; the approvers (bot/policy/approvers.py: the runbook's
+groups, else the environment's approver groups, else who may act on its cards) approve it.
+Nobody else may: a request that names no approver can be approved by nobody. The requester
+cannot approve their own request unless the runbook says so; a protected environment needs its
+configured number of distinct approvers (a runbook may ask for more); a request expires. The
+store applies these functions under compare-and-set, so two approvers clicking at once, or one
+clicking twice, count once.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.errors import ApprovalRefused
 from bot.messages.slack import answers as say
+from bot.policy.approvers import Approvers
 
 ApprovalState = Literal["pending", "approved", "denied", "expired"]
 
@@ -33,6 +36,7 @@ class ApprovalRequest(BaseModel):
     expires_at: datetime
     needed: int = Field(ge=1)
     approver_groups: list[str] = Field(default_factory=list)
+    approver_users: list[str] = Field(default_factory=list)
     requester_can_approve: bool = False
     approvals: list[str] = Field(default_factory=list)
     denied_by: str | None = None
@@ -57,7 +61,7 @@ def new_request(
     finding_id: str,
     requester: str,
     needed: int,
-    approver_groups: list[str],
+    approvers: Approvers,
     requester_can_approve: bool,
     expires_after: timedelta,
     now: datetime,
@@ -70,9 +74,14 @@ def new_request(
         created_at=now,
         expires_at=now + expires_after,
         needed=needed,
-        approver_groups=approver_groups,
+        approver_groups=list(approvers.groups),
+        approver_users=list(approvers.users),
         requester_can_approve=requester_can_approve,
     )
+
+
+def approvers_of(request: ApprovalRequest) -> Approvers:
+    return Approvers(users=tuple(request.approver_users), groups=tuple(request.approver_groups))
 
 
 def approve(
@@ -82,9 +91,11 @@ def approve(
     _check_open(request, now)
     if user == request.requester and not request.requester_can_approve:
         raise ApprovalRefused(say.own_request())
-    if request.approver_groups and not user_groups & set(request.approver_groups):
-        groups = ", ".join(f"<!subteam^{g}>" for g in request.approver_groups)
-        raise ApprovalRefused(say.only_group_members_approve(groups))
+    approvers = approvers_of(request)
+    if approvers.nobody:
+        raise ApprovalRefused(say.nobody_may_approve(request.env))
+    if not approvers.includes(user, user_groups):
+        raise ApprovalRefused(say.only_approvers_approve(_named(approvers)))
     if user in request.approvals:
         raise ApprovalRefused(say.approved_already())
     approvals = [*request.approvals, user]
@@ -99,12 +110,17 @@ def deny(
 ) -> ApprovalRequest:
     """An approver (or the requester, withdrawing) turns the request down."""
     _check_open(request, now)
-    may = user == request.requester or not request.approver_groups
-    if not may and not user_groups & set(request.approver_groups):
+    if user != request.requester and not approvers_of(request).includes(user, user_groups):
         raise ApprovalRefused(say.only_approver_or_requester())
     return request.model_copy(
         update={"denied_by": user, "state": "denied", "version": request.version + 1}
     )
+
+
+def _named(approvers: Approvers) -> str:
+    """The approvers as Slack mentions: groups, then users."""
+    mentions = [f"<!subteam^{g}>" for g in approvers.groups] + [f"<@{u}>" for u in approvers.users]
+    return ", ".join(mentions)
 
 
 def _check_open(request: ApprovalRequest, now: datetime) -> None:

@@ -23,6 +23,7 @@ test_messages.py walks the tree. The modules:
     slack/        what the Slack app shows (mrkdwn): card, views, replies, answers
     sources.py    CloudTrail sources: log files, S3, LookupEvents, Athena, local SQL
     state.py      IaC state: Terraform, CloudFormation and Pulumi, on disk or in S3
+    urls.py       URLs shown without secrets; webhook targets driftbot refuses
 """
 
 from __future__ import annotations

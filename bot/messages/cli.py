@@ -96,6 +96,13 @@ def accepted(resource: str, env: str, until: datetime | None, finding: str) -> s
     return f"Accepted {resource} in {env}{until_text} ({finding})."
 
 
+def already_accepted(resource: str, env: str, by: str, until: datetime | None, finding: str) -> str:
+    until_text = f" until {until:%Y-%m-%d %H:%M} UTC" if until else ""
+    return (
+        f"{resource} in {env} is already accepted by {by}{until_text} ({finding}); nothing changed."
+    )
+
+
 def history_check(
     at: object,
     start: object,
@@ -126,6 +133,15 @@ def runbook_ok(name: str, severity: str, description: str) -> str:
 
 def runbooks_valid(count: int, path: str) -> str:
     return f"{count} runbooks valid in {path}"
+
+
+def reapply_off(env: str, runbooks: str, config: str) -> str:
+    """`runbooks`: the names of the runbooks with a reapply target, comma separated."""
+    return (
+        f"off {env}: reapply from Slack is off ({runbooks}): nobody may approve it. Set "
+        f"`slack.approvers` (user groups) or `slack.check` (users or groups) for {env} in "
+        f"{config}, or `fix.approvals.groups` in the runbook."
+    )
 
 
 def no_finding(wanted: str, env: str) -> Message:

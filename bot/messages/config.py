@@ -46,7 +46,49 @@ def missing_key() -> str:
 
 
 def got(value: object) -> str:
-    return f" (got {value!r})"
+    return f" (got {clip(repr(value))})"
+
+
+def clip(text: str, limit: int = 120) -> str:
+    """A value quoted in an error, cut to `limit` characters (a file can hold megabytes)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def refused_yaml(path: Path, where: str, problem: object) -> str:
+    """A file refused before it is used (an alias bomb, a key given twice, deep nesting)."""
+    return f"{path}{where}: refused: {problem}"
+
+
+REFUSED_YAML_HINT = (
+    "Write the file out plainly: each key once per mapping, and anchors only for a few shared "
+    "settings."
+)
+
+
+def too_many_aliases(limit: int) -> str:
+    return f"more than {limit} YAML aliases (`*name`); no sane config needs that many."
+
+
+def too_many_nodes(limit: int) -> str:
+    return (
+        f"more than {limit:,} values once its aliases are expanded; "
+        "no sane config is that large (an alias bomb?)."
+    )
+
+
+def recursive_alias() -> str:
+    return "an alias inside the anchor it names (a recursive structure)."
+
+
+def nested_too_deep() -> str:
+    return "nested too deeply to read."
+
+
+def key_given_twice(key: str, first_line: int) -> str:
+    return (
+        f"`{key}` is given twice in one mapping (first on line {first_line}); "
+        "YAML would keep only the last one."
+    )
 
 
 def top_level() -> str:

@@ -17,6 +17,22 @@ def config_missing(path: str, origin: str) -> Message:
     return (f"Config file `{path}` (from {origin}) does not exist.", "")
 
 
+KINDS = {
+    "directory": "a directory",
+    "fifo": "a named pipe (FIFO)",
+    "char": "a character device",
+    "block": "a block device",
+    "socket": "a socket",
+}
+
+
+def config_not_a_file(path: str, origin: str, kind: str) -> Message:
+    """`kind`: a key of KINDS (what the path is instead of a regular file)."""
+    what = KINDS.get(kind, "not a regular file")
+    hint = "Give the drift.yml inside it." if kind == "directory" else "Give a regular YAML file."
+    return (f"Config file `{path}` (from {origin}) is {what}, not a file.", hint)
+
+
 def no_config(default: str) -> Message:
     return (
         f"No config file: there is no ./{default} and $DRIFT_CONFIG is not set.",

@@ -43,6 +43,23 @@ def webhook_secret_missing(name: str) -> Message:
     )
 
 
+def webhook_redirected(url: str, status: int) -> Message:
+    """`url` as bot/config/urls.py shows it (no query)."""
+    return (
+        f"The reapply webhook {url} answered with a redirect (HTTP {status}); driftbot does not "
+        "follow redirects, which would send the signed finding elsewhere.",
+        "Point the runbook's `fix.reapply.webhook.url` at the final address.",
+    )
+
+
+def webhook_target_refused(url: str, reason: str) -> Message:
+    """`reason`: bot/messages/urls.py's sentence about the address."""
+    return (
+        f"I did not send the reapply webhook to {url}: {reason}.",
+        "Fix the runbook's `fix.reapply.webhook`, or the host's DNS.",
+    )
+
+
 def webhook_refused(url: str, status: int) -> Message:
     return (
         f"The reapply webhook {url} answered HTTP {status}.",

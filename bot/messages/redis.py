@@ -21,6 +21,14 @@ def unreachable(where: str, detail: str, *, url: bool) -> Message:
     return f"I can't reach Redis at {where}: {detail}.", hint
 
 
+def lost(detail: str) -> Message:
+    """Redis went away while a request or job was using it."""
+    return (
+        f"Redis stopped answering: {detail}.",
+        "driftbot reconnects by itself once Redis is back; check that Redis is running.",
+    )
+
+
 def embedded_did_not_start(folder: str) -> Message:
     return (
         f"The embedded Redis did not start in {folder}.",

@@ -46,21 +46,6 @@ def expected_values() -> str:
     return "expected at least one value; leave the key out to match any"
 
 
-def expected_https_url(value: str) -> str:
-    return f"expected an https:// URL (got {value!r})"
-
-
-def url_with_credentials() -> str:
-    return (
-        "expected a URL without credentials: put the secret in the environment "
-        "variable named by `secret_env` (got a URL with `user@`)"
-    )
-
-
-def expected_url(value: str) -> str:
-    return f"expected a URL such as https://ci.example.com/hooks (got {value!r})"
-
-
 def expected_secret_env(value: str) -> str:
     return (
         "expected the name of an environment variable, such as "

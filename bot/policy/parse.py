@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from bot.config.problems import describe_errors, yaml_problem
+from bot.config.problems import describe_errors, yaml_hint, yaml_problem
+from bot.config.yaml_text import load_yaml
 from bot.errors import RunbookError
 from bot.messages import runbook as say
-from bot.messages.config import YAML_HINT
 from bot.policy.runbook import Runbook, RunbookFile
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -28,9 +28,9 @@ def parse_runbook(text: str, path: Path) -> Runbook:
     if not NAME.match(name):
         problems.append(say.file_name(path, name))
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
-        raise invalid_runbook(path, [yaml_problem(path, exc)], YAML_HINT) from exc
+        raise invalid_runbook(path, [yaml_problem(path, exc)], yaml_hint(exc)) from exc
     if not isinstance(data, dict):
         problems.append(say.not_a_mapping(path))
         raise invalid_runbook(path, problems)

@@ -62,9 +62,12 @@ Keys:
     change of a deleted or unmanaged resource always matters to `attributes`.
 - `fix`: how the drift is put right.
   - `reapply`: exactly one target: `github_actions`, `gitlab`, `terraform_cloud`, `spacelift`,
-    `codebuild` (bot/policy/targets.py) or `webhook: {url, secret_env}` (an https URL to POST
-    to, and the name of the environment variable holding the signing secret at run time, never
-    the secret itself). Values may use placeholders (bot/policy/placeholders.py).
+    `codebuild` (bot/policy/targets.py) or `webhook: {url, secret_env, allow_private_network}`
+    (an https URL to POST to, and the name of the environment variable holding the signing
+    secret at run time, never the secret itself; driftbot never sends it to a cloud metadata
+    endpoint, and to a loopback, private or link-local address only with
+    `allow_private_network: true`; redirects are not followed and the URL's query is never
+    shown). Values may use placeholders (bot/policy/placeholders.py).
   - `escalate`: `{channel, usergroup, note}`: a Slack channel (`C…` id or `#name`) and/or user
     group (`S…`) to bring in, and a note for them; `pagerduty`, `incident_io`, `jira`,
     `github_issue` (bot/policy/escalation.py); `auto_after` (a duration): an open critical
@@ -87,11 +90,12 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bot.catalog.rules import TRAIL_RULES, base_event_name
 from bot.config.ignores import IgnoreRule
 from bot.config.model import StrictModel
+from bot.config.urls import webhook_url_problem
 from bot.config.window import parse_duration
 from bot.drift.findings import Finding
 from bot.messages import runbook as say
@@ -108,7 +112,6 @@ from bot.policy.names import (
 )
 from bot.policy.targets import Codebuild, GithubActions, Gitlab, Spacelift, Target, TerraformCloud
 
-_HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+(:\d{1,5})?([/?#]\S*)?$")
 _SECRET_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 
 
@@ -178,21 +181,21 @@ class Confirm(StrictModel):
 
 
 class Webhook(StrictModel):
-    """An https endpoint to POST to, signed with the secret in an environment variable."""
+    """An https endpoint to POST to, signed with the secret in an environment variable. Never
+    a cloud metadata endpoint; a loopback, private or link-local address (literal, or what the
+    host name resolves to when it is called) only with `allow_private_network: true`."""
 
+    # Declared first: `url`'s check reads it.
+    allow_private_network: bool = False
     url: str
     secret_env: str
 
     @field_validator("url", mode="after")
     @classmethod
-    def _url(cls, value: str) -> str:
-        loopback = value.lower().startswith(("http://127.0.0.1", "http://localhost"))
-        if not value.lower().startswith("https://") and not loopback:
-            raise ValueError(say.expected_https_url(value))
-        if "@" in value.split("/", 3)[2]:
-            raise ValueError(say.url_with_credentials())
-        if not _HTTPS_URL.match(value) and not loopback:
-            raise ValueError(say.expected_url(value))
+    def _url(cls, value: str, info: ValidationInfo) -> str:
+        problem = webhook_url_problem(value, bool(info.data.get("allow_private_network")))
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
     @field_validator("secret_env", mode="after")

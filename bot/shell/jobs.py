@@ -35,10 +35,12 @@ from bot.lifecycle.transitions import (
 from bot.messages import jobs as say
 from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.deps import Deps as Deps  # re-exported: the worker and tests build it from here
+from bot.shell.posting import OncePoster
 from bot.shell.reapply.runner import dispatch_run
 from bot.shell.reapply.webhook import secret_from_env
 from bot.shell.reapply.webhook import trigger as trigger_webhook
 from bot.shell.redis import keys
+from bot.shell.redis.posts import PostLedger
 from bot.shell.redis.queue import Queue
 from bot.shell.redis.store import Update
 from bot.slack import render_digest, render_progress
@@ -196,13 +198,21 @@ async def run_digest_job(deps: Deps, env_name: str) -> Digest:
     since = await deps.store.last_digest(env_name)
     digest = build_digest(env_name, await deps.store.records(env_name), since, now)
     if env.slack is not None and deps.slack is not None and deps.slack_state is not None:
+        # A re-run of this job (its worker died) reads the same `since`: the same posts.
+        key = f"digest:{env_name}:{since.isoformat() if since else 'first'}"
+        poster = OncePoster(PostLedger(deps.store.redis, deps.clock), deps.slack)
         flag = "1" if digest.is_clean else "0"
-        was_clean = await deps.slack_state.swap_flag(keys.DIGEST_CLEAN, env_name, flag)
-        if not (digest.is_clean and was_clean == "1"):
+        quiet = False
+        if not await poster.intended(key):
+            was_clean = await deps.slack_state.swap_flag(keys.DIGEST_CLEAN, env_name, flag)
+            quiet = digest.is_clean and was_clean == "1"
+        if not quiet:
             summary, breakdown = render_digest(digest)
-            ts = await deps.slack.post(env.slack.channel, summary.text, summary.blocks)
-            for part in breakdown:
-                await deps.slack.post(env.slack.channel, part.text, part.blocks, thread_ts=ts)
+            ts, _ = await poster.post(key, env.slack.channel, summary.text, summary.blocks)
+            for n, part in enumerate(breakdown):
+                await poster.post(
+                    f"{key}:{n}", env.slack.channel, part.text, part.blocks, thread_ts=ts
+                )
     await deps.store.set_last_digest(env_name, now)
     return digest
 
@@ -269,12 +279,21 @@ async def run_reapply_job(
         "finding": record.finding.model_dump(mode="json"),
     }
     card = await deps.slack_state.card(env_name, record.id)
+    poster = (
+        OncePoster(PostLedger(deps.store.redis, deps.clock), deps.slack) if deps.slack else None
+    )
     try:
-        result = await trigger_webhook(webhook.url, secret_from_env(webhook.secret_env), payload)
+        result = await trigger_webhook(
+            webhook.url,
+            secret_from_env(webhook.secret_env),
+            payload,
+            allow_private=webhook.allow_private_network,
+        )
     except DriftBotError as exc:
-        if deps.slack is not None and card:
+        if poster is not None and card:
             text = say.reapply_failed(exc.user_message, exc.hint)
-            await deps.slack.post(card["channel"], text, thread_ts=card["ts"])
+            key = f"reapply:{request_id}:failed"
+            await poster.post(key, card["channel"], text, thread_ts=card["ts"])
         return {"error": exc.user_message}
     now = deps.clock()
 
@@ -285,9 +304,10 @@ async def run_reapply_job(
         return after, made
 
     await deps.store.apply(env_name, record.id, update)
-    if deps.slack is not None and card:
+    if poster is not None and card:
         text = say.reapply_triggered(result.status)
-        await deps.slack.post(card["channel"], text, thread_ts=card["ts"])
+        key = f"reapply:{request_id}:triggered"
+        await poster.post(key, card["channel"], text, thread_ts=card["ts"])
     return {"status": result.status}
 
 

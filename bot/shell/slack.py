@@ -2,14 +2,21 @@
 user group members. One AsyncWebClient per process with retry handlers (rate limits honour
 Retry-After; 5xx and connection errors retry), shared with Bolt. Slack's refusals
 (slack_sdk's SlackApiError) are translated into `bot.errors.SlackError` here, once.
+
+`chat.postMessage` goes through a second client that retries rate limits only: a post whose
+answer was lost (a dropped connection, a 5xx after Slack stored it) is not sent again blindly,
+which would post it twice; bot/shell/posting.py finds out whether it was stored (its message
+metadata names it) and posts it only if not.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -22,7 +29,10 @@ from bot.errors import SlackError
 from bot.messages.slack import answers as say
 
 DEFAULT_API_URL = "https://slack.com/api/"
+UNREACHABLE = "unreachable"  # SlackError.code when Slack did not answer at all
 RETRYABLE = frozenset({"ratelimited", "service_unavailable", "internal_error"})
+POST_EVENT = "driftbot_post"  # message metadata `event_type` of every message driftbot posts
+HISTORY_PAGES = 10  # at most 2,000 messages read back to find one post
 
 
 def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWebClient:
@@ -39,22 +49,45 @@ def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWe
     )
 
 
+@dataclass(frozen=True)
+class Installation:
+    """Who the app is, as Slack says (`auth.test`): the workspace (or, org-wide, the
+    enterprise) it is installed in and its app id; requests from anywhere else are refused."""
+
+    team_id: str
+    enterprise_id: str | None
+    app_id: str | None
+    bot_user_id: str
+    enterprise_install: bool
+
+
 class SlackGateway:
     """The calls the app makes, each translating Slack's errors."""
 
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
+        self.poster = AsyncWebClient(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=3)],
+        )
 
-    async def _call(self, method: str, **params: Any) -> dict[str, Any]:
+    async def _call(
+        self, method: str, client: AsyncWebClient | None = None, **params: Any
+    ) -> dict[str, Any]:
         """Call Web API `method` through the SDK's own method for it (which knows whether
         Slack wants form or JSON for it)."""
-        call = getattr(self.client, method.replace(".", "_"))
+        call = getattr(client or self.client, method.replace(".", "_"))
         try:
             response = await call(**params)
         except SlackApiError as exc:
             code = str(exc.response.get("error", "unknown_error"))
             message, hint = say.slack_refused(method, code)
             raise SlackError(message, hint, code=code, retryable=code in RETRYABLE) from exc
+        except (aiohttp.ClientError, TimeoutError) as exc:  # after the client's own retries
+            message, hint = say.slack_unreachable(method, type(exc).__name__)
+            raise SlackError(message, hint, code=UNREACHABLE, retryable=True) from exc
         return dict(response.data) if isinstance(response.data, dict) else {}
 
     async def post(
@@ -63,15 +96,47 @@ class SlackGateway:
         text: str,
         blocks: Sequence[dict[str, Any]] | None = None,
         thread_ts: str | None = None,
+        post_key: str | None = None,
     ) -> str:
-        """Post a message; returns its ts."""
+        """Post a message; returns its ts. `post_key` goes into the message's metadata, for
+        `find_post` (bot/shell/posting.py)."""
         params: dict[str, Any] = {"channel": channel, "text": text, "unfurl_links": False}
         if blocks is not None:
             params["blocks"] = list(blocks)
         if thread_ts:
             params["thread_ts"] = thread_ts
-        data = await self._call("chat.postMessage", **params)
+        if post_key is not None:
+            params["metadata"] = {"event_type": POST_EVENT, "event_payload": {"post": post_key}}
+        data = await self._call("chat.postMessage", client=self.poster, **params)
         return str(data.get("ts", ""))
+
+    async def find_post(
+        self, channel: str, post_key: str, thread_ts: str | None, oldest: float
+    ) -> str | None:
+        """The ts of the message posted with `post_key` since `oldest` (a Unix time) in
+        `channel` (in the thread `thread_ts`, if given), or None. Needs the history scopes
+        (`channels:history`, `groups:history`)."""
+        method = "conversations.replies" if thread_ts else "conversations.history"
+        params: dict[str, Any] = {
+            "channel": channel,
+            "oldest": f"{max(oldest, 0):.6f}",
+            "limit": 200,
+            "include_all_metadata": True,
+        }
+        if thread_ts:
+            params["ts"] = thread_ts
+        for _ in range(HISTORY_PAGES):
+            data = await self._call(method, **params)
+            for message in data.get("messages") or []:
+                meta = message.get("metadata") or {}
+                payload = meta.get("event_payload") or {}
+                if meta.get("event_type") == POST_EVENT and payload.get("post") == post_key:
+                    return str(message.get("ts"))
+            cursor = (data.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+            params["cursor"] = cursor
+        return None
 
     async def update(
         self, channel: str, ts: str, text: str, blocks: Sequence[dict[str, Any]] | None = None
@@ -101,6 +166,31 @@ class SlackGateway:
         except SlackError:
             return None
         return str(data.get("permalink")) if data.get("permalink") else None
+
+    async def identity(self) -> Installation:
+        """`auth.test` with the bot token; the app id from it, else from `bots.info` (which
+        needs `users:read`; without it the app id stays unknown). SlackError when the token is
+        not valid."""
+        data = await self._call("auth.test")
+        app_id = data.get("app_id")
+        if not app_id and data.get("bot_id"):
+            try:
+                bot = await self._call("bots.info", bot=str(data["bot_id"]))
+            except SlackError:
+                bot = {}
+            app_id = (bot.get("bot") or {}).get("app_id")
+        return Installation(
+            team_id=str(data.get("team_id") or ""),
+            enterprise_id=str(data["enterprise_id"]) if data.get("enterprise_id") else None,
+            app_id=str(app_id) if app_id else None,
+            bot_user_id=str(data.get("user_id") or ""),
+            enterprise_install=bool(data.get("is_enterprise_install")),
+        )
+
+    async def open_connection(self, app_token: str) -> None:
+        """`apps.connections.open` with the app-level token: SlackError when Slack refuses
+        it (Socket Mode would retry such a token forever)."""
+        await self._call("apps.connections.open", app_token=app_token)
 
     async def group_members(self, group: str) -> list[str]:
         data = await self._call("usergroups.users.list", usergroup=group)

@@ -14,7 +14,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.lifecycle.approvals import ApprovalRequest
+from bot.lifecycle.approvals import ApprovalRequest, approvers_of
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import Label, severity_label
 from bot.messages.slack import card as say
@@ -51,7 +51,10 @@ def render_approval_request(
     """
     f = record.finding
     state = approval_state(request, now)
-    groups = " ".join(f"<!subteam^{g}>" for g in request.approver_groups if SLACK_GROUP.match(g))
+    groups = " ".join(
+        [f"<!subteam^{g}>" for g in request.approver_groups if SLACK_GROUP.match(g)]
+        + [person(u) for u in request.approver_users]
+    )
     ask = say.approval_ask(
         groups if state == "pending" else "", person(request.requester), escape(record.env)
     )
@@ -68,8 +71,8 @@ def render_approval_request(
         when(request.expires_at),
     )
     rules = [say.requester_cannot_approve()] if not request.requester_can_approve else []
-    if not request.approver_groups:
-        rules.append(say.approval_anyone())
+    if approvers_of(request).nobody:
+        rules.append(say.approval_nobody())
     blocks: list[Block] = [
         section(ask),
         SectionBlock(

@@ -21,6 +21,7 @@ from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord, State, Transition
 from bot.messages.slack import Label, plus_more, severity_label
 from bot.messages.slack import card as say
+from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import (
     MAX_CONFIRM_TEXT,
@@ -85,19 +86,22 @@ def allowed_actions(
     runbook: Runbook | None,
     approval: ApprovalRequest | None = None,
     now: datetime | None = None,
+    *,
     codify: bool = False,
+    approvers: Approvers | None = None,
 ) -> tuple[ActionId, ...]:
     """The buttons that still make sense: by state (open: Accept, Reapply, Escalate; escalated:
     Accept, Reapply; accepted: Reapply, Escalate; reapplying and resolved: none), without
-    Reapply while a request is pending or when the runbook has no reapply target; with Retry
-    when the last reapply run failed (instead of Reapply), and Codify on an unmanaged finding
-    when the environment has a codify target (`codify`) and no pull request is open yet."""
+    Reapply while a request is pending, when the runbook has no reapply target, or when nobody
+    may approve one (`approvers`, when given); with Retry when the last reapply run failed
+    (instead of Reapply), and Codify on an unmanaged finding when the environment has a codify
+    target (`codify`) and no pull request is open yet."""
     actions = STATE_ACTIONS[record.state]
-    if is_pending(approval, now) or not can_reapply(runbook):
+    if is_pending(approval, now) or not can_reapply(runbook, approvers):
         actions = tuple(a for a in actions if a != ActionId.REAPPLY)
     run = record.run
     failed = run is not None and run.status == "failed" and record.state in CODIFY_STATES
-    if failed and not is_pending(approval, now) and can_reapply(runbook):
+    if failed and not is_pending(approval, now) and can_reapply(runbook, approvers):
         actions = tuple(ActionId.RETRY if a == ActionId.REAPPLY else a for a in actions)
     pr_open = any(k.kind == "codify" and k.state == "open" for k in record.links)
     if codify and record.state in CODIFY_STATES and not pr_open and import_suggestion(record):
@@ -110,7 +114,9 @@ def render_card(
     runbook: Runbook | None,
     approval: ApprovalRequest | None = None,
     now: datetime | None = None,
+    *,
     codify: bool = False,
+    approvers: Approvers | None = None,
 ) -> CardMessage:
     """The card of one finding, for its current state.
 
@@ -120,6 +126,8 @@ def render_card(
         approval: the finding's latest reapply request, if any (pending: no second Reapply).
         now: the time, to judge whether that request has expired.
         codify: whether the environment has a codify target (the Codify button).
+        approvers: who may approve a reapply here (bot/policy/approvers.py); nobody: no
+            Reapply, and the card says why. None: not known (Reapply as the runbook says).
 
     Returns:
         The card (≤ 50 blocks, sections ≤ 3,000 characters, a fallback `text`) and, when the
@@ -139,7 +147,7 @@ def render_card(
     suggestion = import_suggestion(record)
     if suggestion is not None:
         blocks.append(section(import_text(suggestion)))
-    blocks.append(section(state_text(record, runbook, approval, now)))
+    blocks.append(section(state_text(record, runbook, approval, now, approvers)))
     run = run_line(record)
     if run is not None:
         blocks.append(section(run))
@@ -147,7 +155,7 @@ def render_card(
     if links is not None:
         blocks.append(context(links))
     blocks.append(context(_ids_text(record)))
-    blocks.extend(card_actions(record, runbook, approval, now, codify))
+    blocks.extend(card_actions(record, runbook, approval, now, codify=codify, approvers=approvers))
     text = say.card_fallback(
         SEVERITY_EMOJI[severity],
         severity_label(severity),
@@ -254,10 +262,12 @@ def card_actions(
     runbook: Runbook | None,
     approval: ApprovalRequest | None,
     now: datetime | None,
+    *,
     codify: bool = False,
+    approvers: Approvers | None = None,
 ) -> list[Block]:
     """The card's buttons block (none when no button makes sense); App Home shows the same."""
-    actions = allowed_actions(record, runbook, approval, now, codify)
+    actions = allowed_actions(record, runbook, approval, now, codify=codify, approvers=approvers)
     if not actions:
         return []
     buttons = [card_button(action, record) for action in actions]

@@ -42,9 +42,15 @@ class Usage:
 
 
 def parse_command(
-    text: str, environments: list[str], runbooks: list[str] | None = None
+    text: str,
+    environments: list[str],
+    runbooks: list[str] | None = None,
+    shown: list[str] | None = None,
 ) -> Command | Usage:
-    """Parse `/drift` text against the known environments (and runbooks, for `check`)."""
+    """Parse `/drift` text against the known environments (and runbooks, for `check`).
+    A reply lists and suggests only the `shown` environments (default: all of them): those the
+    person may check, so nobody learns the others' names from a typo."""
+    listed = environments if shown is None else shown
     words = text.split()
     if not words:
         return Command("help")
@@ -60,14 +66,14 @@ def parse_command(
     if verb in NEEDS_ENV:
         if not rest:
             return Usage(
-                say.needs_an_environment(verb, USAGE[verb]), say.known_environments(environments)
+                say.needs_an_environment(verb, USAGE[verb]), say.known_environments(listed)
             )
         env = rest[0]
         if env not in environments:
-            close = difflib.get_close_matches(env, environments, n=1)
+            close = difflib.get_close_matches(env, listed, n=1)
             return Usage(
                 no_environment(_clip(env)),
-                say.known_environments(environments, close[0] if close else None),
+                say.known_environments(listed, close[0] if close else None),
             )
         arg = rest[1] if len(rest) > 1 else None
         if verb == "check" and arg is not None and runbooks is not None and arg not in runbooks:

@@ -11,6 +11,7 @@ from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import Label, and_more
 from bot.messages.slack import card as say
 from bot.models import SEVERITY_RANK
+from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
 from bot.slack.text import clip, code, escape, iso_when, people, person, target_text, when
 
@@ -23,9 +24,12 @@ SEVERITY_EMOJI: dict[str | None, str] = {
 }
 
 
-def can_reapply(runbook: Runbook | None) -> bool:
-    """Whether the finding's runbook says where to reapply IaC (`fix.reapply`)."""
-    return runbook is not None and runbook.fix.reapply is not None
+def can_reapply(runbook: Runbook | None, approvers: Approvers | None = None) -> bool:
+    """Whether the finding's runbook says where to reapply IaC (`fix.reapply`) and, when the
+    approvers are given, somebody may approve it (bot/policy/approvers.py)."""
+    if runbook is None or runbook.fix.reapply is None:
+        return False
+    return approvers is None or not approvers.nobody
 
 
 def severity_of(f: Finding, runbook: Runbook | None) -> str | None:
@@ -71,13 +75,17 @@ def state_text(
     runbook: Runbook | None,
     approval: ApprovalRequest | None,
     now: datetime | None,
+    approvers: Approvers | None = None,
 ) -> str:
-    """The state line, the reapply request's line, and why there is no Reapply, if so."""
+    """The state line, the reapply request's line, and why there is no Reapply, if so (no
+    target in the runbook, or nobody may approve in the environment)."""
     lines = [_state_line(record)]
     if record.state != "resolved" and approval is not None:
         lines.append(approval_line(approval, now))
     if record.state in ("open", "accepted", "escalated") and not can_reapply(runbook):
         lines.append(say.no_reapply_target(code(runbook.name) if runbook else None))
+    elif record.state in ("open", "accepted", "escalated") and not can_reapply(runbook, approvers):
+        lines.append(say.no_approvers(escape(record.env)))
     return "\n".join(lines)
 
 

@@ -10,10 +10,12 @@ from typing import Any
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from bot.config.drift import EnvSlack
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import Label, more_findings, severity_label
 from bot.messages.slack import views as say
+from bot.policy.approvers import Approvers, approvers_for
 from bot.policy.runbook import Runbook
 from bot.slack.blocks import MAX_VIEW_BLOCKS, context, header, section, view
 from bot.slack.card import card_actions
@@ -32,6 +34,7 @@ def _home_finding(
     runbook: Runbook | None,
     approval: ApprovalRequest | None,
     now: datetime,
+    approvers: Approvers | None,
 ) -> list[Block]:
     f = record.finding
     last = escape(clip(f.events[-1].actor, 80)) if f.events else None
@@ -46,8 +49,8 @@ def _home_finding(
         last,
         age,
     )
-    text = f"{line}\n{state_text(record, runbook, approval, now)}"
-    return [section(text), *card_actions(record, runbook, approval, now)]
+    text = f"{line}\n{state_text(record, runbook, approval, now, approvers)}"
+    return [section(text), *card_actions(record, runbook, approval, now, approvers=approvers)]
 
 
 def render_home(
@@ -55,6 +58,7 @@ def render_home(
     runbooks: Mapping[str, Runbook],
     now: datetime,
     approvals: Mapping[str, ApprovalRequest] | None = None,
+    env_slack: Mapping[str, EnvSlack | None] | None = None,
 ) -> dict[str, Any]:
     """The App Home view: one section per environment the viewer may see, its unresolved
     findings (most severe first) with the same buttons as their cards. At most 100 blocks,
@@ -66,6 +70,8 @@ def render_home(
         runbooks: by name, for each finding's runbook (whether Reapply is set up).
         now: the time, for ages.
         approvals: pending reapply requests by finding id (no second Reapply for those).
+        env_slack: each environment's Slack settings, for who may approve a reapply there
+            (nobody: no Reapply, and why). None: not known.
     """
     approvals = approvals or {}
     blocks: list[Block] = [header(Label.HOME_TITLE), context(say.home_intro(when(now)))]
@@ -74,10 +80,11 @@ def render_home(
     envs: list[tuple[str, list[list[Block]]]] = []
     for env, records in sections:
         live = sorted((r for r in records if r.state != "resolved"), key=severity_order)
-        parts = [
-            _home_finding(r, runbooks.get(r.finding.runbook or ""), approvals.get(r.id), now)
-            for r in live
-        ]
+        parts = []
+        for r in live:
+            runbook = runbooks.get(r.finding.runbook or "")
+            who = approvers_for(runbook, env_slack.get(env)) if env_slack is not None else None
+            parts.append(_home_finding(r, runbook, approvals.get(r.id), now, who))
         envs.append((env, parts))
     needs = [1 + max(1, sum(len(p) for p in parts)) for _, parts in envs]
     shares = _shares(needs, MAX_VIEW_BLOCKS - len(blocks))

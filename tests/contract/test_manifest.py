@@ -15,7 +15,14 @@ from handlers import ROUTES, Handlers
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
 # Why each scope is there is written next to it in manifest.yml.
-MINIMAL_BOT_SCOPES = {"commands", "chat:write", "usergroups:read"}
+MINIMAL_BOT_SCOPES = {
+    "commands",
+    "chat:write",
+    "usergroups:read",
+    "users:read",  # bots.info: the app id requests are checked against
+    "channels:history",  # reading back a post after a crash (bot/shell/posting.py)
+    "groups:history",
+}
 SUBCOMMANDS = ("check", "status", "findings", "history", "envs", "help")
 
 

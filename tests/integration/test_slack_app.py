@@ -88,7 +88,7 @@ def test_concurrent_checks_of_one_environment_queue_one_job(world):
     import aiohttp
 
     async def burst() -> list[str]:
-        runner = web.AppRunner(http_app(world.app, world.deps))
+        runner = web.AppRunner(http_app(world.app, world.deps, sr.SECRET))
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
@@ -123,7 +123,7 @@ def test_http_mode_verifies_signatures_and_has_healthz(world):
     import aiohttp
 
     async def scenario() -> tuple[int, int, int]:
-        runner = web.AppRunner(http_app(world.app, world.deps))
+        runner = web.AppRunner(http_app(world.app, world.deps, sr.SECRET))
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()

@@ -94,7 +94,7 @@ def test_reapply_needs_two_distinct_approvers_who_are_not_the_requester(world):
         + [json.dumps(e) for e in world.fake.webhooks(BOB)]
     )
     assert any("someone else" in s for s in said)
-    assert any("Only members of" in s for s in said)
+    assert any("can approve reapplies here" in s for s in said)
     assert any("already approved" in s for s in said)
     thread = world.fake.messages(CHANNEL, thread_ts=world.card_of(SG)["ts"])
     decisions = [m["text"] for m in thread if "the reapply request" in m["text"]]

@@ -27,6 +27,7 @@ HELP_ENVELOPE = {
         "user_id": "U0ALICE",
         "channel_id": "C0DEMO",
         "team_id": "T0FAKE",
+        "api_app_id": "A0DRIFT",
         "trigger_id": "1.2.3",
         "response_url": "http://127.0.0.1:9/x",
     },

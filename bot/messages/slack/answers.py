@@ -20,6 +20,14 @@ def slack_refused(method: str, code: str) -> Message:
     return f"Slack refused `{method}`: {code}.", SLACK_ERROR_HINTS.get(code, "")
 
 
+def slack_unreachable(method: str, kind: str) -> Message:
+    """A Web API call that got no answer (connection refused or dropped, DNS, timeout)."""
+    return (
+        f"Slack did not answer `{method}` ({kind}).",
+        "Check the network path to slack.com (or SLACK_API_URL); driftbot retries.",
+    )
+
+
 ENV_VARS = {
     "SLACK_BOT_TOKEN": "the app posts and updates messages with it",
     "SLACK_SIGNING_SECRET": "requests from Slack are verified with it",
@@ -32,6 +40,24 @@ def env_var_missing(name: str) -> Message:
     return (
         f"{name} is not set: {ENV_VARS[name]}.",
         "Set it in the environment (see the README's Slack section).",
+    )
+
+
+def state_store_unreachable(ref: str) -> str:
+    """Redis is down while someone used /drift or a button: nothing was done."""
+    return (
+        f"driftbot can't reach its state store (Redis) right now, so nothing was done "
+        f"(ref `{ref}`). Try again in a minute; if it keeps failing, tell whoever runs "
+        "driftbot that Redis is unreachable."
+    )
+
+
+def token_refused(name: str, code: str) -> Message:
+    """`drift serve` at start-up: Slack refused the token in `name`."""
+    return (
+        f"Slack refused {name} ({code}): {ENV_VARS[name]}.",
+        f"Check {name}: copy it again from the app's settings at https://api.slack.com/apps "
+        "(see the README's Slack section).",
     )
 
 
@@ -53,6 +79,15 @@ def env_not_on_slack(env: str) -> str:
 def only_checkers(groups: str, env: str) -> str:
     """`groups`: the env's check user groups, mentioned (empty: it lists people)."""
     return f"Only {groups or 'the listed people'} may run checks and act on `{env}`."
+
+
+def not_our_form() -> str:
+    """A modal submission without our private_metadata (a log line: Slack never sends it)."""
+    return "a modal submission without driftbot's form data"
+
+
+def not_a_day(text: str) -> str:
+    return f"a picked date that is not YYYY-MM-DD: {text!r}"
 
 
 def not_our_button() -> str:
@@ -159,8 +194,16 @@ def own_request() -> str:
     return "You asked for this reapply, so someone else has to approve it."
 
 
-def only_group_members_approve(groups: str) -> str:
-    return f"Only members of {groups} can approve reapplies here."
+def only_approvers_approve(approvers: str) -> str:
+    """`approvers`: mentions of the approver groups and users."""
+    return f"Only {approvers} can approve reapplies here."
+
+
+def nobody_may_approve(env: str) -> str:
+    return (
+        f"Nobody may approve reapplies in `{env}`: drift.yml names no approvers for it. "
+        "Ask whoever runs driftbot to set `slack.approvers` (or `slack.check`) for it."
+    )
 
 
 def approved_already() -> str:

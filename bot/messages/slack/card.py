@@ -85,6 +85,14 @@ def no_reapply_target(runbook: str | None) -> str:
     return f"Reapply is not set up ({where} has no `fix.reapply`): escalate to the owners instead."
 
 
+def no_approvers(env: str) -> str:
+    """Reapply is set up, but nobody may approve it in `env` (no approvers configured)."""
+    return (
+        f"Reapply from Slack is off in {env}: nobody may approve it. Name approvers in "
+        "drift.yml (`slack.approvers` user groups, or `slack.check` users or groups)."
+    )
+
+
 def state_open(since: str, reopened: int) -> str:
     again = ""
     if reopened:
@@ -149,8 +157,8 @@ def approval_ask(groups: str, requester: str, env: str) -> str:
     return f"{to}{requester} asks to reapply IaC over a drift in *{env}*."
 
 
-def approval_anyone() -> str:
-    return "Anyone here may approve."
+def approval_nobody() -> str:
+    return "Nobody may approve it: drift.yml names no approvers here."
 
 
 def requester_cannot_approve() -> str:

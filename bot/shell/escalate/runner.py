@@ -35,6 +35,7 @@ from bot.shell.escalate import CLIENTS
 from bot.shell.escalate.base import EscalateContext
 from bot.shell.reapply.runner import card_url, say_in_thread
 from bot.shell.redis import keys
+from bot.shell.redis.outage import OutageLog, consume
 from bot.shell.redis.queue import Queue
 from bot.slack import render_escalation
 
@@ -196,17 +197,11 @@ class EscalationFollower:
             if "BUSYGROUP" not in str(exc):
                 raise
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Handle outbox entries until `stop` is set (a failing step is logged, not fatal)."""
-        await self.ensure_group()
-        while not stop.is_set():
-            try:
-                handled = await self.step(block_ms=1000)
-            except Exception:  # one bad entry or a Redis blip must not stop the loop
-                log.exception("escalation follower step failed")
-                handled = 0
-            if not handled:
-                await asyncio.sleep(0.05)
+    async def run(self, stop: asyncio.Event, where: str = "Redis") -> None:
+        """Handle outbox entries until `stop` is set, through Redis outages (a failing step is
+        logged, not fatal)."""
+        outage = OutageLog(log, "escalation follower", where)
+        await consume(stop, outage, self.ensure_group, lambda: self.step(block_ms=1000))
 
     async def step(self, block_ms: int | None = None) -> int:
         """Handle the outbox entries waiting for this group; returns how many."""

@@ -3,20 +3,33 @@
 The receiver (the IaC pipeline) verifies `X-Driftbot-Signature: sha256=HEX` where HEX is
 HMAC-SHA256(secret, "{X-Driftbot-Timestamp}.{raw body}"), and rejects old timestamps, as Slack
 signs its own requests. The secret comes from the environment variable the runbook names.
+
+Where it goes (bot/config/urls.py): the host's addresses are checked when it is called, every
+one the name resolves to, and the connection goes to the addresses checked (no second lookup
+an attacker's DNS could answer differently): never a cloud metadata endpoint, and a loopback,
+private or link-local address only when the runbook allows private networks. A redirect is
+not followed (it would re-send the signed body elsewhere): it is a failure. No message shows
+the URL's query.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import os
+import socket
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 import orjson
+from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.resolver import DefaultResolver
 
+from bot.config.urls import address_refusal, shown_url
 from bot.errors import ConfigError, ExternalServiceError
 from bot.messages import jobs as say
 
@@ -41,8 +54,56 @@ def secret_from_env(name: str) -> str:
     return value
 
 
-async def trigger(url: str, secret: str, payload: dict[str, Any]) -> WebhookResult:
-    """POST the signed payload; raises ExternalServiceError unless the target answers 2xx."""
+class _TargetRefused(Exception):
+    """An address the webhook may not go to (raised inside aiohttp's connector)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class GuardedResolver(AbstractResolver):
+    """Resolves with `inner` (aiohttp's default), and refuses a name with any address the
+    webhook may not go to."""
+
+    def __init__(self, allow_private: bool, inner: AbstractResolver | None = None) -> None:
+        self.allow_private = allow_private
+        self.inner = inner or DefaultResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        results = await self.inner.resolve(host, port, family)
+        for result in results:
+            refusal = address_refusal(ipaddress.ip_address(result["host"]), self.allow_private)
+            if refusal is not None:
+                raise _TargetRefused(refusal)
+        return results
+
+    async def close(self) -> None:
+        await self.inner.close()
+
+
+async def trigger(
+    url: str,
+    secret: str,
+    payload: dict[str, Any],
+    *,
+    allow_private: bool = False,
+    resolver: AbstractResolver | None = None,
+) -> WebhookResult:
+    """POST the signed payload; raises ExternalServiceError unless the target answers 2xx
+    (a redirect included), or when the target's address is one it may not go to."""
+    shown = shown_url(url)
+    host = (urlsplit(url).hostname or "").strip("[]")
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        literal = None
+    if literal is not None:  # aiohttp connects to a literal address without resolving it
+        refusal = address_refusal(literal, allow_private)
+        if refusal is not None:
+            raise ExternalServiceError(*say.webhook_target_refused(shown, refusal))
     body = orjson.dumps(payload)
     timestamp = str(int(time.time()))
     headers = {
@@ -51,14 +112,20 @@ async def trigger(url: str, secret: str, payload: dict[str, Any]) -> WebhookResu
         "X-Driftbot-Timestamp": timestamp,
         "X-Driftbot-Signature": sign(secret, timestamp, body),
     }
+    guarded = GuardedResolver(allow_private, resolver)
+    connector = aiohttp.TCPConnector(resolver=guarded, use_dns_cache=False)
     try:
         async with (
-            aiohttp.ClientSession(timeout=TIMEOUT) as session,
-            session.post(url, data=body, headers=headers) as response,
+            aiohttp.ClientSession(timeout=TIMEOUT, connector=connector) as session,
+            session.post(url, data=body, headers=headers, allow_redirects=False) as response,
         ):
             text = (await response.text())[:500]
+            if 300 <= response.status < 400:
+                raise ExternalServiceError(*say.webhook_redirected(shown, response.status))
             if response.status >= 300:
-                raise ExternalServiceError(*say.webhook_refused(url, response.status))
+                raise ExternalServiceError(*say.webhook_refused(shown, response.status))
             return WebhookResult(response.status, text)
+    except _TargetRefused as exc:
+        raise ExternalServiceError(*say.webhook_target_refused(shown, exc.reason)) from None
     except (aiohttp.ClientError, TimeoutError) as exc:
-        raise ExternalServiceError(*say.webhook_unreachable(url, type(exc).__name__)) from exc
+        raise ExternalServiceError(*say.webhook_unreachable(shown, type(exc).__name__)) from exc

@@ -25,6 +25,7 @@ import redis
 import redis.asyncio
 from arq.connections import RedisSettings
 
+from bot.config.urls import shown_url
 from bot.errors import RedisUnavailable
 from bot.messages import redis as say
 
@@ -41,7 +42,10 @@ class RedisTarget:
 
     @property
     def where(self) -> str:
-        return self.url or say.embedded_at(str(self.unix_socket))
+        """Where Redis is, as it may be shown anywhere: never with its password."""
+        if self.url:
+            return shown_url(self.url)
+        return say.embedded_at(str(self.unix_socket))
 
     def settings(self) -> RedisSettings:
         """arq's connection settings, failing fast instead of arq's 5 retries."""
@@ -77,6 +81,19 @@ async def ping(target: RedisTarget) -> None:
         ) from exc
     finally:
         await client.aclose(close_connection_pool=True)
+
+
+def redis_outage(error: BaseException) -> RedisUnavailable | None:
+    """`error` as a RedisUnavailable when it says Redis went away mid-request (redis-py's
+    connection and timeout errors), else None: where a handler or job that met an outage
+    learns it was one."""
+    if isinstance(error, RedisUnavailable):
+        return error
+    if isinstance(error, redis.ConnectionError | redis.TimeoutError):
+        exc = RedisUnavailable(*say.lost(str(error) or type(error).__name__))
+        exc.__cause__ = error
+        return exc
+    return None
 
 
 def state_dir() -> Path:
@@ -191,7 +208,7 @@ def resolve_target(
     url = env.get("REDIS_URL")
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise RedisUnavailable(*say.not_a_redis_url(url))
+            raise RedisUnavailable(*say.not_a_redis_url(shown_url(url)))
         return RedisTarget(url=url), None
     embedded = EmbeddedRedis(state_dir() / "redis")
     return embedded.start(), embedded

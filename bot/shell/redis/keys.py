@@ -15,7 +15,10 @@ All ours start with `driftbot:`:
     outbox                      STREAM of finding changes, for Slack      last 10,000 entries
     card:{env}:{fid}            HASH channel, ts, version (rendered), audited (last version
                                 whose transitions were replied in the thread)   no TTL
-    card-lock:{env}:{fid}       one renderer at a time per card           30 s
+    card-lock:{env}:{fid}       one renderer at a time per card: its owner, renewed while it
+                                works                                     the lease (30 s)
+    post:{key}                  HASH channel, thread_ts, at (intent, before the post), ts (after
+                                it): a Slack post made once (bot/shell/posting.py)   30 days
     approval:{id}               JSON ApprovalRequest                      expiry + 7 days
     approval-open:{env}:{fid}   the pending request of a finding          its expiry
     slack-event:{event_id}      an Events API delivery already handled    15 min
@@ -75,6 +78,11 @@ def card(env: str, fid: str) -> str:
 
 def card_lock(env: str, fid: str) -> str:
     return f"{PREFIX}card-lock:{env}:{fid}"
+
+
+def post(key: str) -> str:
+    """One post's intent and result; `key` names what it is (`card:{env}:{fid}`, …)."""
+    return f"{PREFIX}post:{key}"
 
 
 def approval(request_id: str) -> str:

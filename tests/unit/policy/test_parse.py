@@ -123,7 +123,7 @@ def test_webhook_url_must_be_https():
     )
 
     assert (
-        "`fix.reapply.webhook.url`: expected an https:// URL (got 'http://ci.example.com/hook')"
+        "`fix.reapply.webhook.url`: expected an https:// URL (got http://ci.example.com/hook)"
         in (message)
     )
 

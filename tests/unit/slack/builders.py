@@ -11,6 +11,7 @@ from bot.drift.findings import AttributeChange, EventSummary, Finding
 from bot.lifecycle.approvals import new_request
 from bot.lifecycle.transitions import FindingRecord, accept, detect, escalate, start_reapply
 from bot.models import FindingKind
+from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
 from bot.slack import Message
 
@@ -102,7 +103,15 @@ def in_state(state: str) -> FindingRecord:
 
 def request(needed: int = 2, requester: str = "U0ALICE01"):
     return new_request(
-        "r-1", "prod", record().id, requester, needed, ["S0APPROVE"], False, timedelta(hours=4), T0
+        "r-1",
+        "prod",
+        record().id,
+        requester,
+        needed,
+        Approvers(groups=("S0APPROVE",), source="approvers"),
+        False,
+        timedelta(hours=4),
+        T0,
     )
 
 

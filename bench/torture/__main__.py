@@ -1,0 +1,5 @@
+"""`python -m bench.torture`."""
+
+from bench.torture import main
+
+raise SystemExit(main())
