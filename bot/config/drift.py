@@ -176,6 +176,11 @@ class Environment(StrictModel):
     schedule: Schedule = Field(default_factory=lambda: Schedule())
     ignore: list[IgnoreRule] = Field(default_factory=list)
     slack: EnvSlack | None = None
+    report_aws_service_changes: bool = Field(
+        default=False,
+        description="report what AWS services changed on their own (Backup, Auto Scaling…) "
+        "as findings, instead of only counting them",
+    )
 
     @field_validator("role_arn", mode="after")
     @classmethod

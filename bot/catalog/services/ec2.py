@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.catalog.arns import kinds_from_prefixes
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import BY_EC2_ID, CREATE, DELETE, UPDATE, on
+from bot.catalog.rules import BY_EC2_ID, CREATE, DELETE, UPDATE, by_name, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf
 
@@ -82,8 +82,19 @@ RULES = [
     # Create/Authorize*: real records (panther-analysis, stratus-red-team). Newer Authorize*
     # responses also list the rules in securityGroupRuleSet, with the group id (stratus-red-team
     # record).
-    on(EC2, "CreateSecurityGroup", SG, CREATE, "responseElements.groupId"),
-    # API_DeleteSecurityGroup: the response now echoes groupId (the only id for by-name deletes).
+    # The group's name (unique within its VPC) is learned from its creation, so calls that
+    # name a group only by `groupName` (default VPC, EC2-Classic style) resolve to its id.
+    on(
+        EC2,
+        "CreateSecurityGroup",
+        SG,
+        CREATE,
+        "responseElements.groupId",
+        name="requestParameters.groupName",
+        scope="requestParameters.vpcId",
+    ),
+    # API_DeleteSecurityGroup: the response now echoes groupId; older records of by-name deletes
+    # carry only `groupName`.
     on(
         EC2,
         "DeleteSecurityGroup",
@@ -91,6 +102,7 @@ RULES = [
         DELETE,
         "requestParameters.groupId || responseElements.groupId",
     ),
+    by_name(EC2, "DeleteSecurityGroup", SG, DELETE, "requestParameters.groupName"),
     on(
         EC2,
         (
@@ -102,6 +114,13 @@ RULES = [
         SG,
         UPDATE,
         "requestParameters.groupId || responseElements.securityGroupRuleSet.items[].groupId",
+    ),
+    by_name(
+        EC2,
+        ("AuthorizeSecurityGroupIngress", "RevokeSecurityGroupIngress"),
+        SG,
+        UPDATE,
+        "requestParameters.groupName",
     ),
     # PascalCase wrapper (EVENT-IDS.md #17; API_ModifySecurityGroupRules).
     on(
@@ -331,8 +350,8 @@ RULES = [
 
 TERRAFORM = [
     # Security groups: their rules are parts of the group.
-    tf("aws_security_group", SG, "id", "arn"),
-    tf("aws_default_security_group", SG, "id", "arn"),
+    tf("aws_security_group", SG, "id", "arn", name="name", scope="vpc_id"),
+    tf("aws_default_security_group", SG, "id", "arn", name="name", scope="vpc_id"),
     *children(
         SG,
         "security_group_id",

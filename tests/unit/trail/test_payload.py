@@ -61,8 +61,11 @@ def test_bare_record_and_array_of_records():
         (b"this is not json", "not JSON"),
         (b"", "empty"),
         (b"\xff\xfe\x00garbage", "not JSON"),
-        (json.dumps({"hello": "world"}).encode(), "not CloudTrail records"),
-        (gzip.compress(json.dumps({"Records": []}).encode())[:-12], "damaged or truncated"),
+        (
+            json.dumps({"hello": "world"}).encode(),
+            "not CloudTrail: a JSON object with the keys `hello`",
+        ),
+        (gzip.compress(json.dumps({"Records": []}).encode())[:-12], "truncated"),
     ],
 )
 def test_bad_input_raises_with_the_reason(data, words):
