@@ -75,6 +75,7 @@ def gunzip(data: bytes, limit: int = DEFAULT_LIMIT) -> tuple[bytes, str | None]:
                 raise MalformedInput(say.gzip_damaged(exc)) from exc
             return bytes(out), say.gzip_damaged(exc)
         if not inflater.eof:
+            out += inflater.flush()[: max(0, limit + 1 - len(out))]
             if not out:
                 raise MalformedInput(say.gzip_damaged(say.gzip_ends_early()))
             return bytes(out), say.gzip_ends_early()
@@ -154,7 +155,7 @@ def _salvage(text: str, first: Exception) -> Decoded:
             return Decoded(good, bad)
     kept = _container(text)
     if kept:
-        return Decoded([kept[0]], 0, say.json_breaks_off())
+        return Decoded([kept[0]], 0, kept[1])
     if docs:
         return Decoded(docs, 0, say.json_breaks_off())
     raise MalformedInput(_reason(error)) from first
@@ -195,21 +196,21 @@ def _lines(lines: list[str]) -> tuple[list[Any], int]:
     return good, bad
 
 
-def _container(text: str) -> tuple[dict[str, Any] | list[Any], int] | None:
+def _container(text: str) -> tuple[dict[str, Any] | list[Any], str] | None:
     """The whole elements of the `Records` array (or a top-level array) before a break, when
-    there are any."""
+    there are any, and why the rest could not be read."""
     stripped = text.lstrip()
     if stripped.startswith("["):
-        items = _elements(text, len(text) - len(stripped) + 1)
-        return (items, len(items)) if items else None
+        items, why = _elements(text, len(text) - len(stripped) + 1)
+        return (items, why) if items else None
     found = _RECORDS.search(text)
     if found is None:
         return None
-    items = _elements(text, found.end())
-    return ({"Records": items}, len(items)) if items else None
+    items, why = _elements(text, found.end())
+    return ({"Records": items}, why) if items else None
 
 
-def _elements(text: str, i: int) -> list[Any]:
+def _elements(text: str, i: int) -> tuple[list[Any], str]:
     decoder = json.JSONDecoder()
     items: list[Any] = []
     n = len(text)
@@ -220,7 +221,9 @@ def _elements(text: str, i: int) -> list[Any]:
             break
         try:
             item, i = decoder.raw_decode(text, i)
-        except (json.JSONDecodeError, RecursionError):
+        except RecursionError:
+            return items, say.too_deep()
+        except json.JSONDecodeError:
             break
         items.append(item)
-    return items
+    return items, say.json_breaks_off()

@@ -80,7 +80,8 @@ def read_file(data: bytes, limit: int = DEFAULT_LIMIT) -> FileRecords:
     """Every CloudTrail record in a file's bytes, what was skipped, and where it broke off."""
     decoded = decode(data, limit)
     out = FileRecords(broke_off=decoded.broke_off)
-    out.skipped[MALFORMED] += decoded.bad_lines
+    if decoded.bad_lines:
+        out.skipped[MALFORMED] += decoded.bad_lines
     reader = _Reader(out, limit)
     for doc in decoded.docs:
         reader.document(doc, top=len(decoded.docs) == 1)
