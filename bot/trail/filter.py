@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from bot.catalog.operational import is_operational
 from bot.trail.fields import falsy, parse_event_time, record_account, truthy
 from bot.trail.origin import origin
 
@@ -55,7 +56,8 @@ READ_VERBS = _words("""
 """)
 
 # Calls that write but change no configuration IaC manages: sessions, credentials, data-plane
-# calls, job runs and agents. None means every call of that service.
+# calls, job runs and agents. None means every call of that service. Services with a catalog
+# module list theirs there (`OPERATIONAL`, bot/catalog/operational.py), with the reason.
 OPERATIONAL: dict[str, frozenset[str] | None] = {
     "signin.amazonaws.com": None,
     "sts.amazonaws.com": None,
@@ -191,7 +193,7 @@ class TrailFilter:
         elif truthy(read_only):
             return "read_only"
         ops = OPERATIONAL.get(source, frozenset())
-        if ops is None or name in ops:
+        if ops is None or name in ops or is_operational(source, name):
             return "operational"
         when = parse_event_time(record)
         if when is None:

@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_accessanalyzer_analyzer", ANALYZER, "arn"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("accessanalyzer",))

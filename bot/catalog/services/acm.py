@@ -45,4 +45,4 @@ TERRAFORM = [
     part_of("aws_acm_certificate_validation", CERT, "certificate_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("acm",))

@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_acmpca_certificate_authority", CERTIFICATE_AUTHORITY, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("acm-pca",))

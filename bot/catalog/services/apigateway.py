@@ -196,4 +196,11 @@ TERRAFORM = [
     tf("aws_apigatewayv2_vpc_link", V2_VPC_LINK, "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"apigateway": _api_id}, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"apigateway": _api_id},
+    arn_kinds=ARN_KINDS,
+    models=("apigateway", "apigatewayv2"),
+)

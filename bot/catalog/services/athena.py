@@ -28,4 +28,4 @@ TERRAFORM = [
     tf("aws_athena_workgroup", WORKGROUP, "name", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("athena",))

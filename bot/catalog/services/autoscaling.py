@@ -114,4 +114,4 @@ TERRAFORM = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"autoscaling": _name})
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"autoscaling": _name}, models=("autoscaling",))

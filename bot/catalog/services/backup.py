@@ -30,4 +30,4 @@ TERRAFORM = [
     part_of("aws_backup_selection", BACKUP_PLAN, "plan_id"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, terraform=TERRAFORM, arn_kinds=ARN_KINDS, models=("backup",))

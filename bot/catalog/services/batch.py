@@ -19,4 +19,4 @@ TERRAFORM = [
     tf("aws_batch_job_queue", JOB_QUEUE, "arn"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("batch",))

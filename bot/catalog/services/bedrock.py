@@ -46,4 +46,4 @@ RULES = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, arn_kinds=ARN_KINDS, models=("bedrock", "bedrock-agent"))

@@ -34,14 +34,10 @@ STACK_ID = "responseElements.stackId || requestParameters.stackName"
 # awsdocs aws-cloudformation-user-guide cfn-api-logging-cloudtrail records; API reference.
 RULES = [
     on(CFN, "CreateStack", STACK, CREATE, STACK_ID),
-    on(
-        CFN,
-        ("UpdateStack", "UpdateTerminationProtection", "SetStackPolicy", "ExecuteChangeSet"),
-        STACK,
-        UPDATE,
-        STACK_ID,
-    ),
+    on(CFN, ("UpdateStack", "UpdateTerminationProtection"), STACK, UPDATE, STACK_ID),
+    # These answer nothing: the stack is the request's name or id.
+    on(CFN, ("SetStackPolicy", "ExecuteChangeSet"), STACK, UPDATE, "requestParameters.stackName"),
     on(CFN, "DeleteStack", STACK, DELETE, "requestParameters.stackName"),
 ]
 
-SERVICE = Service(TYPES, RULES)
+SERVICE = Service(TYPES, RULES, models=("cloudformation",))

@@ -89,4 +89,4 @@ TERRAFORM = [
     tf("aws_cloudfront_function", FUNCTION, "name", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("cloudfront",))

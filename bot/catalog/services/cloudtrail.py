@@ -62,4 +62,4 @@ TERRAFORM = [
     tf("aws_cloudtrail_event_data_store", STORE, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("cloudtrail",))

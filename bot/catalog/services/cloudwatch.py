@@ -62,4 +62,4 @@ TERRAFORM = [
     tf("aws_cloudwatch_metric_stream", STREAM, "name", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("cloudwatch",))

@@ -52,4 +52,4 @@ TERRAFORM = [
     part_of("aws_codebuild_webhook", PROJECT, "project_name"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("codebuild",))

@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_codecommit_repository", REPOSITORY, "repository_name"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("codecommit",))

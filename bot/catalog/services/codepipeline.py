@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_codepipeline", PIPELINE, "name", "id"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("codepipeline",))

@@ -19,4 +19,4 @@ TERRAFORM = [
     tf("aws_cognito_identity_pool", IDENTITY_POOL, "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("cognito-idp", "cognito-identity"))

@@ -84,4 +84,4 @@ TERRAFORM = [
     tf("aws_config_configuration_aggregator", AGGREGATOR, "name", "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("config",))

@@ -9,4 +9,4 @@ TASK = "AWS::DataSync::Task"
 
 TYPES = (ResourceType(TASK, "arn"),)
 
-SERVICE = Service(TYPES)
+SERVICE = Service(TYPES, models=("datasync",))

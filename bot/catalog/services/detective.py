@@ -9,4 +9,4 @@ GRAPH = "AWS::Detective::Graph"
 
 TYPES = (ResourceType(GRAPH, "arn"),)
 
-SERVICE = Service(TYPES)
+SERVICE = Service(TYPES, models=("detective",))

@@ -38,8 +38,14 @@ RULES = [
     ),
     on(
         DDB,
+        "UpdateTable",
+        TABLE,
+        UPDATE,
+        TABLE_NAME,
+    ),
+    on(
+        DDB,
         (
-            "UpdateTable",
             "UpdateTimeToLive",
             "UpdateContinuousBackups",
             "UpdateContributorInsights",
@@ -50,7 +56,7 @@ RULES = [
         ),
         TABLE,
         UPDATE,
-        TABLE_NAME,
+        "requestParameters.tableName",
     ),
     on(DDB, "DeleteTable", TABLE, DELETE, TABLE_NAME),
     # Tags and resource-based policies take the table's (or its stream's) ARN.
@@ -85,4 +91,4 @@ TERRAFORM = [
     part_of("aws_dynamodb_resource_policy", TABLE, "resource_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("dynamodb",))

@@ -105,15 +105,17 @@ RULES = [
     by_name(EC2, "DeleteSecurityGroup", SG, DELETE, "requestParameters.groupName"),
     on(
         EC2,
-        (
-            "AuthorizeSecurityGroupIngress",
-            "AuthorizeSecurityGroupEgress",
-            "RevokeSecurityGroupIngress",
-            "RevokeSecurityGroupEgress",
-        ),
+        ("AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress"),
         SG,
         UPDATE,
         "requestParameters.groupId || responseElements.securityGroupRuleSet.items[].groupId",
+    ),
+    on(
+        EC2,
+        ("RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress"),
+        SG,
+        UPDATE,
+        "requestParameters.groupId || responseElements.revokedSecurityGroupRuleSet.items[].groupId",
     ),
     by_name(
         EC2,
@@ -387,4 +389,12 @@ TERRAFORM = [
     tf("aws_ec2_instance_metadata_defaults", INSTANCE_METADATA_DEFAULTS, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, ec2_id_prefixes=EC2_ID_PREFIXES)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    ec2_id_prefixes=EC2_ID_PREFIXES,
+    models=("ec2",),
+    casing="ec2",
+)

@@ -100,4 +100,4 @@ TERRAFORM = [
     tf("aws_ecs_account_setting_default", ACCOUNT_SETTING, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("ecs",))

@@ -130,4 +130,6 @@ TERRAFORM = [
     tf("aws_eks_pod_identity_association", POD_ID, "association_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"eks": _without_uuid}, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_ids={"eks": _without_uuid}, arn_kinds=ARN_KINDS, models=("eks",)
+)

@@ -77,4 +77,4 @@ TERRAFORM = [
     tf("aws_elasticache_user", USER, "user_id", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("elasticache",))

@@ -172,4 +172,4 @@ TERRAFORM = [
     part_of("aws_app_cookie_stickiness_policy", LB_CLASSIC, "load_balancer"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("elb", "elbv2"))

@@ -73,4 +73,4 @@ TERRAFORM = [
     tf("aws_cloudwatch_event_api_destination", API_DEST, "name", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("events",))

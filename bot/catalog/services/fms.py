@@ -9,4 +9,4 @@ POLICY = "AWS::FMS::Policy"
 
 TYPES = (ResourceType(POLICY, "id"),)
 
-SERVICE = Service(TYPES)
+SERVICE = Service(TYPES, models=("fms",))

@@ -39,4 +39,4 @@ TERRAFORM = [
     tf("aws_glacier_vault", VAULT, "name", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("glacier",))

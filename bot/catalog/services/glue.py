@@ -105,4 +105,4 @@ TERRAFORM = [
     tf("aws_glue_resource_policy", RESOURCE_POLICY, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("glue",))

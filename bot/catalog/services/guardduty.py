@@ -55,4 +55,4 @@ TERRAFORM = [
     tf("aws_guardduty_filter", FILTER, "name"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("guardduty",))

@@ -310,4 +310,6 @@ TERRAFORM = [
     tf("aws_iam_account_password_policy", ACCOUNT_PASSWORD_POLICY, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"iam": _without_path}, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_ids={"iam": _without_path}, arn_kinds=ARN_KINDS, models=("iam",)
+)

@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_inspector2_enabler", ENABLER, "account_ids", STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("inspector2",))

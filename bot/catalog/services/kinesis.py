@@ -32,7 +32,6 @@ RULES = [
         KINESIS,
         (
             "UpdateShardCount",
-            "UpdateStreamMode",
             "IncreaseStreamRetentionPeriod",
             "DecreaseStreamRetentionPeriod",
             "StartStreamEncryption",
@@ -47,6 +46,8 @@ RULES = [
         STREAM_ID,
     ),
     on(KINESIS, "DeleteStream", STREAM, DELETE, STREAM_ID),
+    # UpdateStreamMode takes only the stream's ARN.
+    on(KINESIS, "UpdateStreamMode", STREAM, UPDATE, "requestParameters.streamARN"),
     # Firehose API reference.
     on(FIREHOSE, "CreateDeliveryStream", DELIVERY, CREATE, NAME),
     on(
@@ -70,4 +71,4 @@ TERRAFORM = [
     tf("aws_kinesis_firehose_delivery_stream", DELIVERY, "name", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("kinesis", "firehose"))

@@ -90,4 +90,4 @@ TERRAFORM = [
     *children(KEY, "key_id", "aws_kms_grant", "aws_kms_key_policy"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("kms",))

@@ -130,4 +130,4 @@ TERRAFORM = [
     tf("aws_lambda_code_signing_config", CODE_SIGNING_CONFIG, "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("lambda",))

@@ -54,14 +54,20 @@ RULES = [
             "DeleteSubscriptionFilter",
             "PutMetricFilter",
             "DeleteMetricFilter",
-            "PutDataProtectionPolicy",
-            "DeleteDataProtectionPolicy",
             "TagLogGroup",
             "UntagLogGroup",
         ),
         GROUP,
         UPDATE,
         "requestParameters.logGroupName",
+    ),
+    # Data protection policies name the group by name or ARN, as `logGroupIdentifier`.
+    on(
+        LOGS,
+        ("PutDataProtectionPolicy", "DeleteDataProtectionPolicy"),
+        GROUP,
+        UPDATE,
+        "requestParameters.logGroupIdentifier",
     ),
     # The newer tag calls take the log group ARN (`…:log-group:NAME` or `…:log-group:NAME:*`).
     on(LOGS, ("TagResource", "UntagResource"), GROUP, UPDATE, "requestParameters.resourceArn"),
@@ -113,4 +119,4 @@ TERRAFORM = [
     tf("aws_cloudwatch_log_account_policy", ACCOUNT_POLICY, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("logs",))

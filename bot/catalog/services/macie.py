@@ -29,4 +29,4 @@ TERRAFORM = [
     tf("aws_macie2_account", SESSION, "id", STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("macie2",))

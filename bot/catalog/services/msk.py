@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_msk_cluster", CLUSTER, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("kafka",))

@@ -19,4 +19,4 @@ TERRAFORM = [
     tf("aws_networkfirewall_firewall_policy", FIREWALL_POLICY, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("network-firewall",))

@@ -50,4 +50,4 @@ TERRAFORM = [
     part_of("aws_elasticsearch_domain_policy", ELASTICSEARCH_DOMAIN, "domain_name"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("es", "opensearch"))

@@ -75,4 +75,12 @@ RULES = [
     on(ORGS, TAGS, POLICY, UPDATE, f"{RID} && starts_with({RID}, 'p-') && {RID}"),
 ]
 
-SERVICE = Service(TYPES, RULES)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    models=("organizations",),
+    not_in_models={
+        "CreateAccountResult": "a service event Organizations logs when an account it was "
+        "asked to create is ready (eventType AwsServiceEvent); it carries the new account's id",
+    },
+)

@@ -317,4 +317,18 @@ TERRAFORM = [
     *children(PROXY, "db_proxy_name", "aws_db_proxy_default_target_group", "aws_db_proxy_target"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("rds",),
+    model_exceptions={
+        path: "panther-analysis's records of the call spell the ARN in the singular "
+        "(aws_rds_automated_backup_deleted.json); the API's member is …BackupsArn"
+        for path in (
+            "responseElements.dBInstanceAutomatedBackupArn",
+            "responseElements.dBClusterAutomatedBackupArn",
+        )
+    },
+)

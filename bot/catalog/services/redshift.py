@@ -42,4 +42,4 @@ TERRAFORM = [
     tf("aws_redshift_cluster", CLUSTER, "cluster_identifier", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("redshift",))

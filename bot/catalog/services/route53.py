@@ -211,4 +211,18 @@ TERRAFORM = [
     tf("aws_route53_resolver_firewall_rule_group", FIREWALL, "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("route53", "route53domains", "route53resolver"),
+    not_in_models={
+        "updateDomainContact": "the spelling of AWS's own example record "
+        "(amazon-route53-docs, logging-using-cloudtrail)",
+    },
+    model_exceptions={
+        "requestParameters.domainName.name": "AWS's example record wraps the domain name as "
+        "`domainName.name` (amazon-route53-docs, logging-using-cloudtrail)",
+    },
+)

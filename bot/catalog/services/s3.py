@@ -153,4 +153,22 @@ TERRAFORM = [
     tf("aws_s3control_storage_lens_configuration", STORAGE_LENS, "config_id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+# CloudTrail names some calls after their IAM action, not their API operation.
+API_NAMES = {
+    "PutBucketPublicAccessBlock": "s3:PutPublicAccessBlock",
+    "DeleteBucketPublicAccessBlock": "s3:DeletePublicAccessBlock",
+    "PutBucketObjectLockConfiguration": "PutObjectLockConfiguration",
+    "PutAccelerateConfiguration": "PutBucketAccelerateConfiguration",
+    "PutAccountPublicAccessBlock": "s3control:PutPublicAccessBlock",
+    "DeleteAccountPublicAccessBlock": "s3control:DeletePublicAccessBlock",
+}
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("s3", "s3control"),
+    casing="s3",
+    api_names=API_NAMES,
+)

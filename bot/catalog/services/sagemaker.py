@@ -18,4 +18,4 @@ TERRAFORM = [
     tf("aws_sagemaker_notebook_instance", NOTEBOOK_INSTANCE, "name", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("sagemaker",))

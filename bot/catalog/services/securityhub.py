@@ -46,4 +46,4 @@ TERRAFORM = [
     tf("aws_securityhub_account", HUB, "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("securityhub",), casing="wire")

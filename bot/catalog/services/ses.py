@@ -19,4 +19,4 @@ TERRAFORM = [
     tf("aws_sesv2_configuration_set", CONFIGURATION_SET, "configuration_set_name", "arn"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("ses", "sesv2"))

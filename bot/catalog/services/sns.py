@@ -28,11 +28,12 @@ RULES = [
     on(SNS, "CreateTopic", TOPIC, CREATE, "responseElements.topicArn"),
     on(
         SNS,
-        ("SetTopicAttributes", "AddPermission", "RemovePermission", "PutDataProtectionPolicy"),
+        ("SetTopicAttributes", "AddPermission", "RemovePermission"),
         TOPIC,
         UPDATE,
-        "requestParameters.topicArn || requestParameters.resourceArn",
+        "requestParameters.topicArn",
     ),
+    on(SNS, "PutDataProtectionPolicy", TOPIC, UPDATE, "requestParameters.resourceArn"),
     on(SNS, "DeleteTopic", TOPIC, DELETE, "requestParameters.topicArn"),
     on(SNS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
     # Subscriptions. Subscribe answers `pending confirmation` instead of an ARN for endpoints that
@@ -56,4 +57,4 @@ TERRAFORM = [
     tf("aws_sns_platform_application", PLATFORM_APPLICATION, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("sns",))

@@ -156,4 +156,4 @@ TERRAFORM = [
     tf("aws_ssm_service_setting", SERVICE_SETTING, "setting_id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("ssm",))

@@ -13,4 +13,4 @@ TYPES = (
     ResourceType(ASSIGNMENT, "id"),
 )
 
-SERVICE = Service(TYPES)
+SERVICE = Service(TYPES, models=("sso-admin", "identitystore"))

@@ -14,4 +14,4 @@ TERRAFORM = [
     tf("aws_transfer_server", SERVER, "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, terraform=TERRAFORM)
+SERVICE = Service(TYPES, terraform=TERRAFORM, models=("transfer",))

@@ -539,4 +539,12 @@ TERRAFORM = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, ec2_id_prefixes=EC2_ID_PREFIXES)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    ec2_id_prefixes=EC2_ID_PREFIXES,
+    models=("ec2",),
+    casing="ec2",
+)

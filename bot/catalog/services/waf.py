@@ -97,4 +97,4 @@ TERRAFORM = [
     tf("aws_wafv2_web_acl_logging_configuration", LOGGING, "resource_arn", "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("waf", "waf-regional", "wafv2"))
