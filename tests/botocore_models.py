@@ -92,7 +92,8 @@ def operation(service: Service, event_name: str, source: str = "") -> Operation 
 def field_paths(expression: str) -> list[list[str]]:
     """The record paths a JMESPath expression reads: lists of field names (ITEMS where it
     steps into list elements), each rooted at the record."""
-    return [p for p in _paths(jmespath.compile(expression).parsed, [[]]) if p]
+    tree: dict[str, Any] = dict(jmespath.compile(expression).parsed)
+    return [p for p in _paths(tree, [[]]) if p]
 
 
 def _paths(node: dict[str, Any], bases: list[list[str]]) -> list[list[str]]:  # noqa: C901
@@ -219,9 +220,8 @@ def _walk(shape: Shape, rest: list[str], casing: str, side: str, *, top: bool) -
         if isinstance(shape, MapShape):
             shape = shape.value
             continue
-        if legacy and not isinstance(shape, StructureShape | ListShape):
-            if i == len(rest) - 1:
-                continue  # a scalar logged as an object: `items[].instanceId`, `.content`
+        if legacy and not isinstance(shape, StructureShape | ListShape) and i == len(rest) - 1:
+            continue  # a scalar logged as an object: `items[].instanceId`, `.content`
         if not isinstance(shape, StructureShape):
             return f"`{step}` under a {shape.type_name}, not a structure"
         member = _member(shape, step, casing, top=top)
@@ -260,11 +260,85 @@ def mutating(op_name: str) -> bool:
 
 
 MUTATING_VERBS = tuple(
-    """Create Delete Update Put Modify Attach Detach Associate Disassociate Authorize Revoke
-    Enable Disable Tag Untag Add Remove Set Replace Register Deregister Restore Copy Import
-    Apply Reset Start Stop Reboot Terminate Cancel Accept Reject Allocate Release Assign
-    Unassign Run Publish Subscribe Unsubscribe Move Change Schedule Rotate Purge Promote
-    Link Unlink Provision Deprovision Lock Unlock Activate Deactivate Migrate Upgrade Downgrade
-    Batch Send Invoke Execute Submit Grant Merge Upload Initiate Complete Renew Failover Confirm
-    Resume Suspend Reset Transfer Rebuild Configure Install Uninstall""".split()
+    [
+        "Create",
+        "Delete",
+        "Update",
+        "Put",
+        "Modify",
+        "Attach",
+        "Detach",
+        "Associate",
+        "Disassociate",
+        "Authorize",
+        "Revoke",
+        "Enable",
+        "Disable",
+        "Tag",
+        "Untag",
+        "Add",
+        "Remove",
+        "Set",
+        "Replace",
+        "Register",
+        "Deregister",
+        "Restore",
+        "Copy",
+        "Import",
+        "Apply",
+        "Reset",
+        "Start",
+        "Stop",
+        "Reboot",
+        "Terminate",
+        "Cancel",
+        "Accept",
+        "Reject",
+        "Allocate",
+        "Release",
+        "Assign",
+        "Unassign",
+        "Run",
+        "Publish",
+        "Subscribe",
+        "Unsubscribe",
+        "Move",
+        "Change",
+        "Schedule",
+        "Rotate",
+        "Purge",
+        "Promote",
+        "Link",
+        "Unlink",
+        "Provision",
+        "Deprovision",
+        "Lock",
+        "Unlock",
+        "Activate",
+        "Deactivate",
+        "Migrate",
+        "Upgrade",
+        "Downgrade",
+        "Batch",
+        "Send",
+        "Invoke",
+        "Execute",
+        "Submit",
+        "Grant",
+        "Merge",
+        "Upload",
+        "Initiate",
+        "Complete",
+        "Renew",
+        "Failover",
+        "Confirm",
+        "Resume",
+        "Suspend",
+        "Reset",
+        "Transfer",
+        "Rebuild",
+        "Configure",
+        "Install",
+        "Uninstall",
+    ]
 )

@@ -31,7 +31,6 @@ from bot.catalog.resource_types import RESOURCE_TYPES, ResourceType
 from bot.catalog.rules import TRAIL_RULES, On, event_rules
 from bot.catalog.terraform_types import TF_TYPES, TfType
 
-
 Casing = Literal["lower", "wire", "ec2", "s3"]
 
 

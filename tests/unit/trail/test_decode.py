@@ -70,7 +70,8 @@ def test_a_truncated_gzip_keeps_the_records_before_the_break():
 
     assert 0 < len(found.records) < 40
     assert found.records == records[: len(found.records)]
-    assert found.note is not None and "gzip data is truncated" in found.note
+    assert found.note is not None
+    assert "gzip data is truncated" in found.note
     assert f"kept the {len(found.records)} records before the break" in found.note
 
 

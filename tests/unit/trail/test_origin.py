@@ -108,20 +108,24 @@ def test_people_and_their_console_are_not_aws_services(rec):
     ("agent", "via"),
     [
         (
-            "APN/1.0 HashiCorp/1.0 Terraform/1.9.5 (+https://www.terraform.io) terraform-provider-aws/5.70.0",
+            "APN/1.0 HashiCorp/1.0 Terraform/1.9.5 (+https://www.terraform.io) "
+            "terraform-provider-aws/5.70.0",
             "terraform",
         ),
         (
-            "APN/1.0 HashiCorp/1.0 OpenTofu/1.8.3 (+https://opentofu.org) terraform-provider-aws/5.70.0",
+            "APN/1.0 HashiCorp/1.0 OpenTofu/1.8.3 (+https://opentofu.org) "
+            "terraform-provider-aws/5.70.0",
             "opentofu",
         ),
         ("aws-sdk-js/2.1692.0 linux/v20.17.0 aws-cdk/2.160.0 promise", "cdk"),
         (
-            "aws-sdk-js/3.621.0 ua/2.0 os/linux lang/js md/nodejs#20 api/cloudformation#3.621.0 aws-cdk-lib/2.160.0",
+            "aws-sdk-js/3.621.0 ua/2.0 os/linux lang/js md/nodejs#20 "
+            "api/cloudformation#3.621.0 aws-cdk-lib/2.160.0",
             "cdk",
         ),
         (
-            "Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux exec-env/AWS_SAM_CLI aws-sam-cli/1.120.0",
+            "Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux exec-env/AWS_SAM_CLI "
+            "aws-sam-cli/1.120.0",
             "sam",
         ),
         ("pulumi-resource-aws/6.52.0 aws-sdk-go-v2/1.30.5", "pulumi"),
