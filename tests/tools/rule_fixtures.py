@@ -1,0 +1,338 @@
+"""Write the documented-shape fixture of each catalog rule that has none.
+
+    python -m tests.tools.rule_fixtures            # list the rules without a fixture
+    python -m tests.tools.rule_fixtures --write    # write tests/data/cloudtrail/<source>/<Event>.json
+
+A fixture is a CloudTrail record in the shape AWS documents, built from the operation's
+botocore model: each rule target's id is planted at the target's path (which the model check,
+tests/contract/test_botocore_models.py, has proven to be a member of the operation in
+CloudTrail's spelling), the operation's other required members are filled in, and `expect`
+is the planted value as the resource type normalises it (an ARN becomes a name where the type
+is named), worked out apart from the rule's own extraction. Rules whose paths need more than a
+field path (filters, joins) are listed for writing by hand. Real records, where a permissive
+one exists, are copied by hand instead (see tests/data/cloudtrail/SOURCES.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import jmespath
+from botocore.model import ListShape, Shape, StructureShape
+
+from bot.catalog.arns import ARN_KINDS, EC2_ID_PREFIXES
+from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.rules import BY_ARN, BY_EC2_ID, TRAIL_RULES, EventRule, Target, find_rule
+from bot.catalog.service import Service
+from bot.catalog.services import SERVICES
+from tests.botocore_models import (
+    ITEMS,
+    Operation,
+    field_paths,
+    lower_acronym,
+    lower_first,
+    operations,
+    spellings,
+)
+from tests.fixtures import TRAIL_FIXTURES, trail_fixtures
+
+ACCOUNT = "111122223333"
+REGION = "us-east-1"
+LICENSE = "Apache-2.0 (written for driftbot)"
+
+
+def services_by_source() -> dict[str, Service]:
+    out: dict[str, Service] = {}
+    for module in SERVICES:
+        for line in module.SERVICE.rules:
+            out.setdefault(line.source, module.SERVICE)
+    return out
+
+
+def covered_targets() -> set[tuple[str, int]]:
+    """(rule key, target index) pairs some fixture already yields an id (or name) for."""
+    out = set()
+    for fixture in trail_fixtures():
+        rule = find_rule(fixture.record["eventSource"], fixture.record["eventName"])
+        if rule is None:
+            continue
+        for i, target in enumerate(rule.targets):
+            found = target.names if target.by_name else target.extract
+            if found(fixture.record):
+                out.add((rule.key, i))
+    return out
+
+
+def simple_path(expression: str) -> list[str] | None:
+    """The first alternative of `a || b || …` when each is a plain field path."""
+    node = jmespath.compile(expression).parsed
+    while node["type"] == "or_expression":
+        node = node["children"][0]
+    if node["type"] not in ("field", "subexpression", "projection", "flatten", "index_expression"):
+        return None
+    paths = field_paths(_unparse(node))
+    return (
+        paths[0]
+        if len(paths) == 1 and paths[0][0] in ("requestParameters", "responseElements")
+        else None
+    )
+
+
+def _unparse(node: dict[str, Any]) -> str:
+    kind = node["type"]
+    if kind == "field":
+        return str(node["value"])
+    if kind == "subexpression":
+        return ".".join(_unparse(c) for c in node["children"])
+    if kind == "projection":
+        left, right = node["children"]
+        text = _unparse(left)
+        if not text.endswith("[]"):
+            text += "[*]"
+        return text if right["type"] == "identity" else f"{text}.{_unparse(right)}"
+    if kind == "flatten":
+        return _unparse(node["children"][0]) + "[]"
+    if kind == "index_expression":
+        return _unparse(node["children"][0]) + "[0]"
+    raise ValueError(kind)
+
+
+def example_value(rule: EventRule, target: Target, path: list[str], op: Operation) -> str:
+    """A value of the right form for the target's id at `path`."""
+    leaf = next((p for p in reversed(path) if p != ITEMS and p not in ("items", "content")), "")
+    rtype = target.resource_type
+    if rtype == BY_EC2_ID:
+        return "i-0a1b2c3d4e5f60718"
+    if rtype == BY_ARN:
+        service = _arn_service(rule.source)
+        kind = next(
+            (k for k, _ in ARN_KINDS if k.startswith(service + ":") and not k.endswith(":")),
+            f"{service}:thing",
+        )
+        return _arn(kind.split(":")[0], kind.split(":", 1)[1] + "/example-resource")
+    spec = RESOURCE_TYPES.get(rtype)
+    noun = "example-" + _kebab(rtype.rsplit("::", 1)[-1])
+    wants_arn = leaf.lower().endswith("arn") or spec.id_form == "arn"
+    if wants_arn:
+        service = next(
+            (k.split(":")[0] for k, t in ARN_KINDS if t == rtype), _arn_service(rule.source)
+        )
+        return _arn(service, f"{spec.arn_prefix or _kebab(rtype.rsplit('::', 1)[-1]) + '/'}{noun}")
+    if spec.id_form == "url":
+        return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/{noun}"
+    if spec.id_form == "account":
+        return ACCOUNT
+    if spec.id_form == "id":
+        prefix = next((p for p, t in EC2_ID_PREFIXES if t == rtype), "")
+        return (
+            f"{prefix}0a1b2c3d4e5f60718"
+            if prefix
+            else f"{noun.removeprefix('example-')}-0a1b2c3d4e5f6"
+        )
+    return noun
+
+
+def _arn_service(source: str) -> str:
+    return source.removesuffix(".amazonaws.com")
+
+
+def _arn(service: str, resource: str) -> str:
+    return f"arn:aws:{service}:{REGION}:{ACCOUNT}:{resource}"
+
+
+def _kebab(name: str) -> str:
+    out = []
+    for i, ch in enumerate(name):
+        if (
+            ch.isupper()
+            and i
+            and (not name[i - 1].isupper() or (i + 1 < len(name) and name[i + 1].islower()))
+        ):
+            out.append("-")
+        out.append(ch.lower())
+    return "".join(out)
+
+
+def plant(doc: dict[str, Any], path: list[str], value: str) -> None:
+    """Set `value` at a field path (ITEMS: a list of one element)."""
+    node: Any = doc
+    steps = path[1:]
+    for i, step in enumerate(steps):
+        last = i == len(steps) - 1
+        nxt = steps[i + 1] if not last else None
+        if step == ITEMS:
+            if not node:
+                node.append({} if nxt not in (None, ITEMS) else ([] if nxt == ITEMS else value))
+            if last:
+                node[0] = value
+                return
+            node = node[0]
+            continue
+        if last:
+            node[step] = value
+            return
+        node = node.setdefault(step, [] if nxt == ITEMS else {})
+
+
+def fill_required(body: dict[str, Any], shape: Shape | None, casing: str) -> None:
+    """The operation's required scalar members, as CloudTrail spells them, where not set."""
+    if not isinstance(shape, StructureShape):
+        return
+    for name in shape.required_members:
+        member = shape.members[name]
+        if member.serialization.get("location") == "header":
+            continue
+        if any(k in body for k in spellings(name, member, casing, True)):
+            continue
+        key = spell(name, member, casing)
+        if member.type_name == "string":
+            body[key] = member.metadata.get("enum", [f"example-{_kebab(name)}"])[0]
+        elif member.type_name in ("integer", "long"):
+            body[key] = 1
+        elif member.type_name == "boolean":
+            body[key] = True
+        elif isinstance(member, ListShape) and member.member.type_name == "string":
+            body[key] = [f"example-{_kebab(name)}"]
+
+
+def spell(name: str, member: Shape, casing: str) -> str:
+    """The one spelling CloudTrail gives a member, by the service's casing."""
+    ser = member.serialization
+    wire = ser.get("name") or name
+    located = ser.get("location") in ("uri", "querystring", "header", "headers")
+    if casing == "wire":
+        return lower_first(wire) if located else wire
+    if casing == "s3":
+        return "bucketName" if name == "Bucket" else lower_first(name) if located else wire
+    if casing == "ec2":
+        return lower_first(ser.get("locationName") or ser.get("name") or name)
+    return lower_acronym(name)
+
+
+def record(
+    rule: EventRule, request: dict[str, Any], response: dict[str, Any] | None
+) -> dict[str, Any]:
+    ident = uuid.uuid5(uuid.NAMESPACE_URL, rule.key)
+    return {
+        "eventVersion": "1.09",
+        "userIdentity": {
+            "type": "AssumedRole",
+            "principalId": "AROAEXAMPLEPLATFORM01:alice",
+            "arn": f"arn:aws:sts::{ACCOUNT}:assumed-role/PlatformAdmin/alice",
+            "accountId": ACCOUNT,
+            "accessKeyId": "ASIAEXAMPLEKEY000001",
+            "sessionContext": {
+                "sessionIssuer": {
+                    "type": "Role",
+                    "principalId": "AROAEXAMPLEPLATFORM01",
+                    "arn": f"arn:aws:iam::{ACCOUNT}:role/PlatformAdmin",
+                    "accountId": ACCOUNT,
+                    "userName": "PlatformAdmin",
+                },
+                "attributes": {"creationDate": "2024-05-14T09:58:02Z", "mfaAuthenticated": "false"},
+            },
+        },
+        "eventTime": "2024-05-14T10:12:33Z",
+        "eventSource": rule.source,
+        "eventName": rule.name,
+        "awsRegion": REGION,
+        "sourceIPAddress": "198.51.100.23",
+        "userAgent": "aws-cli/2.15.40 Python/3.11.8 Linux/6.1.84 exe/x86_64.amzn.2 prompt/off",
+        "requestParameters": request,
+        "responseElements": response,
+        "requestID": str(uuid.uuid5(ident, "request")),
+        "eventID": str(ident),
+        "readOnly": False,
+        "eventType": "AwsApiCall",
+        "managementEvent": True,
+        "recipientAccountId": ACCOUNT,
+        "eventCategory": "Management",
+    }
+
+
+def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str]:
+    """The fixture document for a rule, or None and why it must be written by hand."""
+    found = operations(service, rule.source, rule.name)
+    if not found:
+        return None, "no operation in the models"
+    op = found[0]
+    doc: dict[str, Any] = {"requestParameters": {}, "responseElements": {}}
+    expect: list[dict[str, str]] = []
+    expect_names: list[dict[str, str]] = []
+    for target in rule.targets:
+        path = simple_path(target.ids)
+        if path is None:
+            return None, f"the path `{target.ids}` needs writing by hand"
+        value = example_value(rule, target, path, op)
+        plant(doc, path, value)
+        if target.by_name:
+            expect_names.append(
+                {"resource_type": target.resource_type, "name": value, "change": target.change}
+            )
+            continue
+        rtype = target.resource_type
+        if rtype in (BY_ARN, BY_EC2_ID):
+            refs = target.extract(doc)
+            if not refs:
+                return None, "no known type for the planted id"
+            rtype = refs[0].resource_type
+        expect.append(
+            {
+                "resource_type": rtype,
+                "resource_id": RESOURCE_TYPES.get(rtype).normalize_id(value),
+                "change": target.change,
+            }
+        )
+    fill_required(doc["requestParameters"], op.op.input_shape, service.casing)
+    response = doc["responseElements"] or None
+    rec = record(rule, doc["requestParameters"], response)
+    uid = op.model.metadata.get("uid", op.model.service_name)
+    source = (
+        f"documented shape: https://docs.aws.amazon.com/goto/WebAPI/{uid}/{op.op.name}; "
+        f"members checked against botocore's {op.model.service_name} model"
+    )
+    out = {"source": source, "license": LICENSE, "expect": expect}
+    if expect_names:
+        out["expect_names"] = expect_names
+    out["record"] = rec
+    return out, ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("sources", nargs="*", help="only these eventSources")
+    args = parser.parse_args()
+    services = services_by_source()
+    covered = covered_targets()
+    by_hand = []
+    written = 0
+    for key, rule in TRAIL_RULES:
+        if args.sources and rule.source not in args.sources:
+            continue
+        if all((key, i) in covered for i in range(len(rule.targets))):
+            continue
+        doc, why = build(rule, services[rule.source])
+        if doc is None:
+            by_hand.append(f"{key}: {why}")
+            continue
+        path = TRAIL_FIXTURES / rule.source / f"{rule.name}.json"
+        if path.exists():
+            by_hand.append(f"{key}: {path.name} exists but does not cover every target")
+            continue
+        if args.write:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(json.dumps(doc, indent=2) + "\n")
+        written += 1
+        print(("wrote " if args.write else "would write ") + str(Path(rule.source) / path.name))
+    for line in by_hand:
+        print("by hand: " + line)
+    print(f"{written} fixtures {'written' if args.write else 'to write'}, {len(by_hand)} by hand")
+
+
+if __name__ == "__main__":
+    main()
