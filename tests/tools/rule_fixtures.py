@@ -1,7 +1,7 @@
 """Write the documented-shape fixture of each catalog rule that has none.
 
     python -m tests.tools.rule_fixtures            # list the rules without a fixture
-    python -m tests.tools.rule_fixtures --write    # write tests/data/cloudtrail/<source>/<Event>.json
+    python -m tests.tools.rule_fixtures --write    # write them under tests/data/cloudtrail/
 
 A fixture is a CloudTrail record in the shape AWS documents, built from the operation's
 botocore model: each rule target's id is planted at the target's path (which the model check,
@@ -109,11 +109,12 @@ def example_value(rule: EventRule, target: Target, path: list[str], op: Operatio
         return "i-0a1b2c3d4e5f60718"
     if rtype == BY_ARN:
         service = _arn_service(rule.source)
-        kind = next(
-            (k for k, _ in ARN_KINDS if k.startswith(service + ":") and not k.endswith(":")),
-            f"{service}:thing",
-        )
-        return _arn(kind.split(":")[0], kind.split(":", 1)[1] + "/example-resource")
+        kinds = [(k, t) for k, t in ARN_KINDS if k.startswith(service + ":") and not k.endswith(":")]
+        if not kinds:
+            return _arn(service, "thing/example-resource")
+        kind, found = kinds[0]
+        prefix = RESOURCE_TYPES.get(found).arn_prefix or kind.split(":", 1)[1] + "/"
+        return _arn(service, prefix + "example-resource")
     spec = RESOURCE_TYPES.get(rtype)
     noun = "example-" + _kebab(rtype.rsplit("::", 1)[-1])
     wants_arn = leaf.lower().endswith("arn") or spec.id_form == "arn"
@@ -131,7 +132,7 @@ def example_value(rule: EventRule, target: Target, path: list[str], op: Operatio
         return (
             f"{prefix}0a1b2c3d4e5f60718"
             if prefix
-            else f"{noun.removeprefix('example-')}-0a1b2c3d4e5f6"
+            else str(uuid.uuid5(uuid.NAMESPACE_URL, rtype))
         )
     return noun
 
@@ -159,7 +160,7 @@ def _kebab(name: str) -> str:
 
 def plant(doc: dict[str, Any], path: list[str], value: str) -> None:
     """Set `value` at a field path (ITEMS: a list of one element)."""
-    node: Any = doc
+    node: Any = doc.setdefault(path[0], {})
     steps = path[1:]
     for i, step in enumerate(steps):
         last = i == len(steps) - 1
@@ -178,17 +179,24 @@ def plant(doc: dict[str, Any], path: list[str], value: str) -> None:
         node = node.setdefault(step, [] if nxt == ITEMS else {})
 
 
-def fill_required(body: dict[str, Any], shape: Shape | None, casing: str) -> None:
-    """The operation's required scalar members, as CloudTrail spells them, where not set."""
-    if not isinstance(shape, StructureShape):
+def fill_required(body: dict[str, Any], shape: Shape | None, casing: str, depth: int = 0) -> None:
+    """The operation's required members, as CloudTrail spells them, where not set (scalars,
+    lists of strings, and required structures two levels down)."""
+    if not isinstance(shape, StructureShape) or depth > 2:
         return
     for name in shape.required_members:
         member = shape.members[name]
         if member.serialization.get("location") == "header":
             continue
-        if any(k in body for k in spellings(name, member, casing, True)):
+        present = [k for k in spellings(name, member, casing, depth == 0) if k in body]
+        key = present[0] if present else spell(name, member, casing)
+        if isinstance(member, StructureShape):
+            sub = body.setdefault(key, {})
+            if isinstance(sub, dict):
+                fill_required(sub, member, casing, depth + 1)
             continue
-        key = spell(name, member, casing)
+        if present:
+            continue
         if member.type_name == "string":
             body[key] = member.metadata.get("enum", [f"example-{_kebab(name)}"])[0]
         elif member.type_name in ("integer", "long"):
@@ -264,6 +272,9 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
     expect: list[dict[str, str]] = []
     expect_names: list[dict[str, str]] = []
     for target in rule.targets:
+        if target.ids == "recipientAccountId":
+            expect.append({"resource_type": target.resource_type, "resource_id": ACCOUNT, "change": target.change})
+            continue
         path = simple_path(target.ids)
         if path is None:
             return None, f"the path `{target.ids}` needs writing by hand"
