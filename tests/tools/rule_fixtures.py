@@ -271,7 +271,7 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
     doc: dict[str, Any] = {"requestParameters": {}, "responseElements": {}}
     expect: list[dict[str, str]] = []
     expect_names: list[dict[str, str]] = []
-    for target in rule.targets:
+    for index, target in enumerate(rule.targets):
         if target.ids == "recipientAccountId":
             expect.append({"resource_type": target.resource_type, "resource_id": ACCOUNT, "change": target.change})
             continue
@@ -279,6 +279,8 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
         if path is None:
             return None, f"the path `{target.ids}` needs writing by hand"
         value = example_value(rule, target, path, op)
+        if index and not value.startswith(("i-", "arn:")) and target.resource_type != BY_ARN:
+            value += f"-{index + 1}"  # two targets of one type stay two resources
         plant(doc, path, value)
         if target.by_name:
             expect_names.append(
