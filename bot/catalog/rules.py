@@ -193,6 +193,26 @@ def on(
     return On(source, (names,) if isinstance(names, str) else tuple(names), target)
 
 
+def lifecycle(
+    source: str,
+    noun: str,
+    resource_type: str,
+    ids: str,
+    *,
+    created: str | None = None,
+    creates: tuple[str, ...] = ("Create",),
+    updates: tuple[str, ...] = ("Update",),
+    deletes: tuple[str, ...] = ("Delete",),
+) -> list[On]:
+    """The usual three calls of one resource: `Create{noun}`, `Update{noun}`, `Delete{noun}`
+    (other verbs as given; an empty tuple for a verb the API lacks), the id at `ids`, or for
+    the create at `created` when AWS makes the id and answers it."""
+    lines = [on(source, f"{verb}{noun}", resource_type, CREATE, created or ids) for verb in creates]
+    lines += [on(source, f"{verb}{noun}", resource_type, UPDATE, ids) for verb in updates]
+    lines += [on(source, f"{verb}{noun}", resource_type, DELETE, ids) for verb in deletes]
+    return lines
+
+
 def by_name(
     source: str,
     names: str | tuple[str, ...],
