@@ -61,7 +61,6 @@ READ_VERBS = _words("""
 OPERATIONAL: dict[str, frozenset[str] | None] = {
     "signin.amazonaws.com": None,
     "sts.amazonaws.com": None,
-    "sso.amazonaws.com": None,
     "oidc.amazonaws.com": None,
     "ssmmessages.amazonaws.com": None,
     "ec2messages.amazonaws.com": None,

@@ -109,7 +109,9 @@ def example_value(rule: EventRule, target: Target, path: list[str], op: Operatio
         return "i-0a1b2c3d4e5f60718"
     if rtype == BY_ARN:
         service = _arn_service(rule.source)
-        kinds = [(k, t) for k, t in ARN_KINDS if k.startswith(service + ":") and not k.endswith(":")]
+        kinds = [
+            (k, t) for k, t in ARN_KINDS if k.startswith(service + ":") and not k.endswith(":")
+        ]
         if not kinds:
             return _arn(service, "thing/example-resource")
         kind, found = kinds[0]
@@ -130,9 +132,7 @@ def example_value(rule: EventRule, target: Target, path: list[str], op: Operatio
     if spec.id_form == "id":
         prefix = next((p for p, t in EC2_ID_PREFIXES if t == rtype), "")
         return (
-            f"{prefix}0a1b2c3d4e5f60718"
-            if prefix
-            else str(uuid.uuid5(uuid.NAMESPACE_URL, rtype))
+            f"{prefix}0a1b2c3d4e5f60718" if prefix else str(uuid.uuid5(uuid.NAMESPACE_URL, rtype))
         )
     return noun
 
@@ -273,7 +273,13 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
     expect_names: list[dict[str, str]] = []
     for index, target in enumerate(rule.targets):
         if target.ids == "recipientAccountId":
-            expect.append({"resource_type": target.resource_type, "resource_id": ACCOUNT, "change": target.change})
+            expect.append(
+                {
+                    "resource_type": target.resource_type,
+                    "resource_id": ACCOUNT,
+                    "change": target.change,
+                }
+            )
             continue
         path = simple_path(target.ids)
         if path is None:
