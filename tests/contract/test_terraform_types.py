@@ -37,6 +37,9 @@ PARENT_NAMES = {
     "elb",
     "load_balancer",
     "domain_name",
+    "domain",
+    "identity",
+    "email_identity",
 }
 # Children whose own `arn`/`name` is the parent's (the provider keeps no id of their own).
 PARENT_IN_OWN_ATTR = {
