@@ -73,6 +73,7 @@ from bot.catalog.services import (  # noqa: F401  (listed by being imported)
     synthetics,
     transfer,
     vpc,
+    vpn,
     waf,
 )
 
