@@ -621,11 +621,6 @@ TERRAFORM = [
         "aws_vpc_endpoint_policy",
     ),
     tf("aws_vpc_endpoint_service", VPC_ENDPOINT_SERVICE, "id", "arn"),
-    part_of(
-        "aws_vpc_endpoint_service_allowed_principal",
-        VPC_ENDPOINT_SERVICE,
-        "vpc_endpoint_service_id",
-    ),
     tf("aws_vpc_peering_connection", PEERING, "id"),
     *children(
         PEERING,
