@@ -348,6 +348,112 @@ RULES = [
         UPDATE,
         "requestParameters.resourcesSet.items[].resourceId",
     ),
+    # Capacity: reservations, EC2 fleets, Spot fleets, Dedicated Hosts, placement groups.
+    # Calls from 2018 on log `…Request` / `…Response` wrappers; both shapes are read.
+    on(
+        EC2,
+        "CreateCapacityReservation",
+        CAPACITY_RESERVATION,
+        CREATE,
+        "responseElements.CreateCapacityReservationResponse.capacityReservation"
+        ".capacityReservationId || responseElements.capacityReservation.capacityReservationId",
+    ),
+    on(
+        EC2,
+        "ModifyCapacityReservation",
+        CAPACITY_RESERVATION,
+        UPDATE,
+        "requestParameters.ModifyCapacityReservationRequest.CapacityReservationId"
+        " || requestParameters.capacityReservationId",
+    ),
+    on(
+        EC2,
+        "CancelCapacityReservation",
+        CAPACITY_RESERVATION,
+        DELETE,
+        "requestParameters.CancelCapacityReservationRequest.CapacityReservationId"
+        " || requestParameters.capacityReservationId",
+    ),
+    on(
+        EC2,
+        "CreateFleet",
+        EC2_FLEET,
+        CREATE,
+        "responseElements.CreateFleetResponse.fleetId || responseElements.fleetId",
+    ),
+    on(
+        EC2,
+        "ModifyFleet",
+        EC2_FLEET,
+        UPDATE,
+        "requestParameters.ModifyFleetRequest.FleetId || requestParameters.fleetId",
+    ),
+    on(
+        EC2,
+        "DeleteFleets",
+        EC2_FLEET,
+        DELETE,
+        "requestParameters.DeleteFleetsRequest.FleetId.content"
+        " || requestParameters.DeleteFleetsRequest.FleetId[].content",
+    ),
+    on(
+        EC2,
+        "RequestSpotFleet",
+        SPOT_FLEET,
+        CREATE,
+        "responseElements.spotFleetRequestId"
+        " || responseElements.RequestSpotFleetResponse.spotFleetRequestId",
+    ),
+    on(EC2, "ModifySpotFleetRequest", SPOT_FLEET, UPDATE, "requestParameters.spotFleetRequestId"),
+    on(
+        EC2,
+        "CancelSpotFleetRequests",
+        SPOT_FLEET,
+        DELETE,
+        "requestParameters.spotFleetRequestIdSet.items[].spotFleetRequestId",
+    ),
+    on(
+        EC2,
+        "AllocateHosts",
+        HOST,
+        CREATE,
+        "responseElements.hostIdSet.items[].hostId"
+        " || responseElements.AllocateHostsResponse.hostIdSet.item",
+    ),
+    on(
+        EC2,
+        "ModifyHosts",
+        HOST,
+        UPDATE,
+        "requestParameters.hostIdSet.items[].hostId",
+    ),
+    on(
+        EC2,
+        "ReleaseHosts",
+        HOST,
+        DELETE,
+        "requestParameters.hostIdSet.items[].hostId",
+    ),
+    on(EC2, "CreatePlacementGroup", PLACEMENT_GROUP, CREATE, "requestParameters.groupName"),
+    on(EC2, "DeletePlacementGroup", PLACEMENT_GROUP, DELETE, "requestParameters.groupName"),
+    # Snapshots of all of an instance's volumes at once (API_CreateSnapshots).
+    on(
+        EC2,
+        "CreateSnapshots",
+        SNAPSHOT,
+        CREATE,
+        "responseElements.snapshotSet.items[].snapshotId"
+        " || responseElements.CreateSnapshotsResponse.snapshotSet.item[].snapshotId",
+    ),
+    on(
+        EC2,
+        ("EnableImageDeprecation", "DisableImageDeprecation"),
+        IMAGE,
+        UPDATE,
+        "requestParameters.EnableImageDeprecationRequest.ImageId"
+        " || requestParameters.DisableImageDeprecationRequest.ImageId"
+        " || requestParameters.imageId",
+    ),
 ]
 
 TERRAFORM = [
@@ -397,4 +503,15 @@ SERVICE = Service(
     ec2_id_prefixes=EC2_ID_PREFIXES,
     models=("ec2",),
     casing="ec2",
+    unreachable={
+        setting: "an account-wide setting of the region: it always exists, the Enable/"
+        "Disable/Modify calls change it"
+        for setting in (
+            EBS_ENCRYPTION_BY_DEFAULT,
+            SERIAL_CONSOLE_ACCESS,
+            IMAGE_BLOCK_PUBLIC_ACCESS,
+            SNAPSHOT_BLOCK_PUBLIC_ACCESS,
+            INSTANCE_METADATA_DEFAULTS,
+        )
+    },
 )
