@@ -271,6 +271,7 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
     doc: dict[str, Any] = {"requestParameters": {}, "responseElements": {}}
     expect: list[dict[str, str]] = []
     expect_names: list[dict[str, str]] = []
+    planted: dict[str, str] = {}
     for index, target in enumerate(rule.targets):
         if target.ids == "recipientAccountId":
             expect.append(
@@ -284,9 +285,14 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
         path = simple_path(target.ids)
         if path is None:
             return None, f"the path `{target.ids}` needs writing by hand"
-        value = example_value(rule, target, path, op)
-        if index and not value.startswith(("i-", "arn:")) and target.resource_type != BY_ARN:
-            value += f"-{index + 1}"  # two targets of one type stay two resources
+        key = ".".join(path)
+        if key in planted:  # two types named by one member (a v1 or a v2 VPC link)
+            value = planted[key]
+        else:
+            value = example_value(rule, target, path, op)
+            if index and not value.startswith(("i-", "arn:")) and target.resource_type != BY_ARN:
+                value += f"-{index + 1}"  # two targets of one type stay two resources
+            planted[key] = value
         plant(doc, path, value)
         if target.by_name:
             expect_names.append(

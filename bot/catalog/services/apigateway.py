@@ -23,7 +23,6 @@ VPC_LINK = "AWS::ApiGateway::VpcLink"
 HTTP_API = "AWS::ApiGatewayV2::Api"
 V2_VPC_LINK = "AWS::ApiGatewayV2::VpcLink"
 DOMAIN = "AWS::ApiGateway::DomainName"
-V2_DOMAIN = "AWS::ApiGatewayV2::DomainName"
 CLIENT_CERTIFICATE = "AWS::ApiGateway::ClientCertificate"
 ACCOUNT = "AWS::ApiGateway::Account"
 
@@ -42,7 +41,6 @@ TYPES = (
     ResourceType(HTTP_API, "id", "/apis/"),
     ResourceType(V2_VPC_LINK, "id", "/vpclinks/"),
     ResourceType(DOMAIN, "name", "/domainnames/"),
-    ResourceType(V2_DOMAIN, "name", "/domainnames/"),
     ResourceType(CLIENT_CERTIFICATE, "id", "/clientcertificates/"),
     ResourceType(ACCOUNT, "account"),
 )
@@ -123,6 +121,34 @@ RULES = [
     # VPC links: v1 returns `id`, v2 `vpcLinkId`; both delete by `vpcLinkId`.
     on(APIGW, "CreateVpcLink", VPC_LINK, CREATE, "responseElements.id"),
     on(APIGW, "CreateVpcLink", V2_VPC_LINK, CREATE, "responseElements.vpcLinkId"),
+    # Update and delete name the link `vpcLinkId` in both versions: the id says which one it
+    # is only to the state, so both types are named (the one nobody manages leaves no finding
+    # when deleted).
+    on(APIGW, "UpdateVpcLink", VPC_LINK, UPDATE, "requestParameters.vpcLinkId"),
+    on(APIGW, "DeleteVpcLink", VPC_LINK, DELETE, "requestParameters.vpcLinkId"),
+    on(APIGW, "DeleteVpcLink", V2_VPC_LINK, DELETE, "requestParameters.vpcLinkId"),
+    # Client certificates (for calls to a backend).
+    on(
+        APIGW,
+        "GenerateClientCertificate",
+        CLIENT_CERTIFICATE,
+        CREATE,
+        "responseElements.clientCertificateId",
+    ),
+    on(
+        APIGW,
+        "UpdateClientCertificate",
+        CLIENT_CERTIFICATE,
+        UPDATE,
+        "requestParameters.clientCertificateId",
+    ),
+    on(
+        APIGW,
+        "DeleteClientCertificate",
+        CLIENT_CERTIFICATE,
+        DELETE,
+        "requestParameters.clientCertificateId",
+    ),
     # Custom domains are DNS names; v1 wraps the create body in `createDomainNameInput`, v2
     # does not.
     # Update/Delete name the domain in the path either way, so both versions map to the v1 type.
@@ -191,8 +217,9 @@ TERRAFORM = [
         "aws_apigatewayv2_route_response",
         "aws_apigatewayv2_stage",
     ),
-    tf("aws_apigatewayv2_domain_name", V2_DOMAIN, "domain_name", "id", "arn"),
-    part_of("aws_apigatewayv2_api_mapping", V2_DOMAIN, "domain_name"),
+    # One custom domain, whichever API version made it (see the domain rules).
+    tf("aws_apigatewayv2_domain_name", DOMAIN, "domain_name", "id", "arn"),
+    part_of("aws_apigatewayv2_api_mapping", DOMAIN, "domain_name"),
     tf("aws_apigatewayv2_vpc_link", V2_VPC_LINK, "id", "arn"),
 ]
 
@@ -203,4 +230,5 @@ SERVICE = Service(
     arn_ids={"apigateway": _api_id},
     arn_kinds=ARN_KINDS,
     models=("apigateway", "apigatewayv2"),
+    unreachable={ACCOUNT: "the account's API Gateway settings always exist (UpdateAccount)"},
 )

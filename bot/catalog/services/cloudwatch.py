@@ -7,7 +7,7 @@ updates. SetAlarmState changes an alarm's state, not its configuration: no rule.
 from __future__ import annotations
 
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import BY_ARN, DELETE, UPDATE, on
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import tf
 
@@ -30,14 +30,11 @@ ARN_KINDS = {
 
 # CloudWatch API reference (query protocol: camelCase member names, lists as plain arrays).
 RULES = [
-    on(CW, "PutMetricAlarm", ALARM, UPDATE, "requestParameters.alarmName"),
-    on(
-        CW,
-        "PutCompositeAlarm",
-        COMPOSITE_ALARM,
-        UPDATE,
-        "requestParameters.alarmName",
-    ),
+    # Put* create or replace: they count as creates (there is no other create call).
+    on(CW, "PutMetricAlarm", ALARM, CREATE, "requestParameters.alarmName"),
+    on(CW, "PutCompositeAlarm", COMPOSITE_ALARM, CREATE, "requestParameters.alarmName"),
+    # DeleteAlarms takes metric and composite alarms alike.
+    on(CW, "DeleteAlarms", COMPOSITE_ALARM, DELETE, "requestParameters.alarmNames"),
     on(CW, "DeleteAlarms", ALARM, DELETE, "requestParameters.alarmNames"),
     on(
         CW,
@@ -46,9 +43,9 @@ RULES = [
         UPDATE,
         "requestParameters.alarmNames",
     ),
-    on(CW, "PutDashboard", DASHBOARD, UPDATE, "requestParameters.dashboardName"),
+    on(CW, "PutDashboard", DASHBOARD, CREATE, "requestParameters.dashboardName"),
     on(CW, "DeleteDashboards", DASHBOARD, DELETE, "requestParameters.dashboardNames"),
-    on(CW, "PutMetricStream", STREAM, UPDATE, "requestParameters.name"),
+    on(CW, "PutMetricStream", STREAM, CREATE, "requestParameters.name"),
     on(CW, ("StartMetricStreams", "StopMetricStreams"), STREAM, UPDATE, "requestParameters.names"),
     on(CW, "DeleteMetricStream", STREAM, DELETE, "requestParameters.name"),
     # Tags take an alarm (or other CloudWatch) ARN.

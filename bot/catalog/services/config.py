@@ -7,7 +7,7 @@ PutEvaluations (rule results) changes no configuration: no rule.
 from __future__ import annotations
 
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import DELETE, UPDATE, on
+from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import part_of, tf
 
@@ -28,13 +28,14 @@ TYPES = (
 )
 
 # awsdocs aws-config-developer-guide cloudtrail-log-files-for-aws-config records and
-# streamalert critical-api-calls (StopConfigurationRecorder).
+# streamalert critical-api-calls (StopConfigurationRecorder). Put* create or replace: they count
+# as creates (there is no other create call).
 RULES = [
     on(
         CONFIG,
         "PutConfigurationRecorder",
         RECORDER,
-        UPDATE,
+        CREATE,
         "requestParameters.configurationRecorder.name",
     ),
     on(
@@ -51,18 +52,18 @@ RULES = [
         DELETE,
         "requestParameters.configurationRecorderName",
     ),
-    on(CONFIG, "PutDeliveryChannel", CHANNEL, UPDATE, "requestParameters.deliveryChannel.name"),
+    on(CONFIG, "PutDeliveryChannel", CHANNEL, CREATE, "requestParameters.deliveryChannel.name"),
     on(CONFIG, "DeleteDeliveryChannel", CHANNEL, DELETE, "requestParameters.deliveryChannelName"),
     # Rules, conformance packs, aggregators (AWS Config API reference).
-    on(CONFIG, "PutConfigRule", RULE, UPDATE, "requestParameters.configRule.configRuleName"),
+    on(CONFIG, "PutConfigRule", RULE, CREATE, "requestParameters.configRule.configRuleName"),
     on(CONFIG, "DeleteConfigRule", RULE, DELETE, "requestParameters.configRuleName"),
-    on(CONFIG, "PutConformancePack", PACK, UPDATE, "requestParameters.conformancePackName"),
+    on(CONFIG, "PutConformancePack", PACK, CREATE, "requestParameters.conformancePackName"),
     on(CONFIG, "DeleteConformancePack", PACK, DELETE, "requestParameters.conformancePackName"),
     on(
         CONFIG,
         "PutConfigurationAggregator",
         AGGREGATOR,
-        UPDATE,
+        CREATE,
         "requestParameters.configurationAggregatorName",
     ),
     on(

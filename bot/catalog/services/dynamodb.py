@@ -91,4 +91,14 @@ TERRAFORM = [
     part_of("aws_dynamodb_resource_policy", TABLE, "resource_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("dynamodb",))
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("dynamodb",),
+    unreachable={
+        GLOBAL: "a 2017.11.29 global table has no delete call: its replicas are removed with "
+        "UpdateGlobalTable, and the tables themselves with DeleteTable",
+    },
+)

@@ -44,13 +44,8 @@ RULES = [
     on(ECR, "DeleteRepository", REPO, DELETE, "requestParameters.repositoryName"),
     on(ECR, ("TagResource", "UntagResource"), REPO, UPDATE, "requestParameters.resourceArn"),
     # Registry-wide settings, one per account and region.
-    on(
-        ECR,
-        ("PutRegistryPolicy", "DeleteRegistryPolicy"),
-        REGISTRY_POLICY,
-        UPDATE,
-        "recipientAccountId",
-    ),
+    on(ECR, "PutRegistryPolicy", REGISTRY_POLICY, CREATE, "recipientAccountId"),
+    on(ECR, "DeleteRegistryPolicy", REGISTRY_POLICY, DELETE, "recipientAccountId"),
     on(
         ECR,
         "PutReplicationConfiguration",
@@ -69,4 +64,14 @@ TERRAFORM = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("ecr",))
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("ecr",),
+    unreachable={
+        REPLICATION_CONFIGURATION: "one per registry: PutReplicationConfiguration replaces it, "
+        "and there is no call that deletes it",
+    },
+)

@@ -82,11 +82,12 @@ RULES = [
     # Account settings: awsdocs ecs-fips-compliance (PutAccountSettingDefault).
     on(
         ECS,
-        ("PutAccountSetting", "PutAccountSettingDefault", "DeleteAccountSetting"),
+        ("PutAccountSetting", "PutAccountSettingDefault"),
         ACCOUNT_SETTING,
-        UPDATE,
+        CREATE,
         "recipientAccountId",
     ),
+    on(ECS, "DeleteAccountSetting", ACCOUNT_SETTING, DELETE, "recipientAccountId"),
     # Tags take any ECS ARN (cluster, service, task definition, capacity provider).
     on(ECS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
 ]

@@ -12,7 +12,7 @@ from bot.catalog.arns import Arn
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
-from bot.catalog.terraform_types import part_of, tf
+from bot.catalog.terraform_types import children, part_of, tf
 
 EKS = "eks.amazonaws.com"
 
@@ -20,8 +20,6 @@ CLUSTER = "AWS::EKS::Cluster"
 NODEGROUP = "AWS::EKS::Nodegroup"
 ADDON = "AWS::EKS::Addon"
 FARGATE = "AWS::EKS::FargateProfile"
-IDENTITY_PROVIDER_CONFIG = "AWS::EKS::IdentityProviderConfig"
-ACCESS = "AWS::EKS::AccessEntry"
 POD_ID = "AWS::EKS::PodIdentityAssociation"
 
 
@@ -38,8 +36,6 @@ TYPES = (
     ResourceType(NODEGROUP, "name", "nodegroup/"),
     ResourceType(ADDON, "name", "addon/"),
     ResourceType(FARGATE, "name", "fargateprofile/"),
-    ResourceType(IDENTITY_PROVIDER_CONFIG, "arn"),
-    ResourceType(ACCESS, "arn"),
     ResourceType(POD_ID, "arn"),
 )
 ARN_KINDS = {
@@ -107,10 +103,23 @@ RULES = [
         DELETE,
         "responseElements.fargateProfile.fargateProfileArn",
     ),
-    # Access entries (DeleteAccessEntry returns nothing and is left out: no id in its record
-    # but the principal ARN).
-    on(EKS, "CreateAccessEntry", ACCESS, CREATE, "responseElements.accessEntry.accessEntryArn"),
-    on(EKS, "UpdateAccessEntry", ACCESS, UPDATE, "responseElements.accessEntry.accessEntryArn"),
+    # Access entries and identity provider configurations are parts of their cluster (the
+    # delete calls name them only by principal or name, within the cluster).
+    on(
+        EKS,
+        (
+            "CreateAccessEntry",
+            "UpdateAccessEntry",
+            "DeleteAccessEntry",
+            "AssociateAccessPolicy",
+            "DisassociateAccessPolicy",
+            "AssociateIdentityProviderConfig",
+            "DisassociateIdentityProviderConfig",
+        ),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.clusterName",
+    ),
     # Pod identity associations: every call returns the association.
     on(EKS, "CreatePodIdentityAssociation", POD_ID, CREATE, ASSOCIATION_ARN),
     on(EKS, "UpdatePodIdentityAssociation", POD_ID, UPDATE, ASSOCIATION_ARN),
@@ -124,8 +133,12 @@ TERRAFORM = [
     tf("aws_eks_node_group", NODEGROUP, "arn"),
     tf("aws_eks_addon", ADDON, "arn"),
     tf("aws_eks_fargate_profile", FARGATE, "arn"),
-    tf("aws_eks_identity_provider_config", IDENTITY_PROVIDER_CONFIG, "arn"),
-    tf("aws_eks_access_entry", ACCESS, "access_entry_arn"),
+    *children(
+        CLUSTER,
+        "cluster_name",
+        "aws_eks_identity_provider_config",
+        "aws_eks_access_entry",
+    ),
     part_of("aws_eks_access_policy_association", CLUSTER, "cluster_name"),
     tf("aws_eks_pod_identity_association", POD_ID, "association_arn"),
 ]

@@ -33,7 +33,8 @@ ARN_KINDS = {
 
 # Rules: awsdocs amazon-cloudwatch-user-guide logging_cw_api_calls (PutRule); API reference.
 RULES = [
-    on(EVENTS, ("PutRule", "EnableRule", "DisableRule"), RULE, UPDATE, "requestParameters.name"),
+    on(EVENTS, "PutRule", RULE, CREATE, "requestParameters.name"),
+    on(EVENTS, ("EnableRule", "DisableRule"), RULE, UPDATE, "requestParameters.name"),
     on(EVENTS, "DeleteRule", RULE, DELETE, "requestParameters.name"),
     on(EVENTS, ("PutTargets", "RemoveTargets"), RULE, UPDATE, "requestParameters.rule"),
     # Event buses; the permission calls default to the account's `default` bus.

@@ -78,13 +78,8 @@ RULES = [
         UPDATE,
         f"requestParameters.catalogId || {ACCOUNT}",
     ),
-    on(
-        GLUE,
-        ("PutResourcePolicy", "DeleteResourcePolicy"),
-        RESOURCE_POLICY,
-        UPDATE,
-        ACCOUNT,
-    ),
+    on(GLUE, "PutResourcePolicy", RESOURCE_POLICY, CREATE, ACCOUNT),
+    on(GLUE, "DeleteResourcePolicy", RESOURCE_POLICY, DELETE, ACCOUNT),
     # Tags take a Glue ARN (database, connection, crawler, job …).
     on(GLUE, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
 ]
@@ -105,4 +100,14 @@ TERRAFORM = [
     tf("aws_glue_resource_policy", RESOURCE_POLICY, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("glue",))
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("glue",),
+    unreachable={
+        DATA_CATALOG_ENCRYPTION_SETTINGS: "a setting of the account's Data Catalog: it always "
+        "exists, PutDataCatalogEncryptionSettings changes it",
+    },
+)

@@ -46,7 +46,7 @@ TYPES = (
     ResourceType(OIDC, "arn", is_global=True),
     ResourceType(SAML, "arn", is_global=True),
     ResourceType(VIRTUAL_MFA_DEVICE, "arn", is_global=True),
-    ResourceType(SERVER_CERTIFICATE, "arn", is_global=True),
+    ResourceType(SERVER_CERTIFICATE, "name", "server-certificate/", is_global=True),
     ResourceType(ACCESS_KEY, "id", is_global=True),
     ResourceType(ACCOUNT_PASSWORD_POLICY, "account", is_global=True, cfn=False),
     ResourceType(ACCOUNT_ALIAS, "account", is_global=True, cfn=False),
@@ -248,7 +248,7 @@ RULES = [
         IAM,
         "UpdateAccountPasswordPolicy",
         ACCOUNT_PASSWORD_POLICY,
-        UPDATE,
+        CREATE,
         "recipientAccountId",
     ),
     on(
@@ -257,6 +257,36 @@ RULES = [
         ACCOUNT_PASSWORD_POLICY,
         DELETE,
         "recipientAccountId",
+    ),
+    # Server certificates (for ELB and CloudFront), by name; a rename changes the old name and
+    # makes the new one.
+    on(
+        IAM,
+        "UploadServerCertificate",
+        SERVER_CERTIFICATE,
+        CREATE,
+        "requestParameters.serverCertificateName",
+    ),
+    on(
+        IAM,
+        "UpdateServerCertificate",
+        SERVER_CERTIFICATE,
+        UPDATE,
+        "requestParameters.serverCertificateName",
+    ),
+    on(
+        IAM,
+        "UpdateServerCertificate",
+        SERVER_CERTIFICATE,
+        CREATE,
+        "requestParameters.newServerCertificateName",
+    ),
+    on(
+        IAM,
+        "DeleteServerCertificate",
+        SERVER_CERTIFICATE,
+        DELETE,
+        "requestParameters.serverCertificateName",
     ),
 ]
 
@@ -303,7 +333,7 @@ TERRAFORM = [
     tf("aws_iam_openid_connect_provider", OIDC, "arn", "id"),
     tf("aws_iam_saml_provider", SAML, "arn", "id"),
     tf("aws_iam_virtual_mfa_device", VIRTUAL_MFA_DEVICE, "arn", "id"),
-    tf("aws_iam_server_certificate", SERVER_CERTIFICATE, "arn"),
+    tf("aws_iam_server_certificate", SERVER_CERTIFICATE, "name", "id", "arn"),
     # A service-linked role is a role: calls on it log the role name (DeleteServiceLinkedRole).
     tf("aws_iam_service_linked_role", SLR, "name", "arn", also=((ROLE, "name"),)),
     tf("aws_iam_account_alias", ACCOUNT_ALIAS, STATE_ACCOUNT),

@@ -40,6 +40,9 @@ KEY_ID = "resources[?ARN && contains(ARN, ':key/')].ARN || requestParameters.key
 RULES = [
     on(KMS, "CreateKey", KEY, CREATE, "responseElements.keyMetadata.keyId"),
     on(KMS, "ScheduleKeyDeletion", KEY, DELETE, KEY_ID),
+    # A replica key is deleted like any key, in its own region (the id names no kind of key:
+    # the one nobody manages leaves no finding).
+    on(KMS, "ScheduleKeyDeletion", REPLICA_KEY, DELETE, KEY_ID),
     on(
         KMS,
         (

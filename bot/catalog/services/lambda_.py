@@ -110,6 +110,28 @@ RULES = [
         LAYER_VERSION_ARN,
     ),
     on(LAMBDA, "DeleteLayerVersion", LAYER, DELETE, LAYER_VERSION_ARN),
+    # Code signing configurations, by ARN.
+    on(
+        LAMBDA,
+        "CreateCodeSigningConfig",
+        CODE_SIGNING_CONFIG,
+        CREATE,
+        "responseElements.codeSigningConfig.codeSigningConfigArn",
+    ),
+    on(
+        LAMBDA,
+        "UpdateCodeSigningConfig",
+        CODE_SIGNING_CONFIG,
+        UPDATE,
+        "requestParameters.codeSigningConfigArn",
+    ),
+    on(
+        LAMBDA,
+        "DeleteCodeSigningConfig",
+        CODE_SIGNING_CONFIG,
+        DELETE,
+        "requestParameters.codeSigningConfigArn",
+    ),
 ]
 
 TERRAFORM = [

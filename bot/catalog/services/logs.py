@@ -72,31 +72,21 @@ RULES = [
     # The newer tag calls take the log group ARN (`…:log-group:NAME` or `…:log-group:NAME:*`).
     on(LOGS, ("TagResource", "UntagResource"), GROUP, UPDATE, "requestParameters.resourceArn"),
     # Resource policies (who may write to log groups), by policy name.
-    on(LOGS, "PutResourcePolicy", POLICY, UPDATE, "requestParameters.policyName"),
+    on(LOGS, "PutResourcePolicy", POLICY, CREATE, "requestParameters.policyName"),
     on(LOGS, "DeleteResourcePolicy", POLICY, DELETE, "requestParameters.policyName"),
     # Cross-account destinations; PutDestination creates or replaces one.
-    on(
-        LOGS,
-        ("PutDestination", "PutDestinationPolicy"),
-        DEST,
-        UPDATE,
-        "requestParameters.destinationName",
-    ),
+    on(LOGS, "PutDestination", DEST, CREATE, "requestParameters.destinationName"),
+    on(LOGS, "PutDestinationPolicy", DEST, UPDATE, "requestParameters.destinationName"),
     on(LOGS, "DeleteDestination", DEST, DELETE, "requestParameters.destinationName"),
     # Account-wide policies (data protection, subscription filter …).
-    on(
-        LOGS,
-        ("PutAccountPolicy", "DeleteAccountPolicy"),
-        ACCOUNT_POLICY,
-        UPDATE,
-        "recipientAccountId",
-    ),
+    on(LOGS, "PutAccountPolicy", ACCOUNT_POLICY, CREATE, "recipientAccountId"),
+    on(LOGS, "DeleteAccountPolicy", ACCOUNT_POLICY, DELETE, "recipientAccountId"),
     # Saved Logs Insights queries: the id is made by the server on creation.
     on(
         LOGS,
         "PutQueryDefinition",
         QUERY,
-        UPDATE,
+        CREATE,
         "requestParameters.queryDefinitionId || responseElements.queryDefinitionId",
     ),
     on(LOGS, "DeleteQueryDefinition", QUERY, DELETE, "requestParameters.queryDefinitionId"),

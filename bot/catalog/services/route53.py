@@ -186,6 +186,10 @@ RULES = [
         DOMAIN_NAME,
     ),
     on(DOMAINS, "DeleteDomain", DOMAIN, DELETE, DOMAIN_NAME),
+    # CIDR collections (for IP-based routing), by the id Route 53 makes.
+    on(R53, "CreateCidrCollection", CIDR_COLLECTION, CREATE, "responseElements.collection.id"),
+    on(R53, "ChangeCidrCollection", CIDR_COLLECTION, UPDATE, "requestParameters.id"),
+    on(R53, "DeleteCidrCollection", CIDR_COLLECTION, DELETE, "requestParameters.id"),
 ]
 
 TERRAFORM = [

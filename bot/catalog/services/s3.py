@@ -103,7 +103,7 @@ RULES = [
     ),
     # Account-wide public access block (S3 Control, logged under s3.amazonaws.com); checked
     # against streamalert records.
-    on(S3, "PutAccountPublicAccessBlock", ACCOUNT_PAB, UPDATE, "recipientAccountId"),
+    on(S3, "PutAccountPublicAccessBlock", ACCOUNT_PAB, CREATE, "recipientAccountId"),
     on(S3, "DeleteAccountPublicAccessBlock", ACCOUNT_PAB, DELETE, "recipientAccountId"),
     # Access points (S3 Control API: the name is a URI parameter, logged as `name`; the access
     # point ARN may also be in `resources[]`). Documented shape only:
@@ -116,6 +116,16 @@ RULES = [
         ACCESS_POINT,
         UPDATE,
         AP_NAME,
+    ),
+    # Storage Lens configurations (S3 Control, logged under s3.amazonaws.com), by id.
+    on(S3, "PutStorageLensConfiguration", STORAGE_LENS, CREATE, "requestParameters.configId"),
+    on(S3, "DeleteStorageLensConfiguration", STORAGE_LENS, DELETE, "requestParameters.configId"),
+    on(
+        S3,
+        ("PutStorageLensConfigurationTagging", "DeleteStorageLensConfigurationTagging"),
+        STORAGE_LENS,
+        UPDATE,
+        "requestParameters.configId",
     ),
 ]
 

@@ -47,6 +47,28 @@ RULES = [
     ),
     on(SNS, "SetSubscriptionAttributes", SUBSCRIPTION, UPDATE, "requestParameters.subscriptionArn"),
     on(SNS, "Unsubscribe", SUBSCRIPTION, DELETE, "requestParameters.subscriptionArn"),
+    # Mobile push platform applications, by ARN.
+    on(
+        SNS,
+        "CreatePlatformApplication",
+        PLATFORM_APPLICATION,
+        CREATE,
+        "responseElements.platformApplicationArn",
+    ),
+    on(
+        SNS,
+        "SetPlatformApplicationAttributes",
+        PLATFORM_APPLICATION,
+        UPDATE,
+        "requestParameters.platformApplicationArn",
+    ),
+    on(
+        SNS,
+        "DeletePlatformApplication",
+        PLATFORM_APPLICATION,
+        DELETE,
+        "requestParameters.platformApplicationArn",
+    ),
 ]
 
 TERRAFORM = [

@@ -156,4 +156,14 @@ TERRAFORM = [
     tf("aws_ssm_service_setting", SERVICE_SETTING, "setting_id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("ssm",))
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("ssm",),
+    unreachable={
+        SERVICE_SETTING: "service settings always exist: UpdateServiceSetting and "
+        "ResetServiceSetting change them",
+    },
+)

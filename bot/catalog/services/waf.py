@@ -75,7 +75,7 @@ RULES = [
         WAFV2,
         "PutLoggingConfiguration",
         LOGGING,
-        UPDATE,
+        CREATE,
         "requestParameters.loggingConfiguration.resourceArn",
     ),
     on(WAFV2, "DeleteLoggingConfiguration", LOGGING, DELETE, "requestParameters.resourceArn"),
