@@ -40,6 +40,7 @@ PARENT_NAMES = {
     "domain",
     "identity",
     "email_identity",
+    "application",
 }
 # Children whose own `arn`/`name` is the parent's (the provider keeps no id of their own).
 PARENT_IN_OWN_ATTR = {
