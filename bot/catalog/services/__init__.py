@@ -35,6 +35,7 @@ from bot.catalog.services import (  # noqa: F401  (listed by being imported)
     datasync,
     dax,
     detective,
+    dlm,
     dms,
     ds,
     dynamodb,
@@ -56,9 +57,11 @@ from bot.catalog.services import (  # noqa: F401  (listed by being imported)
     glue,
     guardduty,
     iam,
+    imagebuilder,
     inspector2,
     internetmonitor,
     kinesis,
+    kinesisanalytics,
     kms,
     lakeformation,
     lambda_,
@@ -70,6 +73,7 @@ from bot.catalog.services import (  # noqa: F401  (listed by being imported)
     mwaa,
     networkfirewall,
     opensearch,
+    opensearchserverless,
     organizations,
     pipes,
     ram,
@@ -99,6 +103,7 @@ from bot.catalog.services import (  # noqa: F401  (listed by being imported)
     vpc,
     vpn,
     waf,
+    xray,
 )
 
 # The modules imported above: importing a service here is what lists it.
