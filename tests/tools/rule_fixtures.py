@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from tests.botocore_models import (
 from tests.fixtures import TRAIL_FIXTURES, trail_fixtures
 
 ACCOUNT = "111122223333"
+JOIN = re.compile(r"join\('(?P<sep>[^']*)', \[(?P<paths>[^\]]+)\]\)")
 REGION = "us-east-1"
 LICENSE = "Apache-2.0 (written for driftbot)"
 
@@ -280,6 +282,21 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
                     "resource_id": ACCOUNT,
                     "change": target.change,
                 }
+            )
+            continue
+        joined = JOIN.fullmatch(target.ids)
+        if joined is not None:  # `join('/', [a, b])`: a composite id of plain fields
+            parts = [simple_path(p.strip()) for p in joined["paths"].split(",")]
+            if any(p is None for p in parts):
+                return None, f"the path `{target.ids}` needs writing by hand"
+            values = []
+            for i, part in enumerate(parts):
+                value = f"example-{part[-1].lower()}-{i + 1}"  # type: ignore[index]
+                plant(doc, part, value)  # type: ignore[arg-type]
+                values.append(value)
+            rid = RESOURCE_TYPES.get(target.resource_type).normalize_id(joined["sep"].join(values))
+            expect.append(
+                {"resource_type": target.resource_type, "resource_id": rid, "change": target.change}
             )
             continue
         path = simple_path(target.ids)
