@@ -71,7 +71,7 @@ def covered_targets() -> set[tuple[str, int]]:
 
 def simple_path(expression: str) -> list[str] | None:
     """The first alternative of `a || b || …` when each is a plain field path."""
-    node = jmespath.compile(expression).parsed
+    node: dict[str, Any] = dict(jmespath.compile(expression).parsed)
     while node["type"] == "or_expression":
         node = node["children"][0]
     if node["type"] not in ("field", "subexpression", "projection", "flatten", "index_expression"):
@@ -264,82 +264,94 @@ def record(
     }
 
 
+class Planted:
+    """A fixture being built: the record's request and response, and what it must yield."""
+
+    def __init__(self, rule: EventRule, op: Operation) -> None:
+        self.rule = rule
+        self.op = op
+        self.doc: dict[str, Any] = {"requestParameters": {}, "responseElements": {}}
+        self.expect: list[dict[str, str]] = []
+        self.expect_names: list[dict[str, str]] = []
+        self.values: dict[str, str] = {}
+
+    def add(self, index: int, target: Target) -> str | None:
+        """Plant one target's id; why it cannot be done, or None."""
+        if target.ids == "recipientAccountId":  # the record's own account
+            self._expect(target.resource_type, ACCOUNT, target.change)
+            return None
+        joined = JOIN.fullmatch(target.ids)
+        if joined is not None:
+            return self._joined(target, joined)
+        path = simple_path(target.ids)
+        if path is None:
+            return f"the path `{target.ids}` needs writing by hand"
+        value = self._value(index, target, path)
+        if target.by_name:
+            self.expect_names.append(
+                {"resource_type": target.resource_type, "name": value, "change": target.change}
+            )
+            return None
+        rtype = target.resource_type
+        if rtype in (BY_ARN, BY_EC2_ID):
+            refs = target.extract(self.doc)
+            if not refs:
+                return "no known type for the planted id"
+            rtype = refs[0].resource_type
+        self._expect(rtype, RESOURCE_TYPES.get(rtype).normalize_id(value), target.change)
+        return None
+
+    def _value(self, index: int, target: Target, path: list[str]) -> str:
+        key = ".".join(path)
+        if key in self.values:  # two types named by one member (a v1 or a v2 VPC link)
+            return self.values[key]
+        value = example_value(self.rule, target, path, self.op)
+        if index and not value.startswith(("i-", "arn:")) and target.resource_type != BY_ARN:
+            value += f"-{index + 1}"  # two targets of one type stay two resources
+        self.values[key] = value
+        plant(self.doc, path, value)
+        return value
+
+    def _joined(self, target: Target, joined: re.Match[str]) -> str | None:
+        """`join('/', [a, b])`: a composite id of plain fields."""
+        values = []
+        for i, text in enumerate(joined["paths"].split(",")):
+            part = simple_path(text.strip())
+            if part is None:
+                return f"the path `{target.ids}` needs writing by hand"
+            value = f"example-{part[-1].lower()}-{i + 1}"
+            plant(self.doc, part, value)
+            values.append(value)
+        rid = RESOURCE_TYPES.get(target.resource_type).normalize_id(joined["sep"].join(values))
+        self._expect(target.resource_type, rid, target.change)
+        return None
+
+    def _expect(self, rtype: str, rid: str, change: str) -> None:
+        self.expect.append({"resource_type": rtype, "resource_id": rid, "change": change})
+
+
 def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str]:
     """The fixture document for a rule, or None and why it must be written by hand."""
     found = operations(service, rule.source, rule.name)
     if not found:
         return None, "no operation in the models"
     op = found[0]
-    doc: dict[str, Any] = {"requestParameters": {}, "responseElements": {}}
-    expect: list[dict[str, str]] = []
-    expect_names: list[dict[str, str]] = []
-    planted: dict[str, str] = {}
+    planted = Planted(rule, op)
     for index, target in enumerate(rule.targets):
-        if target.ids == "recipientAccountId":
-            expect.append(
-                {
-                    "resource_type": target.resource_type,
-                    "resource_id": ACCOUNT,
-                    "change": target.change,
-                }
-            )
-            continue
-        joined = JOIN.fullmatch(target.ids)
-        if joined is not None:  # `join('/', [a, b])`: a composite id of plain fields
-            parts = [simple_path(p.strip()) for p in joined["paths"].split(",")]
-            if any(p is None for p in parts):
-                return None, f"the path `{target.ids}` needs writing by hand"
-            values = []
-            for i, part in enumerate(parts):
-                value = f"example-{part[-1].lower()}-{i + 1}"  # type: ignore[index]
-                plant(doc, part, value)  # type: ignore[arg-type]
-                values.append(value)
-            rid = RESOURCE_TYPES.get(target.resource_type).normalize_id(joined["sep"].join(values))
-            expect.append(
-                {"resource_type": target.resource_type, "resource_id": rid, "change": target.change}
-            )
-            continue
-        path = simple_path(target.ids)
-        if path is None:
-            return None, f"the path `{target.ids}` needs writing by hand"
-        key = ".".join(path)
-        if key in planted:  # two types named by one member (a v1 or a v2 VPC link)
-            value = planted[key]
-        else:
-            value = example_value(rule, target, path, op)
-            if index and not value.startswith(("i-", "arn:")) and target.resource_type != BY_ARN:
-                value += f"-{index + 1}"  # two targets of one type stay two resources
-            planted[key] = value
-        plant(doc, path, value)
-        if target.by_name:
-            expect_names.append(
-                {"resource_type": target.resource_type, "name": value, "change": target.change}
-            )
-            continue
-        rtype = target.resource_type
-        if rtype in (BY_ARN, BY_EC2_ID):
-            refs = target.extract(doc)
-            if not refs:
-                return None, "no known type for the planted id"
-            rtype = refs[0].resource_type
-        expect.append(
-            {
-                "resource_type": rtype,
-                "resource_id": RESOURCE_TYPES.get(rtype).normalize_id(value),
-                "change": target.change,
-            }
-        )
-    fill_required(doc["requestParameters"], op.op.input_shape, service.casing)
-    response = doc["responseElements"] or None
-    rec = record(rule, doc["requestParameters"], response)
+        why = planted.add(index, target)
+        if why:
+            return None, why
+    request = planted.doc["requestParameters"]
+    fill_required(request, op.op.input_shape, service.casing)
+    rec = record(rule, request, planted.doc["responseElements"] or None)
     uid = op.model.metadata.get("uid", op.model.service_name)
     source = (
         f"documented shape: https://docs.aws.amazon.com/goto/WebAPI/{uid}/{op.op.name}; "
         f"members checked against botocore's {op.model.service_name} model"
     )
-    out = {"source": source, "license": LICENSE, "expect": expect}
-    if expect_names:
-        out["expect_names"] = expect_names
+    out: dict[str, Any] = {"source": source, "license": LICENSE, "expect": planted.expect}
+    if planted.expect_names:
+        out["expect_names"] = planted.expect_names
     out["record"] = rec
     return out, ""
 

@@ -7,7 +7,7 @@ from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, UPDATE, lifecycle, on
 from bot.catalog.service import Service
-from bot.catalog.terraform_types import children, tf
+from bot.catalog.terraform_types import tf
 
 MQ = "mq.amazonaws.com"
 
