@@ -16,10 +16,17 @@ ENVIRONMENT = "AWS::MWAA::Environment"
 TYPES = (ResourceType(ENVIRONMENT, "name", "environment/"),)
 ARN_KINDS = {("airflow", "environment"): ENVIRONMENT}
 
-# MWAA API reference (REST JSON; the environment's name is a path parameter).
+# MWAA's user guide (monitoring-cloudtrail) shows its records keyed exactly as the API's
+# members, `Name` included (casing `wire`).
 RULES = [
-    *lifecycle(MWAA, "Environment", ENVIRONMENT, "requestParameters.name"),
-    on(MWAA, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    *lifecycle(MWAA, "Environment", ENVIRONMENT, "requestParameters.Name"),
+    on(
+        MWAA,
+        ("TagResource", "UntagResource"),
+        BY_ARN,
+        UPDATE,
+        "requestParameters.ResourceArn || requestParameters.resourceArn",
+    ),
 ]
 
 OPERATIONAL = [
@@ -34,5 +41,11 @@ OPERATIONAL = [
 TERRAFORM = [tf("aws_mwaa_environment", ENVIRONMENT, "name", "id", "arn")]
 
 SERVICE = Service(
-    TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, operational=OPERATIONAL, models=("mwaa",)
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("mwaa",),
+    casing="wire",
 )
