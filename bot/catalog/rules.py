@@ -228,6 +228,22 @@ def by_name(
     return On(source, (names,) if isinstance(names, str) else tuple(names), target)
 
 
+def ec2_param(call: str, member: str) -> str:
+    """Where an EC2 request member is: inside the PascalCase `<call>Request` wrapper that calls
+    added since about 2019 log, or under its lowerCamel name as classic Query calls log it."""
+    return f"requestParameters.{call}Request.{member} || requestParameters.{_lower(member)}"
+
+
+def ec2_result(call: str, path: str) -> str:
+    """Where an EC2 response member is (`path` in XML names): inside a `<call>Response` wrapper
+    or not."""
+    return f"responseElements.{call}Response.{path} || responseElements.{path}"
+
+
+def _lower(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
 def event_rules(lines: Iterable[On]) -> list[EventRule]:
     """One rule per call, with the targets of all its lines in their order. The same target
     twice for one call is a mistake and raises DuplicateKey."""

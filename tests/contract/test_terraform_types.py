@@ -118,8 +118,9 @@ def test_children_are_identified_by_their_parents_ids(spec: TfType) -> None:
 
 @pytest.mark.parametrize("spec", [s for s in SPECS if not s.child], ids=lambda s: s.tf_type)
 def test_non_children_have_no_extra_parents_but_service_linked_roles(spec: TfType) -> None:
-    """Only children (and a service-linked role, which is a role) own more than one kind."""
-    if spec.tf_type != "aws_iam_service_linked_role":
+    """Only children own more than one kind, and two others: a service-linked role (which is
+    a role) and a Spot request (which owns the instance it launched)."""
+    if spec.tf_type not in ("aws_iam_service_linked_role", "aws_spot_instance_request"):
         assert spec.also == ()
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bot.catalog.arns import kinds_from_prefixes
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import BY_EC2_ID, CREATE, DELETE, UPDATE, by_name, on
+from bot.catalog.operational import ops
+from bot.catalog.rules import BY_EC2_ID, CREATE, DELETE, UPDATE, by_name, ec2_param, ec2_result, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf
 
@@ -34,6 +35,13 @@ SERIAL_CONSOLE_ACCESS = "AWS::EC2::SerialConsoleAccess"
 IMAGE_BLOCK_PUBLIC_ACCESS = "AWS::EC2::ImageBlockPublicAccess"
 SNAPSHOT_BLOCK_PUBLIC_ACCESS = "AWS::EC2::SnapshotBlockPublicAccess"
 INSTANCE_METADATA_DEFAULTS = "AWS::EC2::InstanceMetadataDefaults"
+SPOT_REQUEST = "AWS::EC2::SpotInstanceRequest"
+CAPACITY_RESERVATION_FLEET = "AWS::EC2::CapacityReservationFleet"
+SPOT_DATAFEED = "AWS::EC2::SpotDatafeedSubscription"
+DEFAULT_CREDIT = "AWS::EC2::DefaultCreditSpecification"
+ALLOWED_IMAGES = "AWS::EC2::AllowedImagesSettings"
+INSTANCE_EVENT_WINDOW = "AWS::EC2::InstanceEventWindow"
+FPGA_IMAGE = "AWS::EC2::FpgaImage"
 
 TYPES = (
     # Server-made ids (sg-…, i-…), ARNs as ec2:REGION:ACCOUNT:TYPE/ID
@@ -56,6 +64,13 @@ TYPES = (
     ResourceType(IMAGE_BLOCK_PUBLIC_ACCESS, "account", cfn=False),
     ResourceType(SNAPSHOT_BLOCK_PUBLIC_ACCESS, "account", cfn=False),
     ResourceType(INSTANCE_METADATA_DEFAULTS, "account", cfn=False),
+    ResourceType(SPOT_REQUEST, "id", "spot-instances-request/", cfn=False),
+    ResourceType(CAPACITY_RESERVATION_FLEET, "id", "capacity-reservation-fleet/"),
+    ResourceType(SPOT_DATAFEED, "account", cfn=False),
+    ResourceType(DEFAULT_CREDIT, "account", cfn=False),
+    ResourceType(ALLOWED_IMAGES, "account", cfn=False),
+    ResourceType(INSTANCE_EVENT_WINDOW, "id", "instance-event-window/"),
+    ResourceType(FPGA_IMAGE, "id", "fpga-image/", cfn=False),
 )
 # EC2 ARNs read ec2:REGION:ACCOUNT:KIND/ID, the kind being the type's ARN prefix.
 ARN_KINDS = kinds_from_prefixes("ec2", TYPES)
@@ -73,6 +88,10 @@ EC2_ID_PREFIXES = {
     "ami-": IMAGE,
     "snap-": SNAPSHOT,
     "pg-": PLACEMENT_GROUP,
+    "sir-": SPOT_REQUEST,
+    "crf-": CAPACITY_RESERVATION_FLEET,
+    "iew-": INSTANCE_EVENT_WINDOW,
+    "afi-": FPGA_IMAGE,
 }
 
 ACCOUNT_ID = "recipientAccountId"
@@ -454,6 +473,291 @@ RULES = [
         " || requestParameters.DisableImageDeprecationRequest.ImageId"
         " || requestParameters.imageId",
     ),
+    # Spot Instance requests (API_RequestSpotInstances, API_CancelSpotInstanceRequests): the
+    # instances they launch are logged as RunInstances by the Spot service.
+    on(
+        EC2,
+        "RequestSpotInstances",
+        SPOT_REQUEST,
+        CREATE,
+        "responseElements.spotInstanceRequestSet.items[].spotInstanceRequestId",
+    ),
+    on(
+        EC2,
+        "CancelSpotInstanceRequests",
+        SPOT_REQUEST,
+        DELETE,
+        "requestParameters.spotInstanceRequestIdSet.items[].spotInstanceRequestId",
+    ),
+    # More instance settings, each naming the instance (API reference; calls from 2019 on log
+    # a `…Request` wrapper, so both shapes are read).
+    *(
+        on(EC2, call, INSTANCE, UPDATE, ec2_param(call, "InstanceId"))
+        for call in (
+            "ResetInstanceAttribute",
+            "ModifyInstancePlacement",
+            "ModifyInstanceCpuOptions",
+            "ModifyInstanceMaintenanceOptions",
+            "ModifyInstanceNetworkPerformanceOptions",
+            "ModifyInstanceCapacityReservationAttributes",
+            "ModifyPrivateDnsNameOptions",
+            "AttachClassicLinkVpc",
+            "DetachClassicLinkVpc",
+            "CreateReplaceRootVolumeTask",
+        )
+    ),
+    on(
+        EC2,
+        "ModifyInstanceCreditSpecification",
+        INSTANCE,
+        UPDATE,
+        "requestParameters.ModifyInstanceCreditSpecificationRequest"
+        ".InstanceCreditSpecification[].InstanceId"
+        " || requestParameters.instanceCreditSpecificationSet.items[].instanceId",
+    ),
+    # Volumes, snapshots and images: more of their settings.
+    *(
+        on(EC2, call, VOLUME, UPDATE, ec2_param(call, "VolumeId"))
+        for call in ("ModifyVolumeAttribute", "EnableVolumeIO")
+    ),
+    on(
+        EC2,
+        "RestoreVolumeFromRecycleBin",
+        VOLUME,
+        CREATE,
+        ec2_param("RestoreVolumeFromRecycleBin", "VolumeId"),
+    ),
+    on(EC2, "CopyVolumes", VOLUME, CREATE, ec2_result("CopyVolumes", "volumeSet.items[].volumeId")),
+    *(
+        on(EC2, call, SNAPSHOT, UPDATE, ec2_param(call, "SnapshotId"))
+        for call in (
+            "ResetSnapshotAttribute",
+            "LockSnapshot",
+            "UnlockSnapshot",
+            "ModifySnapshotTier",
+            "RestoreSnapshotTier",
+        )
+    ),
+    on(
+        EC2,
+        "RestoreSnapshotFromRecycleBin",
+        SNAPSHOT,
+        CREATE,
+        ec2_param("RestoreSnapshotFromRecycleBin", "SnapshotId"),
+    ),
+    on(
+        EC2,
+        ("EnableFastSnapshotRestores", "DisableFastSnapshotRestores"),
+        SNAPSHOT,
+        UPDATE,
+        "requestParameters.EnableFastSnapshotRestoresRequest.SourceSnapshotId[].content"
+        " || requestParameters.EnableFastSnapshotRestoresRequest.SourceSnapshotId.content"
+        " || requestParameters.DisableFastSnapshotRestoresRequest.SourceSnapshotId[].content"
+        " || requestParameters.DisableFastSnapshotRestoresRequest.SourceSnapshotId.content"
+        " || requestParameters.sourceSnapshotIdSet.items[].sourceSnapshotId",
+    ),
+    *(
+        on(EC2, call, IMAGE, UPDATE, ec2_param(call, "ImageId"))
+        for call in (
+            "ResetImageAttribute",
+            "EnableImage",
+            "DisableImage",
+            "EnableImageDeregistrationProtection",
+            "DisableImageDeregistrationProtection",
+            "EnableFastLaunch",
+            "DisableFastLaunch",
+            "CancelImageLaunchPermission",
+            "AttachImageWatermark",
+            "DetachImageWatermark",
+            "ReplaceImageInstanceTypeSpecification",
+        )
+    ),
+    on(
+        EC2,
+        "RestoreImageFromRecycleBin",
+        IMAGE,
+        CREATE,
+        ec2_param("RestoreImageFromRecycleBin", "ImageId"),
+    ),
+    on(
+        EC2,
+        ("CreateRestoreImageTask", "ImportImage"),
+        IMAGE,
+        CREATE,
+        "responseElements.CreateRestoreImageTaskResponse.imageId"
+        " || responseElements.ImportImageResponse.imageId || responseElements.imageId",
+    ),
+    on(
+        EC2,
+        "ImportSnapshot",
+        SNAPSHOT,
+        CREATE,
+        ec2_result("ImportSnapshot", "snapshotTaskDetail.snapshotId"),
+    ),
+    # Capacity Reservation Fleets, billing and splits of reservations.
+    on(
+        EC2,
+        "CreateCapacityReservationFleet",
+        CAPACITY_RESERVATION_FLEET,
+        CREATE,
+        ec2_result("CreateCapacityReservationFleet", "capacityReservationFleetId"),
+    ),
+    on(
+        EC2,
+        "ModifyCapacityReservationFleet",
+        CAPACITY_RESERVATION_FLEET,
+        UPDATE,
+        ec2_param("ModifyCapacityReservationFleet", "CapacityReservationFleetId"),
+    ),
+    on(
+        EC2,
+        "CancelCapacityReservationFleets",
+        CAPACITY_RESERVATION_FLEET,
+        DELETE,
+        "requestParameters.CancelCapacityReservationFleetsRequest.CapacityReservationFleetId"
+        "[].content"
+        " || requestParameters.CancelCapacityReservationFleetsRequest"
+        ".CapacityReservationFleetId.content",
+    ),
+    *(
+        on(EC2, call, CAPACITY_RESERVATION, UPDATE, ec2_param(call, "CapacityReservationId"))
+        for call in (
+            "AssociateCapacityReservationBillingOwner",
+            "DisassociateCapacityReservationBillingOwner",
+            "AcceptCapacityReservationBillingOwnership",
+            "RejectCapacityReservationBillingOwnership",
+            "CreateInterruptibleCapacityReservationAllocation",
+            "UpdateInterruptibleCapacityReservationAllocation",
+        )
+    ),
+    on(
+        EC2,
+        ("CreateCapacityReservationBySplitting", "MoveCapacityReservationInstances"),
+        CAPACITY_RESERVATION,
+        UPDATE,
+        "requestParameters.CreateCapacityReservationBySplittingRequest.SourceCapacityReservationId"
+        " || requestParameters.MoveCapacityReservationInstancesRequest"
+        ".SourceCapacityReservationId || requestParameters.sourceCapacityReservationId",
+    ),
+    on(
+        EC2,
+        "CreateCapacityReservationBySplitting",
+        CAPACITY_RESERVATION,
+        CREATE,
+        ec2_result(
+            "CreateCapacityReservationBySplitting",
+            "destinationCapacityReservation.capacityReservationId",
+        ),
+    ),
+    on(
+        EC2,
+        "MoveCapacityReservationInstances",
+        CAPACITY_RESERVATION,
+        UPDATE,
+        ec2_param("MoveCapacityReservationInstances", "DestinationCapacityReservationId"),
+    ),
+    # Instance event windows (scheduled maintenance), by iew- id.
+    on(
+        EC2,
+        "CreateInstanceEventWindow",
+        INSTANCE_EVENT_WINDOW,
+        CREATE,
+        ec2_result("CreateInstanceEventWindow", "instanceEventWindow.instanceEventWindowId"),
+    ),
+    *(
+        on(EC2, call, INSTANCE_EVENT_WINDOW, UPDATE, ec2_param(call, "InstanceEventWindowId"))
+        for call in (
+            "ModifyInstanceEventWindow",
+            "AssociateInstanceEventWindow",
+            "DisassociateInstanceEventWindow",
+        )
+    ),
+    on(
+        EC2,
+        "DeleteInstanceEventWindow",
+        INSTANCE_EVENT_WINDOW,
+        DELETE,
+        ec2_param("DeleteInstanceEventWindow", "InstanceEventWindowId"),
+    ),
+    # FPGA images (F1 instances), by afi- id.
+    on(
+        EC2,
+        ("CreateFpgaImage", "CopyFpgaImage"),
+        FPGA_IMAGE,
+        CREATE,
+        "responseElements.CreateFpgaImageResponse.fpgaImageId"
+        " || responseElements.CopyFpgaImageResponse.fpgaImageId || responseElements.fpgaImageId",
+    ),
+    *(
+        on(EC2, call, FPGA_IMAGE, UPDATE, ec2_param(call, "FpgaImageId"))
+        for call in ("ModifyFpgaImageAttribute", "ResetFpgaImageAttribute")
+    ),
+    on(EC2, "DeleteFpgaImage", FPGA_IMAGE, DELETE, ec2_param("DeleteFpgaImage", "FpgaImageId")),
+    # Account-wide settings of the region.
+    on(
+        EC2,
+        ("CreateSpotDatafeedSubscription", "DeleteSpotDatafeedSubscription"),
+        SPOT_DATAFEED,
+        UPDATE,
+        ACCOUNT_ID,
+    ),
+    on(EC2, "ModifyDefaultCreditSpecification", DEFAULT_CREDIT, UPDATE, ACCOUNT_ID),
+    on(
+        EC2,
+        (
+            "EnableAllowedImagesSettings",
+            "DisableAllowedImagesSettings",
+            "ReplaceImageCriteriaInAllowedImagesSettings",
+        ),
+        ALLOWED_IMAGES,
+        UPDATE,
+        ACCOUNT_ID,
+    ),
+]
+
+OPERATIONAL = [
+    ops(
+        EC2,
+        "tasks and reports that change no configuration once done: bundles, exports, imports "
+        "of instances and volumes (their results are read as their own calls), image usage "
+        "reports, declarative policy reports, Mac volume tasks",
+        """CancelBundleTask CancelConversionTask CancelExportTask CancelImportTask
+        CreateInstanceExportTask CreateStoreImageTask ImportInstance ImportVolume
+        CreateImageUsageReport DeleteImageUsageReport StartDeclarativePoliciesReport
+        CancelDeclarativePoliciesReport CreateDelegateMacVolumeOwnershipTask
+        CreateMacSystemIntegrityProtectionModificationTask ModifyInstanceEventStartTime""",
+    ),
+    ops(
+        EC2,
+        "Reserved Instances and capacity quotes are purchases and billing, not configuration",
+        """AcceptReservedInstancesExchangeQuote ModifyReservedInstances
+        CreateReservedInstancesListing CancelReservedInstancesListing
+        DeleteQueuedReservedInstances CreateCapacityReservationCancellationQuote
+        CreateCapacityReservationDateChangeQuote""",
+    ),
+    ops(
+        EC2,
+        "account preferences without IaC: long id formats, Availability Zone group opt-in, "
+        "instance tags in event notifications, Capacity Manager, network performance metric "
+        "subscriptions, SQL Server HA detection, status check suppression",
+        """ModifyIdFormat ModifyIdentityIdFormat ModifyAvailabilityZoneGroup
+        RegisterInstanceEventNotificationAttributes DeregisterInstanceEventNotificationAttributes
+        EnableCapacityManager DisableCapacityManager UpdateCapacityManagerOrganizationsAccess
+        UpdateCapacityManagerMonitoredTagKeys CreateCapacityManagerDataExport
+        DeleteCapacityManagerDataExport EnableAwsNetworkPerformanceMetricSubscription
+        DisableAwsNetworkPerformanceMetricSubscription EnableInstanceSqlHaStandbyDetections
+        DisableInstanceSqlHaStandbyDetections EnableApplicationStatusCheckSuppression
+        DisableApplicationStatusCheckSuppression CreateMetricCategory ModifyMetricCategory
+        DeleteMetricCategory ModifyManagedResourceVisibility""",
+    ),
+    ops(
+        EC2,
+        "Nitro Enclaves certificate roles and application status checks: preview features "
+        "with no IaC type",
+        """AssociateEnclaveCertificateIamRole DisassociateEnclaveCertificateIamRole
+        CreateApplicationStatusCheck ModifyApplicationStatusCheck DeleteApplicationStatusCheck
+        AssociateApplicationStatusCheck DisassociateApplicationStatusCheck""",
+    ),
 ]
 
 TERRAFORM = [
@@ -468,7 +772,10 @@ TERRAFORM = [
         "aws_vpc_security_group_egress_rule",
     ),
     tf("aws_instance", INSTANCE, "id", "arn"),
-    tf("aws_spot_instance_request", INSTANCE, "spot_instance_id"),
+    # A Spot request's `id` is the sir-… request; the instance it launched is also its own.
+    tf("aws_spot_instance_request", SPOT_REQUEST, "id", also=((INSTANCE, "spot_instance_id"),)),
+    tf("aws_spot_datafeed_subscription", SPOT_DATAFEED, STATE_ACCOUNT),
+    tf("aws_ec2_capacity_block_reservation", CAPACITY_RESERVATION, "id", "arn"),
     tf("aws_ebs_volume", VOLUME, "id", "arn"),
     part_of("aws_volume_attachment", VOLUME, "volume_id"),
     tf("aws_launch_template", LAUNCH_TEMPLATE, "id", "arn"),
@@ -493,6 +800,10 @@ TERRAFORM = [
     tf("aws_ec2_image_block_public_access", IMAGE_BLOCK_PUBLIC_ACCESS, STATE_ACCOUNT),
     tf("aws_ebs_snapshot_block_public_access", SNAPSHOT_BLOCK_PUBLIC_ACCESS, STATE_ACCOUNT),
     tf("aws_ec2_instance_metadata_defaults", INSTANCE_METADATA_DEFAULTS, STATE_ACCOUNT),
+    tf("aws_ec2_default_credit_specification", DEFAULT_CREDIT, STATE_ACCOUNT),
+    tf("aws_ec2_allowed_images_settings", ALLOWED_IMAGES, STATE_ACCOUNT),
+    part_of("aws_ebs_fast_snapshot_restore", SNAPSHOT, "snapshot_id"),
+    tf("aws_ebs_snapshot_import", SNAPSHOT, "id", "arn"),
 ]
 
 SERVICE = Service(
@@ -503,6 +814,7 @@ SERVICE = Service(
     ec2_id_prefixes=EC2_ID_PREFIXES,
     models=("ec2",),
     casing="ec2",
+    operational=OPERATIONAL,
     unreachable={
         setting: "an account-wide setting of the region: it always exists, the Enable/"
         "Disable/Modify calls change it"
@@ -512,6 +824,9 @@ SERVICE = Service(
             IMAGE_BLOCK_PUBLIC_ACCESS,
             SNAPSHOT_BLOCK_PUBLIC_ACCESS,
             INSTANCE_METADATA_DEFAULTS,
+            SPOT_DATAFEED,
+            DEFAULT_CREDIT,
+            ALLOWED_IMAGES,
         )
     },
 )
