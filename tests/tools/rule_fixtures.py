@@ -69,11 +69,16 @@ def covered_targets() -> set[tuple[str, int]]:
     return out
 
 
-def simple_path(expression: str) -> list[str] | None:
-    """The first alternative of `a || b || …` when each is a plain field path."""
-    node: dict[str, Any] = dict(jmespath.compile(expression).parsed)
-    while node["type"] == "or_expression":
-        node = node["children"][0]
+def simple_path(expression: str, *, call: str = "", flat: bool = False) -> list[str] | None:
+    """A plain field path of `a || b || …`: the first alternative, or for an EC2 `call` the one
+    in that call's own `…Request` / `…Response` wrapper (with `flat`, the first outside any
+    wrapper), when there is one."""
+    alternatives = _alternatives(dict(jmespath.compile(expression).parsed))
+    node = alternatives[0]
+    if call:
+        own = [n for n in alternatives if _wrapper(n) in (f"{call}Request", f"{call}Response")]
+        bare = [n for n in alternatives if not _wrapper(n)]
+        node = next(iter((bare + own) if flat else (own + bare)), node)
     if node["type"] not in ("field", "subexpression", "projection", "flatten", "index_expression"):
         return None
     paths = field_paths(_unparse(node))
@@ -81,6 +86,35 @@ def simple_path(expression: str) -> list[str] | None:
         paths[0]
         if len(paths) == 1 and paths[0][0] in ("requestParameters", "responseElements")
         else None
+    )
+
+
+def _alternatives(node: dict[str, Any]) -> list[dict[str, Any]]:
+    if node["type"] != "or_expression":
+        return [node]
+    return [alt for child in node["children"] for alt in _alternatives(child)]
+
+
+def _wrapper(node: dict[str, Any]) -> str:
+    """The EC2 `…Request` / `…Response` wrapper an alternative reads inside, or ""."""
+    try:
+        paths = field_paths(_unparse(node))
+    except (KeyError, ValueError):
+        return ""
+    for p in paths:
+        if len(p) > 1 and p[1].endswith(("Request", "Response")):
+            return p[1]
+    return ""
+
+
+def classic_ec2(op: Operation) -> bool:
+    """An EC2 call of the classic Query API (its members have lowerCamel XML names), which
+    CloudTrail logs flat, not inside a `…Request` wrapper."""
+    shape = op.op.input_shape
+    return (
+        op.model.service_name == "ec2"
+        and shape is not None
+        and any(str(m.serialization.get("name", "A"))[:1].islower() for m in shape.members.values())
     )
 
 
@@ -283,7 +317,8 @@ class Planted:
         joined = JOIN.fullmatch(target.ids)
         if joined is not None:
             return self._joined(target, joined)
-        path = simple_path(target.ids)
+        call = self.op.op.name if self.op.model.service_name == "ec2" else ""
+        path = simple_path(target.ids, call=call, flat=classic_ec2(self.op))
         if path is None:
             return f"the path `{target.ids}` needs writing by hand"
         value = self._value(index, target, path)
@@ -342,7 +377,14 @@ def build(rule: EventRule, service: Service) -> tuple[dict[str, Any] | None, str
         if why:
             return None, why
     request = planted.doc["requestParameters"]
-    fill_required(request, op.op.input_shape, service.casing)
+    wrappers = [k for k in request if k.endswith("Request")]
+    if service.casing == "ec2" and not request and not classic_ec2(op):
+        wrappers = [f"{op.op.name}Request"]
+        request[wrappers[0]] = {}
+    if service.casing == "ec2" and len(wrappers) == 1 and len(request) == 1:
+        fill_required(request[wrappers[0]], op.op.input_shape, "wire")  # PascalCase inside
+    else:
+        fill_required(request, op.op.input_shape, service.casing)
     rec = record(rule, request, planted.doc["responseElements"] or None)
     uid = op.model.metadata.get("uid", op.model.service_name)
     source = (
