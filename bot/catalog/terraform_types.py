@@ -79,9 +79,11 @@ def part_of(
     parent_type: str,
     *parent_id_attrs: str,
     also: tuple[tuple[str, str], ...] = (),
+    name: str | None = None,
 ) -> TfType:
-    """A child type whose `parent_id_attrs` name the parent resource it changes."""
-    return TfType(tf_type, parent_type, parent_id_attrs or ("id",), True, None, also)
+    """A child type whose `parent_id_attrs` name the parent resource it changes; `name` where
+    calls name the parent only through this child's own id (an association id)."""
+    return TfType(tf_type, parent_type, parent_id_attrs or ("id",), True, None, also, name)
 
 
 def children(parent_type: str, parent_id_attr: str, *tf_types: str) -> tuple[TfType, ...]:

@@ -35,10 +35,11 @@ class NameBook:
         self.trail.setdefault(key, set()).add((found.scope, found.resource_id))
 
     def add_state(self, resources: Iterable[DesiredResource]) -> None:
-        """The names the state records, for the Terraform types that say where theirs is."""
+        """The names the state records, for the Terraform types that say where theirs is (a
+        child's name, an association id, stands for its parent)."""
         for resource in resources:
             spec = TF_TYPES.find(resource.iac_type)
-            if spec is None or spec.name is None or spec.child:
+            if spec is None or spec.name is None:
                 continue
             name = resource.attributes.get(spec.name)
             if not isinstance(name, str) or not name:

@@ -45,6 +45,7 @@ from bot.catalog.services import (  # noqa: F401  (listed by being imported)
     ds,
     dynamodb,
     ec2,
+    ec2_networking,
     ecr,
     ecrpublic,
     ecs,

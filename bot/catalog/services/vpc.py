@@ -1,6 +1,7 @@
 """EC2 networking: VPCs, subnets, route tables, network ACLs, gateways, elastic IPs, network
 interfaces, peering, endpoints, flow logs, DHCP options, transit gateways, traffic mirroring,
-prefix lists, IPAM, carrier gateways. VPNs are in `vpn.py`.
+prefix lists, IPAM, carrier gateways. VPNs are in `vpn.py`, newer networking in
+`ec2_networking.py`.
 
 Same two request shapes as in `ec2.py`: classic camelCase keys, or (newer calls) a PascalCase
 `…Request` wrapper and a `…Response` wrapper. Routes, ACL entries and associations are parts
@@ -42,7 +43,6 @@ TM_TARGET = "AWS::EC2::TrafficMirrorTarget"
 NETWORK_INSIGHTS_PATH = "AWS::EC2::NetworkInsightsPath"
 IPAM = "AWS::EC2::IPAM"
 CARRIER_GATEWAY = "AWS::EC2::CarrierGateway"
-LOCAL_GATEWAY_ROUTE = "AWS::EC2::LocalGatewayRoute"
 
 TYPES = (
     ResourceType(VPC, "id", "vpc/"),
@@ -70,7 +70,6 @@ TYPES = (
     ResourceType(NETWORK_INSIGHTS_PATH, "id", "network-insights-path/"),
     ResourceType(IPAM, "id", "ipam/"),
     ResourceType(CARRIER_GATEWAY, "id", "carrier-gateway/"),
-    ResourceType(LOCAL_GATEWAY_ROUTE, "id", "local-gateway-route-table/"),
 )
 # EC2 ARNs read ec2:REGION:ACCOUNT:KIND/ID, the kind being the type's ARN prefix.
 ARN_KINDS = kinds_from_prefixes("ec2", TYPES)
@@ -127,8 +126,8 @@ RULES = [
     on(EC2, "DeleteSubnet", SUBNET, DELETE, "requestParameters.subnetId"),
     on(EC2, "ModifySubnetAttribute", SUBNET, UPDATE, "requestParameters.subnetId"),
     # Route tables: routes and subnet associations update the table
-    # CreateRoute: real record (panther-analysis). DisassociateRouteTable is not here: its record
-    # holds only the association id (rtbassoc-…), no table id.
+    # CreateRoute: real record (panther-analysis). AssociateRouteTable and DisassociateRouteTable
+    # (whose record holds only the association id, rtbassoc-…) are in `ec2_networking.py`.
     on(EC2, "CreateRouteTable", ROUTE_TABLE, CREATE, "responseElements.routeTable.routeTableId"),
     on(EC2, "DeleteRouteTable", ROUTE_TABLE, DELETE, "requestParameters.routeTableId"),
     on(
@@ -137,7 +136,6 @@ RULES = [
             "CreateRoute",
             "ReplaceRoute",
             "DeleteRoute",
-            "AssociateRouteTable",
             "ReplaceRouteTableAssociation",
         ),
         ROUTE_TABLE,
@@ -210,14 +208,15 @@ RULES = [
         " || responseElements.DeleteNatGatewayResponse.natGatewayId",
     ),
     # Elastic IPs: the allocation id (eipalloc-…) is the id Terraform keeps
-    # API_AllocateAddress / API_ReleaseAddress / API_AssociateAddress. DisassociateAddress is not
-    # here: its record holds only the association id (eipassoc-…) or the public IP.
+    # API_AllocateAddress / API_ReleaseAddress. AssociateAddress and DisassociateAddress (whose
+    # record holds only the association id, eipassoc-…, or the public IP) are in
+    # `ec2_networking.py`.
     on(EC2, "AllocateAddress", EIP, CREATE, "responseElements.allocationId"),
     on(EC2, "ReleaseAddress", EIP, DELETE, "requestParameters.allocationId"),
-    on(EC2, "AssociateAddress", EIP, UPDATE, "requestParameters.allocationId"),
     # Network interfaces
     # API_CreateNetworkInterface (EVENT-IDS.md #11) and the classic calls naming networkInterfaceId.
-    # DetachNetworkInterface is not here: its record holds only the attachment id (eni-attach-…).
+    # AttachNetworkInterface and DetachNetworkInterface (whose record holds only the attachment
+    # id, eni-attach-…) are in `ec2_networking.py`.
     on(
         EC2,
         "CreateNetworkInterface",
@@ -230,7 +229,6 @@ RULES = [
         EC2,
         (
             "ModifyNetworkInterfaceAttribute",
-            "AttachNetworkInterface",
             "AssignPrivateIpAddresses",
             "UnassignPrivateIpAddresses",
         ),
@@ -583,10 +581,10 @@ RULES = [
 
 TERRAFORM = [
     part_of("aws_network_interface_sg_attachment", ENI, "network_interface_id"),
-    tf("aws_eip", EIP, "allocation_id", "id"),
-    part_of("aws_eip_association", EIP, "allocation_id"),
+    tf("aws_eip", EIP, "allocation_id", "id", name="public_ip"),
+    part_of("aws_eip_association", EIP, "allocation_id", name="id"),
     tf("aws_network_interface", ENI, "id", "arn"),
-    part_of("aws_network_interface_attachment", ENI, "network_interface_id"),
+    part_of("aws_network_interface_attachment", ENI, "network_interface_id", name="attachment_id"),
     tf("aws_vpc", VPC, "id", "arn"),
     tf("aws_default_vpc", VPC, "id", "arn"),
     part_of("aws_vpc_ipv4_cidr_block_association", VPC, "vpc_id"),
@@ -597,13 +595,8 @@ TERRAFORM = [
     tf("aws_default_subnet", SUBNET, "id", "arn"),
     tf("aws_route_table", ROUTE_TABLE, "id", "arn"),
     tf("aws_default_route_table", ROUTE_TABLE, "id", "arn"),
-    *children(
-        ROUTE_TABLE,
-        "route_table_id",
-        "aws_route",
-        "aws_route_table_association",
-        "aws_main_route_table_association",
-    ),
+    *children(ROUTE_TABLE, "route_table_id", "aws_route", "aws_main_route_table_association"),
+    part_of("aws_route_table_association", ROUTE_TABLE, "route_table_id", name="id"),
     tf("aws_network_acl", NACL, "id", "arn"),
     tf("aws_default_network_acl", NACL, "id", "arn"),
     *children(NACL, "network_acl_id", "aws_network_acl_rule", "aws_network_acl_association"),

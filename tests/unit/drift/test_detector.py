@@ -196,3 +196,72 @@ def test_an_ambiguous_name_stays_unresolved():
 
     [call] = detector.unresolved()
     assert (call.event_name, call.event_id) == ("DeleteSecurityGroup", "d1")
+
+
+def test_a_route_table_disassociated_by_association_id_resolves_through_the_state():
+    """DisassociateRouteTable names only `rtbassoc-…`; the state's association (a child of the
+    table) knows which table that is, so the change lands on the managed table."""
+    state = inline(
+        block(
+            "aws_route_table",
+            "private",
+            instance(id="rtb-0aaa1111bbbb2222c", vpc_id="vpc-0a1b2c3d"),
+        ),
+        block(
+            "aws_route_table_association",
+            "private_a",
+            instance(
+                id="rtbassoc-0123456789abcdef0",
+                route_table_id="rtb-0aaa1111bbbb2222c",
+                subnet_id="subnet-0a1b2c3d",
+            ),
+        ),
+    )
+    names = NameBook()
+    names.add_state(state.resources)
+    detector = Detector(WIDE)
+    detector.feed_many(
+        [
+            make_record(
+                eventName="DisassociateRouteTable",
+                requestParameters={"associationId": "rtbassoc-0123456789abcdef0"},
+                responseElements={"_return": True},
+                eventID="d1",
+            )
+        ]
+    )
+    detector.resolve_names(names)
+
+    [change] = detector.changes.values()
+    assert [(r.resource_type, r.resource_id) for r in change.refs] == [
+        ("AWS::EC2::RouteTable", "rtb-0aaa1111bbbb2222c")
+    ]
+    assert detector.unresolved() == []
+
+
+def test_a_network_interface_detached_by_attachment_id_resolves_through_the_trail():
+    """AttachNetworkInterface logs the attachment id it made; a later DetachNetworkInterface
+    naming only that id is a change of the same interface."""
+    detector = fed(
+        make_record(
+            eventName="AttachNetworkInterface",
+            eventTime="2026-11-24T05:00:00Z",
+            requestParameters={
+                "networkInterfaceId": "eni-0aaa1111bbbb2222c",
+                "instanceId": "i-0a1b2c3d4e5f60718",
+                "deviceIndex": 1,
+            },
+            responseElements={"attachmentId": "eni-attach-0123456789abcdef0"},
+            eventID="a1",
+        ),
+        make_record(
+            eventName="DetachNetworkInterface",
+            eventTime="2026-11-24T06:00:00Z",
+            requestParameters={"attachmentId": "eni-attach-0123456789abcdef0"},
+            responseElements={"_return": True},
+            eventID="d1",
+        ),
+    )
+
+    detach = next(c for c in detector.changes.values() if c.event_name == "DetachNetworkInterface")
+    assert [r.resource_id for r in detach.refs] == ["eni-0aaa1111bbbb2222c"]
