@@ -55,6 +55,10 @@ READ_VERBS = _words("""
     Simulate Test Download View BatchGet
 """)
 
+# Verbs no API uses for a write, whatever a record's `readOnly` says (some sample records of
+# List calls say false).
+ALWAYS_READ = ("Describe", "List")
+
 # Calls that write but change no configuration IaC manages: sessions, credentials, data-plane
 # calls, job runs and agents. None means every call of that service. Services with a catalog
 # module list theirs there (`OPERATIONAL`, bot/catalog/operational.py), with the reason.
@@ -189,7 +193,7 @@ class TrailFilter:
         if read_only is None:
             if name.startswith(READ_VERBS):
                 return "read_only"
-        elif truthy(read_only):
+        elif truthy(read_only) or name.startswith(ALWAYS_READ):
             return "read_only"
         ops = OPERATIONAL.get(source, frozenset())
         if ops is None or name in ops or is_operational(source, name):

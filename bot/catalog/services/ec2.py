@@ -10,8 +10,8 @@ log a PascalCase wrapper named after the request (`ModifyInstanceMetadataOptions
 from __future__ import annotations
 
 from bot.catalog.arns import kinds_from_prefixes
-from bot.catalog.resource_types import ResourceType
 from bot.catalog.operational import ops
+from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_EC2_ID, CREATE, DELETE, UPDATE, by_name, ec2_param, ec2_result, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf

@@ -705,7 +705,8 @@ OPERATIONAL = [
         """TerminateClientVpnConnections RestoreAddressToClassic
         EnableReachabilityAnalyzerOrganizationSharing CreateNetworkingFlexCostAllocationPolicy
         ModifyNetworkingFlexCostAllocationPolicy DeleteNetworkingFlexCostAllocationPolicies
-        AssociateNetworkingFlexCostAllocationPolicy DisassociateNetworkingFlexCostAllocationPolicy""",
+        AssociateNetworkingFlexCostAllocationPolicy
+        DisassociateNetworkingFlexCostAllocationPolicy""",
     ),
 ]
 
