@@ -8,6 +8,7 @@ are parts of their role, user or group: changing them is an update of that princ
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -28,6 +29,9 @@ SERVER_CERTIFICATE = "AWS::IAM::ServerCertificate"
 ACCESS_KEY = "AWS::IAM::AccessKey"
 ACCOUNT_PASSWORD_POLICY = "AWS::IAM::AccountPasswordPolicy"  # noqa: S105 (a type name)
 ACCOUNT_ALIAS = "AWS::IAM::AccountAlias"
+ORGANIZATIONS_FEATURES = "AWS::IAM::OrganizationsFeatures"
+STS_PREFERENCES = "AWS::IAM::SecurityTokenServicePreferences"
+OUTBOUND_FEDERATION = "AWS::IAM::OutboundWebIdentityFederation"
 
 
 def _without_path(arn: Arn) -> str:
@@ -50,6 +54,9 @@ TYPES = (
     ResourceType(ACCESS_KEY, "id", is_global=True),
     ResourceType(ACCOUNT_PASSWORD_POLICY, "account", is_global=True, cfn=False),
     ResourceType(ACCOUNT_ALIAS, "account", is_global=True, cfn=False),
+    ResourceType(ORGANIZATIONS_FEATURES, "account", is_global=True, cfn=False),
+    ResourceType(STS_PREFERENCES, "account", is_global=True, cfn=False),
+    ResourceType(OUTBOUND_FEDERATION, "account", is_global=True, cfn=False),
 )
 ARN_KINDS = {
     ("iam", "role"): ROLE,
@@ -288,6 +295,61 @@ RULES = [
         DELETE,
         "requestParameters.serverCertificateName",
     ),
+    # A user's SSH keys, signing certificates and service-specific credentials (CodeCommit,
+    # Keyspaces, Bedrock) are parts of the user (API reference). Without `userName` the call
+    # is about the caller's own user, which names no resource here.
+    on(
+        IAM,
+        (
+            "DeleteSSHPublicKey",
+            "UpdateSSHPublicKey",
+            "DeleteSigningCertificate",
+            "UpdateSigningCertificate",
+            "CreateServiceSpecificCredential",
+            "ResetServiceSpecificCredential",
+            "UpdateServiceSpecificCredential",
+            "DeleteServiceSpecificCredential",
+        ),
+        USER,
+        UPDATE,
+        "requestParameters.userName",
+    ),
+    on(
+        IAM,
+        ("TagMFADevice", "UntagMFADevice"),
+        VIRTUAL_MFA_DEVICE,
+        UPDATE,
+        "[requestParameters.serialNumber][?@ && starts_with(@, 'arn:')]",
+    ),
+    on(
+        IAM,
+        ("TagServerCertificate", "UntagServerCertificate"),
+        SERVER_CERTIFICATE,
+        UPDATE,
+        "requestParameters.serverCertificateName",
+    ),
+    # Account-wide settings: root access management for member accounts, STS token version,
+    # outbound web identity federation.
+    on(
+        IAM,
+        (
+            "EnableOrganizationsRootCredentialsManagement",
+            "DisableOrganizationsRootCredentialsManagement",
+            "EnableOrganizationsRootSessions",
+            "DisableOrganizationsRootSessions",
+        ),
+        ORGANIZATIONS_FEATURES,
+        UPDATE,
+        "recipientAccountId",
+    ),
+    on(IAM, "SetSecurityTokenServicePreferences", STS_PREFERENCES, UPDATE, "recipientAccountId"),
+    on(
+        IAM,
+        ("EnableOutboundWebIdentityFederation", "DisableOutboundWebIdentityFederation"),
+        OUTBOUND_FEDERATION,
+        UPDATE,
+        "recipientAccountId",
+    ),
 ]
 
 TERRAFORM = [
@@ -338,8 +400,32 @@ TERRAFORM = [
     tf("aws_iam_service_linked_role", SLR, "name", "arn", also=((ROLE, "name"),)),
     tf("aws_iam_account_alias", ACCOUNT_ALIAS, STATE_ACCOUNT),
     tf("aws_iam_account_password_policy", ACCOUNT_PASSWORD_POLICY, STATE_ACCOUNT),
+    part_of("aws_iam_signing_certificate", USER, "user_name"),
+    part_of("aws_iam_service_specific_credential", USER, "user_name"),
+    tf("aws_iam_organizations_features", ORGANIZATIONS_FEATURES, STATE_ACCOUNT),
+    tf("aws_iam_security_token_service_preferences", STS_PREFERENCES, STATE_ACCOUNT),
+]
+
+OPERATIONAL = [
+    ops(
+        IAM,
+        "delegation requests (a partner asking for temporary access, accepted or rejected by "
+        "the account) and account properties: workflows without an IaC resource",
+        """CreateDelegationRequest AcceptDelegationRequest AssociateDelegationRequest
+        RejectDelegationRequest UpdateDelegationRequest PutAccountProperties""",
+    ),
 ]
 
 SERVICE = Service(
-    TYPES, RULES, TERRAFORM, arn_ids={"iam": _without_path}, arn_kinds=ARN_KINDS, models=("iam",)
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"iam": _without_path},
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("iam",),
+    unreachable={
+        setting: "an account-wide setting: it always exists, the Enable/Disable/Set calls change it"
+        for setting in (ORGANIZATIONS_FEATURES, STS_PREFERENCES, OUTBOUND_FEDERATION)
+    },
 )
