@@ -113,14 +113,20 @@ def test_children_are_identified_by_their_parents_ids(spec: TfType) -> None:
     assert "id" not in attrs
     for attr in attrs:
         allowed = PARENT_IN_OWN_ATTR.get(spec.tf_type) == attr
-        assert allowed or attr in PARENT_NAMES or attr.endswith(PARENT_SUFFIXES), attr
+        parent_account = attr == STATE_ACCOUNT  # a part of an account-wide setting
+        assert allowed or parent_account or attr in PARENT_NAMES or attr.endswith(PARENT_SUFFIXES)
 
 
 @pytest.mark.parametrize("spec", [s for s in SPECS if not s.child], ids=lambda s: s.tf_type)
 def test_non_children_have_no_extra_parents_but_service_linked_roles(spec: TfType) -> None:
-    """Only children own more than one kind, and two others: a service-linked role (which is
-    a role) and a Spot request (which owns the instance it launched)."""
-    if spec.tf_type not in ("aws_iam_service_linked_role", "aws_spot_instance_request"):
+    """Only children own more than one kind, and three others: a service-linked role (which
+    is a role), a Spot request (which owns the instance it launched) and the organization
+    (which holds the settings its management account changes)."""
+    if spec.tf_type not in (
+        "aws_iam_service_linked_role",
+        "aws_spot_instance_request",
+        "aws_organizations_organization",
+    ):
         assert spec.also == ()
 
 

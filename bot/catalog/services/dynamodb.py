@@ -4,6 +4,7 @@ resource policies by ARN.
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -76,6 +77,14 @@ RULES = [
         UPDATE,
         "requestParameters.globalTableName",
     ),
+    # ImportTable makes a new table from S3 data (API reference).
+    on(
+        DDB,
+        "ImportTable",
+        TABLE,
+        CREATE,
+        "requestParameters.tableCreationParameters.tableName",
+    ),
 ]
 
 TERRAFORM = [
@@ -91,11 +100,20 @@ TERRAFORM = [
     part_of("aws_dynamodb_resource_policy", TABLE, "resource_arn"),
 ]
 
+OPERATIONAL = [
+    ops(
+        DDB,
+        "on-demand backups and bulk item writes are copies and data, not the table's configuration",
+        "CreateBackup DeleteBackup StartBulkPutItems CancelBulkOperation",
+    ),
+]
+
 SERVICE = Service(
     TYPES,
     RULES,
     TERRAFORM,
     arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
     models=("dynamodb",),
     unreachable={
         GLOBAL: "a 2017.11.29 global table has no delete call: its replicas are removed with "
