@@ -84,6 +84,7 @@ RULES = [
         "requestParameters.customKeyStoreId",
     ),
     on(KMS, "DeleteCustomKeyStore", STORE, DELETE, "requestParameters.customKeyStoreId"),
+    on(KMS, "RotateKeyOnDemand", KEY, UPDATE, KEY_ID),
 ]
 
 TERRAFORM = [

@@ -7,7 +7,7 @@ Route 53 logs zone ids both bare (`Z1PA6795UKMFR9`) and as paths (`/hostedzone/Z
 from __future__ import annotations
 
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+from bot.catalog.rules import CREATE, DELETE, UPDATE, by_name, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import children, part_of, tf
 
@@ -25,6 +25,9 @@ RULE = "AWS::Route53Resolver::ResolverRule"
 QUERY_LOG = "AWS::Route53Resolver::ResolverQueryLoggingConfig"
 FIREWALL = "AWS::Route53Resolver::FirewallRuleGroup"
 DOMAIN = "AWS::Route53Domains::Domain"
+TRAFFIC_POLICY = "AWS::Route53::TrafficPolicy"
+TRAFFIC_POLICY_INSTANCE = "AWS::Route53::TrafficPolicyInstance"
+DELEGATION_SET = "AWS::Route53::DelegationSet"
 
 
 def _zone_id(value: str) -> str:
@@ -44,6 +47,19 @@ TYPES = (
     ResourceType(QUERY_LOG, "id", "resolver-query-log-config/"),
     ResourceType(FIREWALL, "id", "firewall-rule-group/"),
     ResourceType(DOMAIN, "name", is_global=True, cfn=False),
+    ResourceType(TRAFFIC_POLICY, "id", "trafficpolicy/", is_global=True, cfn=False),
+    ResourceType(
+        TRAFFIC_POLICY_INSTANCE, "id", "trafficpolicyinstance/", is_global=True, cfn=False
+    ),
+    # `/delegationset/N…` in responses; the bare id elsewhere.
+    ResourceType(
+        DELEGATION_SET,
+        "id",
+        "delegationset/",
+        is_global=True,
+        cfn=False,
+        id_from_value=lambda value: value.rsplit("/", 1)[-1],
+    ),
 )
 ARN_KINDS = {
     ("route53", "hostedzone"): ZONE,
@@ -65,7 +81,6 @@ RULES = [
             "ChangeResourceRecordSets",
             "AssociateVPCWithHostedZone",
             "DisassociateVPCFromHostedZone",
-            "CreateQueryLoggingConfig",
         ),
         ZONE,
         UPDATE,
@@ -190,6 +205,74 @@ RULES = [
     on(R53, "CreateCidrCollection", CIDR_COLLECTION, CREATE, "responseElements.collection.id"),
     on(R53, "ChangeCidrCollection", CIDR_COLLECTION, UPDATE, "requestParameters.id"),
     on(R53, "DeleteCidrCollection", CIDR_COLLECTION, DELETE, "requestParameters.id"),
+    # Key-signing keys, VPC association authorizations and record protections are parts of
+    # the zone; a query logging configuration is deleted by its own id, learned from its
+    # creation or the state's aws_route53_query_log (API reference).
+    on(
+        R53,
+        (
+            "CreateKeySigningKey",
+            "ActivateKeySigningKey",
+            "DeactivateKeySigningKey",
+            "DeleteKeySigningKey",
+            "CreateVPCAssociationAuthorization",
+            "DeleteVPCAssociationAuthorization",
+            "CreateResourceRecordSetProtections",
+            "DeleteResourceRecordSetProtections",
+            "UpdateHostedZoneFeatures",
+        ),
+        ZONE,
+        UPDATE,
+        "requestParameters.hostedZoneId",
+    ),
+    on(
+        R53,
+        "CreateQueryLoggingConfig",
+        ZONE,
+        UPDATE,
+        "requestParameters.hostedZoneId",
+        name="responseElements.queryLoggingConfig.id",
+    ),
+    by_name(R53, "DeleteQueryLoggingConfig", ZONE, UPDATE, "requestParameters.id"),
+    # Traffic policies (versioned documents) and the records their instances make.
+    on(R53, "CreateTrafficPolicy", TRAFFIC_POLICY, CREATE, "responseElements.trafficPolicy.id"),
+    on(
+        R53,
+        ("CreateTrafficPolicyVersion", "UpdateTrafficPolicyComment"),
+        TRAFFIC_POLICY,
+        UPDATE,
+        "requestParameters.id",
+    ),
+    on(R53, "DeleteTrafficPolicy", TRAFFIC_POLICY, DELETE, "requestParameters.id"),
+    on(
+        R53,
+        "CreateTrafficPolicyInstance",
+        TRAFFIC_POLICY_INSTANCE,
+        CREATE,
+        "responseElements.trafficPolicyInstance.id",
+    ),
+    on(
+        R53,
+        "UpdateTrafficPolicyInstance",
+        TRAFFIC_POLICY_INSTANCE,
+        UPDATE,
+        "requestParameters.id",
+    ),
+    on(
+        R53,
+        "DeleteTrafficPolicyInstance",
+        TRAFFIC_POLICY_INSTANCE,
+        DELETE,
+        "requestParameters.id",
+    ),
+    on(
+        R53,
+        "CreateReusableDelegationSet",
+        DELEGATION_SET,
+        CREATE,
+        "responseElements.delegationSet.id",
+    ),
+    on(R53, "DeleteReusableDelegationSet", DELEGATION_SET, DELETE, "requestParameters.id"),
 ]
 
 TERRAFORM = [
@@ -200,7 +283,6 @@ TERRAFORM = [
         "aws_route53_record",
         "aws_route53_zone_association",
         "aws_route53_vpc_association_authorization",
-        "aws_route53_query_log",
     ),
     *children(
         ZONE, "hosted_zone_id", "aws_route53_key_signing_key", "aws_route53_hosted_zone_dnssec"
@@ -213,6 +295,10 @@ TERRAFORM = [
     part_of("aws_route53_resolver_rule_association", RULE, "resolver_rule_id"),
     tf("aws_route53_resolver_query_log_config", QUERY_LOG, "id", "arn"),
     tf("aws_route53_resolver_firewall_rule_group", FIREWALL, "id", "arn"),
+    part_of("aws_route53_query_log", ZONE, "zone_id", name="id"),
+    tf("aws_route53_traffic_policy", TRAFFIC_POLICY, "id"),
+    tf("aws_route53_traffic_policy_instance", TRAFFIC_POLICY_INSTANCE, "id"),
+    tf("aws_route53_delegation_set", DELEGATION_SET, "id", "arn"),
 ]
 
 SERVICE = Service(

@@ -47,6 +47,19 @@ RULES = [
     # Tagging answers nothing: the secret is the request's `secretId`.
     on(SM, ("TagResource", "UntagResource"), SM_TYPE, UPDATE, "requestParameters.secretId"),
     on(SM, "DeleteSecret", SM_TYPE, DELETE, SM_ID_PATH),
+    # Replication of a secret: stopped for a replica (which becomes a standalone secret), or
+    # to another account (API reference).
+    on(
+        SM,
+        (
+            "StopReplicationToReplica",
+            "AssociateCrossAccountReplica",
+            "DisassociateCrossAccountReplica",
+        ),
+        SM_TYPE,
+        UPDATE,
+        SM_ID_PATH,
+    ),
 ]
 
 TERRAFORM = [
