@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
-from bot.catalog.terraform_types import STATE_ACCOUNT, part_of, tf
 from bot.catalog.service import Service
+from bot.catalog.terraform_types import STATE_ACCOUNT, part_of, tf
 
 ORGS = "organizations.amazonaws.com"
 
