@@ -47,6 +47,7 @@ PARENT_IN_OWN_ATTR = {
     "aws_sns_topic_policy": "arn",
     "aws_sns_topic_data_protection_policy": "arn",
     "aws_config_configuration_recorder_status": "name",
+    "aws_s3control_object_lambda_access_point_policy": "name",
 }
 # States that hold children together with their parents: every child must point at one.
 STATES_WITH_PARENTS = [
