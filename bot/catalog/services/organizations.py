@@ -138,9 +138,14 @@ OPERATIONAL = [
 SERVICE = Service(
     TYPES,
     RULES,
+    TERRAFORM,
     operational=OPERATIONAL,
-    terraform=TERRAFORM,
     models=("organizations",),
+    unreachable={
+        ORG: "DeleteOrganization names no organization (it deletes the caller's): it is seen as "
+        "the delete of the management account's OrganizationSettings, which the Terraform "
+        "organization also owns",
+    },
     not_in_models={
         "CreateAccountResult": "a service event Organizations logs when an account it was "
         "asked to create is ready (eventType AwsServiceEvent); it carries the new account's id",
