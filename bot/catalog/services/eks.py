@@ -9,6 +9,7 @@ CloudFormation's Ref form `<cluster>/<name>`, the only id the record holds.
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -126,6 +127,24 @@ RULES = [
     on(EKS, "DeletePodIdentityAssociation", POD_ID, DELETE, ASSOCIATION_ARN),
     # Tags take a cluster, node group, add-on or Fargate profile ARN.
     on(EKS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    # Clusters registered through EKS Connector; capabilities and certificate authorities of
+    # a cluster (API reference).
+    on(EKS, "RegisterCluster", CLUSTER, CREATE, "requestParameters.name"),
+    on(EKS, "DeregisterCluster", CLUSTER, DELETE, "requestParameters.name"),
+    on(
+        EKS,
+        (
+            "CreateCapability",
+            "UpdateCapability",
+            "DeleteCapability",
+            "CreateCertificateAuthority",
+            "ActivateCertificateAuthority",
+            "DeleteCertificateAuthority",
+        ),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.clusterName",
+    ),
 ]
 
 TERRAFORM = [
@@ -143,6 +162,22 @@ TERRAFORM = [
     tf("aws_eks_pod_identity_association", POD_ID, "association_arn"),
 ]
 
+OPERATIONAL = [
+    ops(
+        EKS,
+        "updates cancelled, insights refreshed, EKS Anywhere subscriptions bought or changed: "
+        "operations and billing, not a cluster's configuration",
+        """CancelUpdate StartInsightsRefresh CreateEksAnywhereSubscription
+        UpdateEksAnywhereSubscription DeleteEksAnywhereSubscription""",
+    ),
+]
+
 SERVICE = Service(
-    TYPES, RULES, TERRAFORM, arn_ids={"eks": _without_uuid}, arn_kinds=ARN_KINDS, models=("eks",)
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"eks": _without_uuid},
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("eks",),
 )
