@@ -31,8 +31,11 @@ DELETE: ChangeKind = "delete"
 BY_EC2_ID = "@ec2-id"  # the id's prefix names the type (sg-… → AWS::EC2::SecurityGroup)
 BY_ARN = "@arn"  # the ARN's service and resource kind name the type
 
-# Lambda logs API versions in event names: UpdateFunctionConfiguration20150331v2.
-_VERSION_SUFFIX = re.compile(r"^(?P<base>[A-Za-z]+?)(?P<version>20\d{6}(?:v\d+)?)$")
+# API versions in event names: Lambda's (UpdateFunctionConfiguration20150331v2) and
+# CloudFront's (UpdateDistribution2020_05_31).
+_VERSION_SUFFIX = re.compile(
+    r"^(?P<base>[A-Za-z]+?)(?P<version>20\d{6}(?:v\d+)?|20\d{2}_\d{2}_\d{2})$"
+)
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,8 @@ def event_rules(lines: Iterable[On]) -> list[EventRule]:
 
 def base_event_name(name: str) -> str:
     """`UpdateFunctionConfiguration20150331v2` → `UpdateFunctionConfiguration` (Lambda's API
-    versions); other names unchanged."""
+    versions), `UpdateDistribution2020_05_31` → `UpdateDistribution` (CloudFront's, as newer
+    SDKs call it); other names unchanged."""
     m = _VERSION_SUFFIX.match(name)
     return m["base"] if m else name
 
