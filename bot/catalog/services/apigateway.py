@@ -9,6 +9,7 @@ and v2 requests `apiId`, so those calls get one target per version.
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -25,6 +26,7 @@ V2_VPC_LINK = "AWS::ApiGatewayV2::VpcLink"
 DOMAIN = "AWS::ApiGateway::DomainName"
 CLIENT_CERTIFICATE = "AWS::ApiGateway::ClientCertificate"
 ACCOUNT = "AWS::ApiGateway::Account"
+DOMAIN_ACCESS_ASSOCIATION = "AWS::ApiGateway::DomainNameAccessAssociation"
 
 
 def _api_id(arn: Arn) -> str:
@@ -43,6 +45,7 @@ TYPES = (
     ResourceType(DOMAIN, "name", "/domainnames/"),
     ResourceType(CLIENT_CERTIFICATE, "id", "/clientcertificates/"),
     ResourceType(ACCOUNT, "account"),
+    ResourceType(DOMAIN_ACCESS_ASSOCIATION, "arn"),
 )
 ARN_KINDS = {
     ("apigateway", "/restapis"): REST_API,
@@ -63,6 +66,15 @@ SHARED = (
     "DeleteAuthorizer",
     "UpdateIntegration",
     "DeleteIntegration",
+)
+# More names shared by both versions.
+BOTH_VERSIONS = (
+    "CreateModel",
+    "UpdateModel",
+    "DeleteModel",
+    "UpdateDeployment",
+    "UpdateIntegrationResponse",
+    "DeleteIntegrationResponse",
 )
 RULES = [
     on(APIGW, "CreateRestApi", REST_API, CREATE, "responseElements.id"),
@@ -173,6 +185,92 @@ RULES = [
     ),
     on(APIGW, "DeleteDomainName", DOMAIN, DELETE, "requestParameters.domainName"),
     on(APIGW, "UpdateAccount", ACCOUNT, UPDATE, "recipientAccountId"),
+    # More parts of a REST API (v1): models, validators, responses, documentation, imports
+    # over it (API reference). Names both versions use get a target each.
+    on(
+        APIGW,
+        (
+            "CreateDocumentationPart",
+            "UpdateDocumentationPart",
+            "DeleteDocumentationPart",
+            "ImportDocumentationParts",
+            "CreateDocumentationVersion",
+            "UpdateDocumentationVersion",
+            "DeleteDocumentationVersion",
+            "CreateRequestValidator",
+            "UpdateRequestValidator",
+            "DeleteRequestValidator",
+            "PutGatewayResponse",
+            "UpdateGatewayResponse",
+            "DeleteGatewayResponse",
+            "PutMethodResponse",
+            "UpdateMethodResponse",
+            "DeleteMethodResponse",
+            "PutIntegrationResponse",
+            "PutRestApi",
+        ),
+        REST_API,
+        UPDATE,
+        "requestParameters.restApiId",
+    ),
+    on(APIGW, BOTH_VERSIONS, REST_API, UPDATE, "requestParameters.restApiId"),
+    on(APIGW, BOTH_VERSIONS, HTTP_API, UPDATE, "requestParameters.apiId"),
+    on(APIGW, "ImportRestApi", REST_API, CREATE, "responseElements.id"),
+    on(APIGW, "ImportApi", HTTP_API, CREATE, "responseElements.apiId"),
+    # More parts of an HTTP or WebSocket API (v2).
+    on(
+        APIGW,
+        (
+            "CreateIntegrationResponse",
+            "CreateRouteResponse",
+            "UpdateRouteResponse",
+            "DeleteRouteResponse",
+            "DeleteRouteRequestParameter",
+            "DeleteRouteSettings",
+            "DeleteAccessLogSettings",
+            "DeleteCorsConfiguration",
+        ),
+        HTTP_API,
+        UPDATE,
+        "requestParameters.apiId",
+    ),
+    # API mappings and routing rules of a custom domain; keys in usage plans; private
+    # domains' access associations.
+    on(
+        APIGW,
+        (
+            "CreateApiMapping",
+            "UpdateApiMapping",
+            "DeleteApiMapping",
+            "CreateRoutingRule",
+            "PutRoutingRule",
+            "DeleteRoutingRule",
+        ),
+        DOMAIN,
+        UPDATE,
+        "requestParameters.domainName",
+    ),
+    on(
+        APIGW,
+        ("DeleteUsagePlanKey", "UpdateUsage"),
+        PLAN,
+        UPDATE,
+        "requestParameters.usagePlanId",
+    ),
+    on(
+        APIGW,
+        "CreateDomainNameAccessAssociation",
+        DOMAIN_ACCESS_ASSOCIATION,
+        CREATE,
+        "responseElements.domainNameAccessAssociationArn",
+    ),
+    on(
+        APIGW,
+        "DeleteDomainNameAccessAssociation",
+        DOMAIN_ACCESS_ASSOCIATION,
+        DELETE,
+        "requestParameters.domainNameAccessAssociationArn",
+    ),
 ]
 
 # REST APIs: everything inside an API is part of it.
@@ -221,6 +319,30 @@ TERRAFORM = [
     tf("aws_apigatewayv2_domain_name", DOMAIN, "domain_name", "id", "arn"),
     part_of("aws_apigatewayv2_api_mapping", DOMAIN, "domain_name"),
     tf("aws_apigatewayv2_vpc_link", V2_VPC_LINK, "id", "arn"),
+    tf(
+        "aws_api_gateway_domain_name_access_association",
+        DOMAIN_ACCESS_ASSOCIATION,
+        "arn",
+        "id",
+    ),
+]
+
+OPERATIONAL = [
+    ops(
+        APIGW,
+        "API keys imported in bulk, authorizer caches flushed, access associations rejected by "
+        "the domain's owner for another account",
+        "ImportApiKeys ResetAuthorizersCache RejectDomainNameAccessAssociation",
+    ),
+    ops(
+        APIGW,
+        "developer portals and their products and pages (2025) have no IaC type yet",
+        """CreatePortal UpdatePortal DeletePortal PublishPortal DisablePortal CreatePortalProduct
+        UpdatePortalProduct DeletePortalProduct PutPortalProductSharingPolicy
+        DeletePortalProductSharingPolicy CreateProductPage UpdateProductPage DeleteProductPage
+        CreateProductRestEndpointPage UpdateProductRestEndpointPage
+        DeleteProductRestEndpointPage""",
+    ),
 ]
 
 SERVICE = Service(
@@ -229,6 +351,7 @@ SERVICE = Service(
     TERRAFORM,
     arn_ids={"apigateway": _api_id},
     arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
     models=("apigateway", "apigatewayv2"),
     unreachable={ACCOUNT: "the account's API Gateway settings always exist (UpdateAccount)"},
 )
