@@ -7,7 +7,7 @@ Route 53 logs zone ids both bare (`Z1PA6795UKMFR9`) and as paths (`/hostedzone/Z
 from __future__ import annotations
 
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import CREATE, DELETE, UPDATE, by_name, on
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, by_name, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import children, part_of, tf
 
@@ -28,6 +28,12 @@ DOMAIN = "AWS::Route53Domains::Domain"
 TRAFFIC_POLICY = "AWS::Route53::TrafficPolicy"
 TRAFFIC_POLICY_INSTANCE = "AWS::Route53::TrafficPolicyInstance"
 DELEGATION_SET = "AWS::Route53::DelegationSet"
+FIREWALL_DOMAIN_LIST = "AWS::Route53Resolver::FirewallDomainList"
+FIREWALL_ASSOCIATION = "AWS::Route53Resolver::FirewallRuleGroupAssociation"
+OUTPOST_RESOLVER = "AWS::Route53Resolver::OutpostResolver"
+RESOLVER_CONFIG = "AWS::Route53Resolver::ResolverConfig"
+DNSSEC_CONFIG = "AWS::Route53Resolver::ResolverDNSSECConfig"
+FIREWALL_CONFIG = "AWS::Route53Resolver::FirewallConfig"
 
 
 def _zone_id(value: str) -> str:
@@ -60,10 +66,22 @@ TYPES = (
         cfn=False,
         id_from_value=lambda value: value.rsplit("/", 1)[-1],
     ),
+    ResourceType(FIREWALL_DOMAIN_LIST, "id", "firewall-domain-list/"),
+    ResourceType(FIREWALL_ASSOCIATION, "id", "firewall-rule-group-association/"),
+    ResourceType(OUTPOST_RESOLVER, "id", "outpost-resolver/"),
+    # Per-VPC settings, keyed by the VPC id (`resourceId`), as Terraform keys them.
+    ResourceType(RESOLVER_CONFIG, "id"),
+    ResourceType(DNSSEC_CONFIG, "id"),
+    ResourceType(FIREWALL_CONFIG, "id"),
 )
 ARN_KINDS = {
     ("route53", "hostedzone"): ZONE,
     ("route53", "healthcheck"): HEALTH_CHECK,
+    ("route53resolver", "resolver-rule"): RULE,
+    ("route53resolver", "resolver-endpoint"): ENDPOINT,
+    ("route53resolver", "resolver-query-log-config"): QUERY_LOG,
+    ("route53resolver", "firewall-rule-group"): FIREWALL,
+    ("route53resolver", "firewall-domain-list"): FIREWALL_DOMAIN_LIST,
 }
 
 DOMAIN_NAME = "requestParameters.domainName.name || requestParameters.domainName"
@@ -273,6 +291,72 @@ RULES = [
         "responseElements.delegationSet.id",
     ),
     on(R53, "DeleteReusableDelegationSet", DELEGATION_SET, DELETE, "requestParameters.id"),
+    # DNS Firewall domain lists and rule group associations with VPCs, Outpost resolvers,
+    # sharing policies, per-VPC settings (API reference).
+    on(
+        RESOLVER,
+        "CreateFirewallDomainList",
+        FIREWALL_DOMAIN_LIST,
+        CREATE,
+        "responseElements.firewallDomainList.id",
+    ),
+    on(
+        RESOLVER,
+        ("UpdateFirewallDomains", "ImportFirewallDomains"),
+        FIREWALL_DOMAIN_LIST,
+        UPDATE,
+        "requestParameters.firewallDomainListId",
+    ),
+    on(
+        RESOLVER,
+        "DeleteFirewallDomainList",
+        FIREWALL_DOMAIN_LIST,
+        DELETE,
+        "requestParameters.firewallDomainListId",
+    ),
+    on(
+        RESOLVER,
+        "AssociateFirewallRuleGroup",
+        FIREWALL_ASSOCIATION,
+        CREATE,
+        "responseElements.firewallRuleGroupAssociation.id",
+    ),
+    on(
+        RESOLVER,
+        "UpdateFirewallRuleGroupAssociation",
+        FIREWALL_ASSOCIATION,
+        UPDATE,
+        "requestParameters.firewallRuleGroupAssociationId",
+    ),
+    on(
+        RESOLVER,
+        "DisassociateFirewallRuleGroup",
+        FIREWALL_ASSOCIATION,
+        DELETE,
+        "requestParameters.firewallRuleGroupAssociationId",
+    ),
+    on(
+        RESOLVER,
+        "CreateOutpostResolver",
+        OUTPOST_RESOLVER,
+        CREATE,
+        "responseElements.outpostResolver.id",
+    ),
+    on(RESOLVER, "UpdateOutpostResolver", OUTPOST_RESOLVER, UPDATE, "requestParameters.id"),
+    on(RESOLVER, "DeleteOutpostResolver", OUTPOST_RESOLVER, DELETE, "requestParameters.id"),
+    on(RESOLVER, "PutFirewallRuleGroupPolicy", FIREWALL, UPDATE, "requestParameters.arn"),
+    on(RESOLVER, "PutResolverRulePolicy", RULE, UPDATE, "requestParameters.arn"),
+    on(RESOLVER, "PutResolverQueryLogConfigPolicy", QUERY_LOG, UPDATE, "requestParameters.arn"),
+    on(RESOLVER, "UpdateResolverConfig", RESOLVER_CONFIG, UPDATE, "requestParameters.resourceId"),
+    on(
+        RESOLVER,
+        "UpdateResolverDnssecConfig",
+        DNSSEC_CONFIG,
+        UPDATE,
+        "requestParameters.resourceId",
+    ),
+    on(RESOLVER, "UpdateFirewallConfig", FIREWALL_CONFIG, UPDATE, "requestParameters.resourceId"),
+    on(RESOLVER, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
 ]
 
 TERRAFORM = [
@@ -299,6 +383,12 @@ TERRAFORM = [
     tf("aws_route53_traffic_policy", TRAFFIC_POLICY, "id"),
     tf("aws_route53_traffic_policy_instance", TRAFFIC_POLICY_INSTANCE, "id"),
     tf("aws_route53_delegation_set", DELEGATION_SET, "id", "arn"),
+    tf("aws_route53_resolver_firewall_domain_list", FIREWALL_DOMAIN_LIST, "id", "arn"),
+    part_of("aws_route53_resolver_firewall_rule", FIREWALL, "firewall_rule_group_id"),
+    tf("aws_route53_resolver_firewall_rule_group_association", FIREWALL_ASSOCIATION, "id", "arn"),
+    tf("aws_route53_resolver_config", RESOLVER_CONFIG, "resource_id"),
+    tf("aws_route53_resolver_dnssec_config", DNSSEC_CONFIG, "resource_id"),
+    tf("aws_route53_resolver_firewall_config", FIREWALL_CONFIG, "resource_id"),
 ]
 
 SERVICE = Service(
