@@ -397,6 +397,11 @@ SERVICE = Service(
     TERRAFORM,
     arn_kinds=ARN_KINDS,
     models=("route53", "route53domains", "route53resolver"),
+    unreachable={
+        setting: "a per-VPC setting of Route 53 Resolver: it always exists, the Update… call "
+        "changes it"
+        for setting in (RESOLVER_CONFIG, DNSSEC_CONFIG, FIREWALL_CONFIG)
+    },
     not_in_models={
         "updateDomainContact": "the spelling of AWS's own example record "
         "(amazon-route53-docs, logging-using-cloudtrail)",
