@@ -122,4 +122,8 @@ SERVICE = Service(
     arn_kinds=ARN_KINDS,
     operational=OPERATIONAL,
     models=("codecommit",),
+    not_in_models={
+        name: "a Git operation over HTTPS or SSH, which CodeCommit logs as an event"
+        for name in ("GitPush", "GitPull")
+    },
 )

@@ -171,6 +171,10 @@ SERVICE = Service(
     arn_kinds=ARN_KINDS,
     operational=OPERATIONAL,
     models=("sso-admin", "identitystore"),
+    not_in_models={
+        name: "a sign-in event of the access portal, which no admin API has"
+        for name in ("Federate", "Authenticate", "Logout", "GetRoleCredentials", "CreateToken")
+    },
     unreachable={
         ASSIGNMENT: "kept for states that name it; account assignments are changes of "
         "their permission set (CreateAccountAssignment)",
