@@ -713,6 +713,14 @@ RULES = [
         UPDATE,
         ACCOUNT_ID,
     ),
+    # A Capacity Block bought is a capacity reservation made (API_PurchaseCapacityBlock).
+    on(
+        EC2,
+        "PurchaseCapacityBlock",
+        CAPACITY_RESERVATION,
+        CREATE,
+        ec2_result("PurchaseCapacityBlock", "capacityReservation.capacityReservationId"),
+    ),
 ]
 
 OPERATIONAL = [
@@ -757,6 +765,15 @@ OPERATIONAL = [
         """AssociateEnclaveCertificateIamRole DisassociateEnclaveCertificateIamRole
         CreateApplicationStatusCheck ModifyApplicationStatusCheck DeleteApplicationStatusCheck
         AssociateApplicationStatusCheck DisassociateApplicationStatusCheck""",
+    ),
+    ops(
+        EC2,
+        "purchases (Reserved Instances, host reservations, scheduled instances, Capacity Block "
+        "extensions), BYOIP address ranges provisioned to or withdrawn from AWS, Marketplace "
+        "product codes confirmed",
+        """PurchaseReservedInstancesOffering PurchaseHostReservation PurchaseScheduledInstances
+        PurchaseCapacityBlockExtension ProvisionByoipCidr DeprovisionByoipCidr
+        ProvisionPublicIpv4PoolCidr DeprovisionPublicIpv4PoolCidr ConfirmProductInstance""",
     ),
 ]
 

@@ -158,6 +158,7 @@ OPERATIONAL = [
         CopyServerlessCacheSnapshot DeleteServerlessCacheSnapshot ExportServerlessCacheSnapshot
         RebootCacheCluster StartMigration StopMigration TestMigration TestFailover""",
     ),
+    ops(EC, "reserved nodes bought: billing", "PurchaseReservedCacheNodesOffering"),
 ]
 
 SERVICE = Service(

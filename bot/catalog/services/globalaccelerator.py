@@ -4,6 +4,7 @@ Adding or removing endpoints changes the endpoint group."""
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -117,4 +118,19 @@ TERRAFORM = [
     tf("aws_globalaccelerator_cross_account_attachment", ATTACHMENT, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("globalaccelerator",))
+OPERATIONAL = [
+    ops(
+        GA,
+        "BYOIP address ranges provisioned to or withdrawn from AWS",
+        "ProvisionByoipCidr DeprovisionByoipCidr",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("globalaccelerator",),
+)

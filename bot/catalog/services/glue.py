@@ -332,6 +332,7 @@ OPERATIONAL = [
         CreateDataQualityEvaluationConfig UpdateDataQualityEvaluationConfig
         DeleteDataQualityEvaluationConfig""",
     ),
+    ops(GLUE, "a workflow run resumed", "ResumeWorkflowRun"),
 ]
 
 SERVICE = Service(

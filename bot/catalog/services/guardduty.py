@@ -188,6 +188,7 @@ OPERATIONAL = [
         DeleteCustomDetectionRuleAssociation CreateCustomDetectionRuleOrgConfiguration
         UpdateCustomDetectionRuleOrgConfiguration DeleteCustomDetectionRuleOrgConfiguration""",
     ),
+    ops(GD, "invitations declined: nothing joins", "DeclineInvitations"),
 ]
 
 SERVICE = Service(

@@ -350,6 +350,13 @@ RULES = [
         UPDATE,
         "recipientAccountId",
     ),
+    on(
+        IAM,
+        ("UploadSSHPublicKey", "UploadSigningCertificate"),
+        USER,
+        UPDATE,
+        "requestParameters.userName",
+    ),
 ]
 
 TERRAFORM = [

@@ -95,6 +95,8 @@ RULES = [
         " && !contains(requestParameters.resourceARN, '/consumer/')"
         " && requestParameters.resourceARN",
     ),
+    # Resharding changes the stream's shard count.
+    on(KINESIS, ("MergeShards", "SplitShard"), STREAM, UPDATE, STREAM_ID),
 ]
 
 TERRAFORM = [

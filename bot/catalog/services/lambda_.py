@@ -201,6 +201,11 @@ OPERATIONAL = [
         "durable executions are runs of a function, stopped or deleted: data, not configuration",
         "StopDurableExecution DeleteDurableExecution",
     ),
+    ops(
+        LAMBDA,
+        "durable executions paused or resumed",
+        "PauseDurableExecution ResumeDurableExecution",
+    ),
 ]
 
 SERVICE = Service(

@@ -6,6 +6,7 @@ The legacy API (…ElasticsearchDomain…) maps to AWS::Elasticsearch::Domain an
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -41,6 +42,13 @@ RULES = [
     on(ES, "CreateDomain", DOMAIN, CREATE, NAME),
     on(ES, ("UpdateDomainConfig", "UpgradeDomain"), DOMAIN, UPDATE, NAME),
     on(ES, "DeleteDomain", DOMAIN, DELETE, NAME),
+    on(
+        ES,
+        ("RollbackServiceSoftwareUpdate", "SwitchoverReplication"),
+        DOMAIN,
+        UPDATE,
+        NAME,
+    ),
 ]
 
 TERRAFORM = [
@@ -50,4 +58,19 @@ TERRAFORM = [
     part_of("aws_elasticsearch_domain_policy", ELASTICSEARCH_DOMAIN, "domain_name"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("es", "opensearch"))
+OPERATIONAL = [
+    ops(
+        ES,
+        "reserved instances bought: billing",
+        "PurchaseReservedInstanceOffering PurchaseReservedElasticsearchInstanceOffering",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("es", "opensearch"),
+)

@@ -392,6 +392,7 @@ RULES = [
         "requestParameters.sourceDBInstanceArn",
     ),
     on(RDS, "ModifyCertificates", DEFAULT_CERTIFICATE, UPDATE, "recipientAccountId"),
+    on(RDS, "SwitchoverReadReplica", INSTANCE, UPDATE, INSTANCE_ID),
 ]
 
 # Provider v5 keeps the `db-…` resource id in `id`; the name is `identifier`.
@@ -434,6 +435,7 @@ OPERATIONAL = [
         RebootDBShardGroup CreateDBCapacityReservation ModifyDBCapacityReservation
         CancelDBCapacityReservation""",
     ),
+    ops(RDS, "reserved instances bought: billing", "PurchaseReservedDBInstancesOffering"),
 ]
 
 SERVICE = Service(

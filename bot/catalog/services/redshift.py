@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -36,10 +37,23 @@ RULES = [
     ),
     on(RS, "DeleteCluster", CLUSTER, DELETE, "requestParameters.clusterIdentifier"),
     on(RS, ("CreateTags", "DeleteTags"), BY_ARN, UPDATE, "requestParameters.resourceName"),
+    on(
+        RS,
+        ("PauseCluster", "ResumeCluster"),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.clusterIdentifier",
+    ),
 ]
 
 TERRAFORM = [
     tf("aws_redshift_cluster", CLUSTER, "cluster_identifier", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("redshift",))
+OPERATIONAL = [
+    ops(RS, "reserved nodes bought: billing", "PurchaseReservedNodeOffering"),
+]
+
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, operational=OPERATIONAL, models=("redshift",)
+)

@@ -357,6 +357,7 @@ RULES = [
     ),
     on(RESOLVER, "UpdateFirewallConfig", FIREWALL_CONFIG, UPDATE, "requestParameters.resourceId"),
     on(RESOLVER, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    on(DOMAINS, "RenewDomain", DOMAIN, UPDATE, DOMAIN_NAME),
 ]
 
 TERRAFORM = [

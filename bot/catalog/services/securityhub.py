@@ -277,6 +277,7 @@ OPERATIONAL = [
         "not the hub's configuration",
         "DeleteInvitations CreateTicketV2 StartExportJobV2 CancelExportJobV2",
     ),
+    ops(SH, "invitations declined: nothing joins", "DeclineInvitations"),
 ]
 
 SERVICE = Service(
