@@ -120,13 +120,15 @@ def test_children_are_identified_by_their_parents_ids(spec: TfType) -> None:
 
 @pytest.mark.parametrize("spec", [s for s in SPECS if not s.child], ids=lambda s: s.tf_type)
 def test_non_children_have_no_extra_parents_but_service_linked_roles(spec: TfType) -> None:
-    """Only children own more than one kind, and three others: a service-linked role (which
-    is a role), a Spot request (which owns the instance it launched) and the organization
-    (which holds the settings its management account changes)."""
+    """Only children own more than one kind, and four others: a service-linked role (which
+    is a role), a Spot request (which owns the instance it launched), the organization (which
+    holds the settings its management account changes) and an Elasticsearch domain (which is
+    the OpenSearch domain the newer API names)."""
     if spec.tf_type not in (
         "aws_iam_service_linked_role",
         "aws_spot_instance_request",
         "aws_organizations_organization",
+        "aws_elasticsearch_domain",
     ):
         assert spec.also == ()
 
