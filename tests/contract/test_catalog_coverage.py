@@ -79,7 +79,7 @@ def test_mutating_operations_are_rules_or_reasoned_operational_calls(capsys):
 
 
 # The share today (README, "The catalogs"); raise it as the catalog grows, never lower it.
-COVERED_FLOOR = 0.85
+COVERED_FLOOR = 0.90
 
 
 def _ops_not_in_models() -> list[str]:
