@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ class TrailFixture:
     license: str
     expect: list[dict[str, str]]
     record: dict[str, Any]
+    expect_names: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -35,5 +36,14 @@ def trail_fixtures() -> list[TrailFixture]:
     out = []
     for path in sorted(TRAIL_FIXTURES.glob("*/*.json")):
         doc = json.loads(path.read_text())
-        out.append(TrailFixture(path, doc["source"], doc["license"], doc["expect"], doc["record"]))
+        out.append(
+            TrailFixture(
+                path,
+                doc["source"],
+                doc["license"],
+                doc["expect"],
+                doc["record"],
+                doc.get("expect_names", []),
+            )
+        )
     return out

@@ -41,6 +41,9 @@ class TfType:
         also: further (canonical type, attribute) pairs of resources it manages part of, for
             children with more than one kind of parent (`aws_iam_policy_attachment` attaches
             a policy to `roles`, `users` and `groups`).
+        name: the attribute holding the resource's name, where AWS makes its id and some calls
+            name it by name (`aws_security_group.name`), so those calls resolve to the id.
+        scope: the attribute the name is unique within (`vpc_id`), with `name`.
     """
 
     tf_type: str
@@ -49,6 +52,8 @@ class TfType:
     child: bool = False
     alias_for: tuple[str, str] | None = None
     also: tuple[tuple[str, str], ...] = ()
+    name: str | None = None
+    scope: str | None = None
 
 
 TF_TYPES: Registry[TfType] = Registry("Terraform resource type")
@@ -60,10 +65,13 @@ def tf(
     *identifiers: str,
     alias_for: tuple[str, str] | None = None,
     also: tuple[tuple[str, str], ...] = (),
+    name: str | None = None,
+    scope: str | None = None,
 ) -> TfType:
     """A Terraform type that manages a `resource_type` whose id is in `identifiers` (`id` when
-    none are given)."""
-    return TfType(tf_type, resource_type, identifiers or ("id",), False, alias_for, also)
+    none are given); `name` (and `scope`) where calls may name it by name."""
+    ids = identifiers or ("id",)
+    return TfType(tf_type, resource_type, ids, False, alias_for, also, name, scope)
 
 
 def part_of(
@@ -71,9 +79,11 @@ def part_of(
     parent_type: str,
     *parent_id_attrs: str,
     also: tuple[tuple[str, str], ...] = (),
+    name: str | None = None,
 ) -> TfType:
-    """A child type whose `parent_id_attrs` name the parent resource it changes."""
-    return TfType(tf_type, parent_type, parent_id_attrs or ("id",), True, None, also)
+    """A child type whose `parent_id_attrs` name the parent resource it changes; `name` where
+    calls name the parent only through this child's own id (an association id)."""
+    return TfType(tf_type, parent_type, parent_id_attrs or ("id",), True, None, also, name)
 
 
 def children(parent_type: str, parent_id_attr: str, *tf_types: str) -> tuple[TfType, ...]:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Discriminator, Field, Tag, field_validator
+from pydantic import AfterValidator, ByteSize, Discriminator, Field, Tag, field_validator
 
 from bot.config.model import StrictModel
 from bot.messages import config as say
@@ -38,12 +38,25 @@ def _organization(value: str) -> str:
 BucketName = Annotated[str, AfterValidator(_bucket)]
 OrganizationId = Annotated[str, AfterValidator(_organization)]
 
+# How much one log file (or S3 object) may hold once inflated: `1GiB`, `512MiB`, or bytes.
+# A larger file (a gzip bomb, a stray dump) is named in a warning and skipped.
+DEFAULT_MAX_FILE_SIZE = ByteSize(1 << 30)
+
+
+def _max_file_size() -> Any:
+    return Field(
+        default=DEFAULT_MAX_FILE_SIZE,
+        gt=0,
+        description="the most one log file may hold once inflated (1GiB, 512MiB or bytes)",
+    )
+
 
 class FilesTrail(StrictModel):
     """CloudTrail log files on disk: a directory tree in the S3 layout, or one file."""
 
     source: Literal["files"]
     path: str = Field(min_length=1)
+    max_file_size: ByteSize = _max_file_size()
 
 
 class LookupEventsTrail(StrictModel):
@@ -96,6 +109,7 @@ class S3Trail(StrictModel):
     organization_id: OrganizationId | None = None
     region: str | None = Field(default=None, description="the bucket's region")
     max_concurrency: int = Field(default=8, ge=1, le=64)
+    max_file_size: ByteSize = _max_file_size()
 
 
 TRAIL_MODELS: dict[str, type[StrictModel]] = {

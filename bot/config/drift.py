@@ -181,6 +181,11 @@ class Environment(StrictModel):
     codify: Codify | None = Field(
         default=None, description="where codify pull requests and IaC notes go"
     )
+    report_aws_service_changes: bool = Field(
+        default=False,
+        description="report what AWS services changed on their own (Backup, Auto Scaling…) "
+        "as findings, instead of only counting them",
+    )
 
     @field_validator("role_arn", mode="after")
     @classmethod

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from bot.catalog.resource_types import RESOURCE_TYPES
+from bot.catalog.rules import NameRef
 from bot.iac.index import StateIndex
 from bot.models import FindingKind, ResourceRef, Severity
 from bot.trail.attribution import Attribution
@@ -25,7 +26,11 @@ KIND_ORDER: dict[FindingKind, int] = {"deleted": 0, "modified": 1, "unmanaged": 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One kept CloudTrail call: who changed what, when."""
+    """One kept CloudTrail call: who changed what, when.
+
+    `names` are the resources it names only by name, until they are resolved to ids (see
+    bot/drift/names.py); `known` is False when no rule of the catalog knows the call.
+    """
 
     event_id: str
     event_source: str
@@ -35,6 +40,8 @@ class Change:
     region: str
     who: Attribution
     refs: tuple[ResourceRef, ...]
+    names: tuple[NameRef, ...] = ()
+    known: bool = True
 
 
 class _Model(BaseModel):
@@ -140,10 +147,44 @@ class Window(_Model):
 
 
 class Stats(_Model):
+    """What the check read. `records` is `changes` plus every drop reason's count (read_only
+    … duplicate): each record read is explained once."""
+
     records: int
     changes: int
     skipped_files: int
     unknown_events: int
+    unresolved: int = 0
+    read_only: int = 0
+    failed: int = 0
+    aws_service: int = 0
+    iac_principal: int = 0
+    operational: int = 0
+    out_of_window: int = 0
+    out_of_scope: int = 0
+    not_api_call: int = 0
+    malformed: int = 0
+    duplicate: int = 0
+    unknown_terraform_types: dict[str, int] = Field(default_factory=dict)
+
+
+class UnresolvedCall(_Model):
+    """A call the catalog knows, but whose rule found no resource id in its records."""
+
+    event_source: str
+    event_name: str
+    count: int
+    event_id: str
+
+
+class ServiceCall(_Model):
+    """Changing calls an AWS service made on its own (not findings unless the environment
+    has `report_aws_service_changes: true`)."""
+
+    event_source: str
+    event_name: str
+    service: str
+    count: int
 
 
 class Report(_Model):
@@ -155,6 +196,10 @@ class Report(_Model):
     stats: Stats
     cloudtrail: dict[str, JsonValue] = Field(default_factory=dict)
     ignored: list[IgnoredFinding] = Field(default_factory=list)
+    unresolved: list[UnresolvedCall] = Field(default_factory=list)
+    # What AWS services changed on their own: listed with `--show-unknown`, not in the JSON
+    # contract otherwise.
+    aws_service: list[ServiceCall] = Field(default_factory=list, exclude=True)
     # False when the check did not read resources live (`confirm` off): each finding's `reason`
     # then says so, and the text report does not repeat it. Not part of the JSON contract.
     read_live: bool = Field(default=True, exclude=True)

@@ -18,18 +18,21 @@ MAX_VALUE = 80
 
 
 def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
-    """The JSON contract; with `unknown`, a list of calls the catalog does not know."""
+    """The JSON contract; with `unknown` (`--show-unknown`), a list of the calls the catalog
+    does not know and one of what AWS services changed on their own (`aws_service`)."""
     doc = report.model_dump(mode="json")
     if unknown is not None:
         doc["unknown"] = [
             {"event_source": s, "event_name": n, "count": c} for (s, n), c in _ranked(unknown)
         ]
+        doc["aws_service"] = [call.model_dump(mode="json") for call in report.aws_service]
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def render_text(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
     """A table per kind of drift (with what changed, when confirmed), resolved changes, then
-    a summary line."""
+    a summary line; with `unknown` (`--show-unknown`), also the calls the catalog does not
+    know, the known calls that named nothing, and what AWS services changed."""
     w = report.window
     lines = [say.heading(report.environment, w.start, w.end), ""]
     for kind in ("deleted", "modified", "unmanaged"):
@@ -46,13 +49,29 @@ def render_text(report: Report, unknown: Counter[tuple[str, str]] | None = None)
         lines.extend(_details(resolved, report.read_live))
         lines.append("")
     if unknown is not None:
-        lines.append(say.unknown_title(sum(unknown.values())))
-        rows = [["EVENT SOURCE", "EVENT NAME", "COUNT"]]
-        rows += [[s, n, str(c)] for (s, n), c in _ranked(unknown)]
-        lines.extend(_grid(rows) if len(rows) > 1 else ["  " + say.none_listed()])
-        lines.append("")
+        lines.extend(_listings(report, unknown))
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def _listings(report: Report, unknown: Counter[tuple[str, str]]) -> list[str]:
+    """`--show-unknown`: unknown calls, unresolved calls, AWS services' own changes."""
+    lines = [say.unknown_title(sum(unknown.values()))]
+    rows = [["EVENT SOURCE", "EVENT NAME", "COUNT"]]
+    rows += [[s, n, str(c)] for (s, n), c in _ranked(unknown)]
+    lines.extend(_grid(rows) if len(rows) > 1 else ["  " + say.none_listed()])
+    lines.append("")
+    lines.append(say.unresolved_title(report.stats.unresolved))
+    rows = [["EVENT SOURCE", "EVENT NAME", "COUNT", "EXAMPLE EVENT ID"]]
+    rows += [[u.event_source, u.event_name, str(u.count), u.event_id] for u in report.unresolved]
+    lines.extend(_grid(rows) if len(rows) > 1 else ["  " + say.none_listed()])
+    lines.append("")
+    lines.append(say.aws_service_title(sum(c.count for c in report.aws_service)))
+    rows = [["EVENT SOURCE", "EVENT NAME", "SERVICE", "COUNT"]]
+    rows += [[c.event_source, c.event_name, c.service, str(c.count)] for c in report.aws_service]
+    lines.extend(_grid(rows) if len(rows) > 1 else ["  " + say.none_listed()])
+    lines.append("")
+    return lines
 
 
 def summary_line(report: Report) -> str:
@@ -64,6 +83,8 @@ def summary_line(report: Report) -> str:
         s.changes,
         s.skipped_files,
         s.unknown_events,
+        s.unresolved,
+        s.aws_service,
         trail.get("api_calls"),
         scanned if isinstance(scanned, int) else None,
         trail.get("estimated_cost_usd"),

@@ -271,6 +271,8 @@ def _check(args: argparse.Namespace) -> int:
     if not args.quiet:
         for problem in outcome.problems:
             sys.stderr.write(say.skipped(problem.where, problem.reason) + "\n")
+        for warning in outcome.warnings:
+            sys.stderr.write(say.warning(warning.where, warning.reason) + "\n")
         if outcome.unknown_tf_types:
             names = ", ".join(sorted(outcome.unknown_tf_types))
             sys.stderr.write(say.unmapped_types(names) + "\n")

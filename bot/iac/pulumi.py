@@ -71,10 +71,13 @@ PULUMI_TYPES: dict[str, str] = {
     "SecurityGroupAssociation": "aws_vpc_endpoint_security_group_association",
     "aws:guardduty/iPSet:IPSet": "aws_guardduty_ipset",
     "aws:guardduty/threatIntelSet:ThreatIntelSet": "aws_guardduty_threatintelset",
+    "aws:waf/ipSet:IpSet": "aws_waf_ipset",
+    "aws:wafregional/ipSet:IpSet": "aws_wafregional_ipset",
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "aws_iam_openid_connect_provider",
     "aws:iam/sshKey:SshKey": "aws_iam_user_ssh_key",
     "aws:rds/roleAssociation:RoleAssociation": "aws_db_instance_role_association",
     "aws:route53/hostedZoneDnsSec:HostedZoneDnsSec": "aws_route53_hosted_zone_dnssec",
+    "aws:route53/resolverDnsSecConfig:ResolverDnsSecConfig": "aws_route53_resolver_dnssec_config",
     "aws:s3/analyticsConfiguration:AnalyticsConfiguration": "aws_s3_bucket_analytics_configuration",
     "aws:s3/inventory:Inventory": "aws_s3_bucket_inventory",
     "aws:s3/bucketReplicationConfig:"

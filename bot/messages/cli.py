@@ -23,6 +23,10 @@ def skipped(where: str, reason: str) -> str:
     return f"drift: warning: skipped {where}: {reason}"
 
 
+def warning(where: str, reason: str) -> str:
+    return f"drift: warning: {where}: {reason}"
+
+
 def unmapped_types(names: str) -> str:
     return f"drift: note: the state has resource types the catalog does not map: {names}"
 

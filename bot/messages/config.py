@@ -311,28 +311,3 @@ def ddl_without_bucket(env: str, source: str) -> Message:
 
 def query_without_accounts() -> str:
     return "An Athena query needs at least one account id."
-
-
-# CloudTrail log files that cannot be read (bot/trail/payload.py).
-
-
-def gzip_damaged(detail: object) -> str:
-    return f"gzip data is damaged or truncated ({detail})"
-
-
-def not_json(detail: object) -> str:
-    return f"not JSON ({detail})"
-
-
-def empty_file() -> str:
-    return "the file is empty"
-
-
-def not_utf8() -> str:
-    return "not JSON (the bytes are not UTF-8 text)"
-
-
-def not_cloudtrail() -> str:
-    return (
-        "JSON, but not CloudTrail records (expected `Records`, `Events` or an EventBridge `detail`)"
-    )

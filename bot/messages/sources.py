@@ -130,3 +130,92 @@ def rate_not_positive(rate: float) -> str:
 
 def capacity_below_one(capacity: float) -> str:
     return f"capacity must be >= 1 (got {capacity})"
+
+
+# CloudTrail log files that cannot be read, or only in part (bot/trail/decode.py, payload.py):
+# one lower-case phrase each, shown as `drift: warning: skipped PATH: PHRASE`.
+
+
+def gzip_damaged(detail: object) -> str:
+    return f"gzip data is damaged or truncated ({detail})"
+
+
+def gzip_ends_early() -> str:
+    return "the gzip data is truncated (it ends before its end marker)"
+
+
+def json_breaks_off() -> str:
+    return "the JSON breaks off before its end"
+
+
+def kept_before_break(records: int, why: str) -> str:
+    """A file read up to a break: what was kept."""
+    return f"{why}; kept the {records} records before the break"
+
+
+def items_not_records(count: int, kept: int) -> str:
+    return (
+        f"{count} items are not CloudTrail records (counted as malformed); read the {kept} others"
+    )
+
+
+def too_large(size: int, limit: int) -> str:
+    return (
+        f"{size:,} bytes, more than the {limit:,} a file may hold "
+        "(`cloudtrail.max_file_size` in drift.yml)"
+    )
+
+
+def inflates_past(limit: int) -> str:
+    return (
+        f"the gzip data inflates past {limit:,} bytes (a gzip bomb?); raise "
+        "`cloudtrail.max_file_size` in drift.yml if the file is genuine"
+    )
+
+
+def too_deep() -> str:
+    return "JSON nested deeper than a CloudTrail record can be"
+
+
+def not_json(detail: object) -> str:
+    return f"not JSON ({detail})"
+
+
+def empty_file() -> str:
+    return "the file is empty"
+
+
+def not_utf8() -> str:
+    return "not JSON (the bytes are not UTF-8 text)"
+
+
+def not_cloudtrail(what: str) -> str:
+    return (
+        f"not CloudTrail: {what} (expected `Records`, `Events`, `QueryResultRows`, an "
+        "EventBridge `detail`, CloudWatch Logs `logEvents`, or records)"
+    )
+
+
+def looks_like(thing: str) -> str:
+    return f"this looks like {thing}"
+
+
+def json_object(keys: list[str], count: int) -> str:
+    shown = ", ".join(f"`{k}`" for k in keys) + (", …" if count > len(keys) else "")
+    return f"a JSON object with the keys {shown}" if keys else "an empty JSON object"
+
+
+def json_array(count: int, kinds: list[str]) -> str:
+    return f"a JSON array of {count} items ({', '.join(kinds)})"
+
+
+def json_value(kind: str) -> str:
+    return f"a single JSON {kind}"
+
+
+def json_documents(count: int) -> str:
+    return f"{count} JSON documents, none of them a record or a known envelope"
+
+
+def not_a_regular_file(kind: str) -> str:
+    return f"not a regular file ({kind}); only regular files are read"

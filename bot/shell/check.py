@@ -20,11 +20,13 @@ from bot.config.problems import did_you_mean
 from bot.config.state import state_kind
 from bot.drift.detector import Detector
 from bot.drift.findings import Change, Finding, IgnoredFinding, Report, Stats, Window, fold
+from bot.drift.names import NameBook
 from bot.drift.progress import Progress, ProgressUpdate
 from bot.errors import ConfigError
 from bot.iac.index import ParsedState, StateIndex, build_index
 from bot.messages import confirm as say_confirm
 from bot.messages import files as say_files
+from bot.messages import report as say_report
 from bot.policy.match import apply_policies
 from bot.policy.runbook import Runbook
 from bot.shell.aws.access import AwsAccess, SessionFactory
@@ -44,7 +46,8 @@ class CheckOutcome:
 
     report: Report
     unknown: Counter[tuple[str, str]] = field(default_factory=Counter)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # files skipped whole
+    warnings: list[Problem] = field(default_factory=list)  # read in part; malformed records
     dropped: Counter[DropReason] = field(default_factory=Counter)
     unknown_tf_types: dict[str, int] = field(default_factory=dict)
     reconfirmed: list[Finding] = field(default_factory=list)
@@ -92,7 +95,8 @@ async def run_check_async(
         )
     runbook = _runbook(opts)
     ctx = SourceContext(env_name, env, loaded.base_dir, aws, runbook)
-    index = build_index(await load_states(ctx))
+    states = await load_states(ctx)
+    index = build_index(states)
     source = TRAIL_SOURCES.get(env.cloudtrail.source)(ctx)
     accounts = frozenset(env.account_id) if env.account_id is not None else None
     regions = frozenset(env.regions) if env.regions is not None else None
@@ -103,9 +107,14 @@ async def run_check_async(
             accounts=accounts,
             regions=regions,
             iac_principals=compile_principals(env.iac_principals),
-        )
+        ),
+        report_aws_service=env.report_aws_service_changes,
     )
     await _feed(detector, source, PathScope(start, end, accounts, regions), opts.progress)
+    detector.count_skipped(source.report.skipped_records)
+    state_names = NameBook()
+    state_names.add_state(r for state in states for r in state.resources)
+    detector.resolve_names(state_names)
     findings = fold(_only_runbook(detector, runbook), index)
     again = [_refreshed(f, index) for f in opts.reconfirm]
     live = aws if confirming else None  # None: resources are not read live
@@ -123,6 +132,7 @@ async def run_check_async(
         )
     else:
         findings = [f.model_copy(update={"reason": say_confirm.confirm_off()}) for f in findings]
+    unresolved = detector.unresolved()
     ignored: list[IgnoredFinding] = []
     if opts.runbooks is not None:
         now = opts.now()
@@ -137,19 +147,35 @@ async def run_check_async(
             changes=len(detector.changes),
             skipped_files=len(source.report.problems),
             unknown_events=detector.unknown_events,
+            unresolved=sum(u.count for u in unresolved),
+            **detector.drop_counts(),
+            unknown_terraform_types=dict(sorted(index.unknown_types.items())),
         ),
         cloudtrail=source.report.to_json(),
         ignored=ignored,
+        unresolved=unresolved,
+        aws_service=detector.service_calls(),
         read_live=live is not None,
     )
     return CheckOutcome(
         report=report,
         unknown=detector.unknown,
         problems=source.report.problems,
+        warnings=_warnings(source.report.warnings, detector),
         dropped=detector.dropped,
         unknown_tf_types=dict(index.unknown_types),
         reconfirmed=again,
     )
+
+
+def _warnings(files: list[Problem], detector: Detector) -> list[Problem]:
+    """Files read in part, then one line for the malformed records, with examples."""
+    out = list(files)
+    count = detector.dropped.get("malformed", 0)
+    if count and detector.malformed:
+        text = say_report.malformed_records(count, "; ".join(detector.malformed))
+        out.append(Problem(say_report.records_where(), text))
+    return out
 
 
 def _runbook(opts: CheckOptions) -> Runbook | None:

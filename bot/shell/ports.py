@@ -3,6 +3,7 @@ resources come from. Adapters implement these; tests substitute them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,9 @@ class Problem:
 class SourceReport:
     """What a CloudTrail source did: calls made, data scanned, what it skipped.
 
+    `problems` are files (objects) skipped whole; `warnings` are files read in part (one that
+    breaks off keeps the records before the break); `skipped_records` counts the items of read
+    files that are not records, by drop reason (`malformed`, `not_api_call`).
     `to_json()` is the report's `cloudtrail` object; keys with no value are left out.
     """
 
@@ -38,6 +42,8 @@ class SourceReport:
     estimated_cost_usd: float | None = None
     query_execution_ids: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skipped_records: Counter[str] = field(default_factory=Counter)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source}

@@ -1,5 +1,10 @@
 """Who made a change, as a person in the channel would name them: the actor, role, tool and
-source IP of a CloudTrail record. Pure functions, no I/O."""
+source IP of a CloudTrail record. Pure functions, no I/O.
+
+The tool (`via`) comes from AGENTS, the user agents IaC tools and AWS's own clients send
+(Terraform, OpenTofu, Pulumi, CDK, SAM, the CLI, the console), after what `origin` says
+(a call CloudFormation made for a stack, or an AWS service's own call, whose actor is then the
+service: `AWS Backup`)."""
 
 from __future__ import annotations
 
@@ -8,8 +13,35 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.trail.fields import text, truthy
+from bot.trail.origin import origin, role_and_session
 
-Via = Literal["console", "cli", "sdk", "terraform", "cloudformation", "pulumi", "unknown"]
+Via = Literal[
+    "console",
+    "cli",
+    "sdk",
+    "terraform",
+    "opentofu",
+    "cloudformation",
+    "cdk",
+    "sam",
+    "pulumi",
+    "aws_service",
+    "unknown",
+]
+
+# (lower-case user agent fragment, tool), first match wins: OpenTofu's agent also names the
+# Terraform provider, CDK's and SAM's name the SDK they run on.
+AGENTS: tuple[tuple[str, Via], ...] = (
+    ("opentofu/", "opentofu"),
+    ("terraform/", "terraform"),
+    ("terraform-provider-", "terraform"),
+    ("aws-cdk/", "cdk"),
+    ("aws-cdk-lib/", "cdk"),
+    ("cdk-toolkit", "cdk"),
+    ("aws-sam-cli", "sam"),
+    ("sam-cli/", "sam"),
+    ("pulumi", "pulumi"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +58,15 @@ def attribute(record: Mapping[str, Any]) -> Attribution:
     """The actor (session name, user name, `root`, federated user), role, tool and source IP."""
     identity = record.get("userIdentity")
     identity = identity if isinstance(identity, dict) else {}
+    ip = text(record.get("sourceIPAddress"))
+    found = origin(record)
     actor, role = _actor_and_role(identity)
-    ip = record.get("sourceIPAddress")
-    return Attribution(actor, role, _via(record, identity), ip if isinstance(ip, str) else "")
+    if found is not None and found[0] == "aws_service":
+        return Attribution(
+            found[1], role or role_and_session(identity)[0] or None, "aws_service", ip
+        )
+    via: Via = "cloudformation" if found is not None else _via(record)
+    return Attribution(actor, role, via, ip)
 
 
 def _issuer_name(identity: Mapping[str, Any]) -> str:
@@ -68,19 +106,14 @@ def _actor_and_role(identity: Mapping[str, Any]) -> tuple[str, str | None]:
     return text(identity.get("userName")) or arn or principal or "unknown", None
 
 
-def _via(record: Mapping[str, Any], identity: Mapping[str, Any]) -> Via:
+def _via(record: Mapping[str, Any]) -> Via:
     agent = text(record.get("userAgent"))
     low = agent.lower()
-    if (
-        identity.get("invokedBy") == "cloudformation.amazonaws.com"
-        or "cloudformation.amazonaws.com" in low
-        or record.get("sourceIPAddress") == "cloudformation.amazonaws.com"
-    ):
+    if "cloudformation.amazonaws.com" in low:
         return "cloudformation"
-    if "terraform/" in low or "terraform-provider-" in low:
-        return "terraform"
-    if "pulumi" in low:
-        return "pulumi"
+    for fragment, via in AGENTS:
+        if fragment in low:
+            return via
     if _from_console(record, low):
         return "console"
     if low.startswith(("aws-cli/", "[aws-cli/", "awspowershell", "aws-sdk-powershell")):

@@ -11,9 +11,11 @@ import fnmatch
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+from bot.catalog.operational import is_operational
 from bot.trail.fields import falsy, parse_event_time, record_account, truthy
+from bot.trail.origin import origin
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -53,12 +55,16 @@ READ_VERBS = _words("""
     Simulate Test Download View BatchGet
 """)
 
+# Verbs no API uses for a write, whatever a record's `readOnly` says (some sample records of
+# List calls say false).
+ALWAYS_READ = ("Describe", "List")
+
 # Calls that write but change no configuration IaC manages: sessions, credentials, data-plane
-# calls, job runs and agents. None means every call of that service.
+# calls, job runs and agents. None means every call of that service. Services with a catalog
+# module list theirs there (`OPERATIONAL`, bot/catalog/operational.py), with the reason.
 OPERATIONAL: dict[str, frozenset[str] | None] = {
     "signin.amazonaws.com": None,
     "sts.amazonaws.com": None,
-    "sso.amazonaws.com": None,
     "oidc.amazonaws.com": None,
     "ssmmessages.amazonaws.com": None,
     "ec2messages.amazonaws.com": None,
@@ -126,18 +132,20 @@ OPERATIONAL: dict[str, frozenset[str] | None] = {
 }
 
 DropReason = Literal[
-    "malformed",
-    "not_api_call",
-    "data_event",
     "read_only",
     "failed",
-    "operational",
-    "outside_window",
-    "other_account",
-    "other_region",
     "aws_service",
     "iac_principal",
+    "operational",
+    "out_of_window",
+    "out_of_scope",
+    "not_api_call",
+    "malformed",
+    "duplicate",
 ]
+# Every reason a record is not a change, in the order the report lists them: with the changes,
+# their counts add up to the records read.
+DROP_REASONS: tuple[DropReason, ...] = get_args(DropReason)
 
 
 def compile_principals(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -164,49 +172,65 @@ class TrailFilter:
     iac_principals: re.Pattern[str] | None = None
 
     def drop_reason(self, record: Mapping[str, Any]) -> DropReason | None:  # noqa: C901
-        """Why `record` is not a change of this environment, or None to keep it."""
+        """Why `record` is not a change of this environment, or None to keep it.
+
+        `aws_service` and `iac_principal` come last: a record with either reason is otherwise
+        a change in scope (`origin` says whose).
+        """
         read_only = record.get("readOnly")
         if read_only is True:
             return "read_only"
         if record.get("errorCode"):
             return "failed"
-        name, source = record.get("eventName"), record.get("eventSource")
-        if not isinstance(name, str) or not isinstance(source, str):
-            return "malformed"
         event_type = record.get("eventType")
         if event_type is not None and event_type != "AwsApiCall":
             return "not_api_call"
+        name, source = record.get("eventName"), record.get("eventSource")
+        if not isinstance(name, str) or not isinstance(source, str):
+            return "malformed"
         if falsy(record.get("managementEvent")) or record.get("eventCategory") == "Data":
-            return "data_event"
+            return "operational"  # data events: object and item calls, invocations
         if read_only is None:
             if name.startswith(READ_VERBS):
                 return "read_only"
-        elif truthy(read_only):
+        elif truthy(read_only) or name.startswith(ALWAYS_READ):
             return "read_only"
         ops = OPERATIONAL.get(source, frozenset())
-        if ops is None or name in ops:
+        if ops is None or name in ops or is_operational(source, name):
             return "operational"
         when = parse_event_time(record)
         if when is None:
             return "malformed"
         if when < self.start or when > self.end:
-            return "outside_window"
+            return "out_of_window"
         if self.accounts is not None and record_account(record) not in self.accounts:
-            return "other_account"
+            return "out_of_scope"
         if (
             self.regions is not None
             and record.get("awsRegion") not in self.regions
             and source not in GLOBAL_SOURCES
         ):
-            return "other_region"
+            return "out_of_scope"
+        if malformed_body(record) is not None:
+            return "malformed"
+        found = origin(record)
+        if found is not None:
+            return "iac_principal" if found[0] == "cloudformation" else "aws_service"
         identity = record.get("userIdentity")
-        identity = identity if isinstance(identity, dict) else {}
-        kind = identity.get("type")
-        if kind == "AWSService" or (kind is None and identity.get("invokedBy")):
-            return "aws_service"
-        if self.iac_principals is not None and _is_iac(identity, self.iac_principals):
+        patterns = self.iac_principals
+        if patterns is not None and isinstance(identity, dict) and _is_iac(identity, patterns):
             return "iac_principal"
         return None
+
+
+def malformed_body(record: Mapping[str, Any]) -> str | None:
+    """Which of a change's parts is not what CloudTrail writes (`requestParameters` given as a
+    string, a userIdentity that is not an object), or None when they are sound."""
+    for key in ("requestParameters", "responseElements", "userIdentity"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, dict):
+            return key
+    return None
 
 
 def _is_iac(identity: Mapping[str, Any], patterns: re.Pattern[str]) -> bool:

@@ -18,13 +18,22 @@ def _refs(record):
     return sorted((r.resource_type, r.resource_id, r.change) for r in (resolve(record) or []))
 
 
+def _names(record):
+    rule = find_rule(record["eventSource"], record["eventName"])
+    found = rule.names(record, rule.resolve(record)) if rule else []
+    return sorted((n.resource_type, n.name, n.change) for n in found)
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.id for f in FIXTURES])
 def test_fixture_resolves_to_expected_resources(fixture: TrailFixture):
-    """Each fixture's record yields exactly the resources its `expect` lists."""
+    """Each fixture's record yields exactly the resources its `expect` lists, and the names
+    (of calls that name a resource only by name) its `expect_names` lists."""
     expected = sorted((e["resource_type"], e["resource_id"], e["change"]) for e in fixture.expect)
+    names = sorted((e["resource_type"], e["name"], e["change"]) for e in fixture.expect_names)
 
-    assert fixture.expect, "a fixture must expect at least one resource"
+    assert fixture.expect or fixture.expect_names, "a fixture must expect a resource"
     assert _refs(fixture.record) == expected
+    assert _names(fixture.record) == names
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.id for f in FIXTURES])
@@ -49,7 +58,8 @@ def test_every_rule_and_target_has_a_fixture():
     missing = []
     for key, rule in TRAIL_RULES:
         for i, target in enumerate(rule.targets):
-            if not any(target.extract(f.record) for f in by_rule.get(key, [])):
+            found = target.names if target.by_name else target.extract
+            if not any(found(f.record) for f in by_rule.get(key, [])):
                 missing.append(f"{key} target {i} ({target.resource_type} at {target.ids})")
 
     assert missing == []

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.entry.cli import main
+from bot.trail.filter import DROP_REASONS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo" / "drift.yml"
@@ -91,12 +92,31 @@ def test_demo_findings_and_json_contract(capsys):
     code, doc, _ = demo_json(capsys)
 
     assert code == 2
-    assert list(doc) == ["environment", "window", "findings", "stats", "cloudtrail", "ignored"]
+    assert list(doc) == [
+        "environment",
+        "window",
+        "findings",
+        "stats",
+        "cloudtrail",
+        "ignored",
+        "unresolved",
+    ]
     assert doc["ignored"] == []
+    assert doc["unresolved"] == []
     assert doc["cloudtrail"] == {"source": "files", "files": 96}
     assert doc["environment"] == "demo"
     assert doc["window"] == {"start": "2026-11-23T00:00:00Z", "end": "2026-11-24T00:00:00Z"}
-    assert set(doc["stats"]) == {"records", "changes", "skipped_files", "unknown_events"}
+    stats = doc["stats"]
+    assert set(stats) == {
+        "records",
+        "changes",
+        "skipped_files",
+        "unknown_events",
+        "unresolved",
+        *DROP_REASONS,
+        "unknown_terraform_types",
+    }
+    assert stats["changes"] + sum(stats[reason] for reason in DROP_REASONS) == stats["records"]
     got = set()
     for f in doc["findings"]:
         assert list(f) == [
@@ -163,12 +183,15 @@ def test_demo_stats_count_every_record_and_only_real_changes(capsys):
 
     _, doc, _ = demo_json(capsys)
 
-    assert doc["stats"] == {
+    stats = doc["stats"]
+    assert {k: stats[k] for k in ("records", "changes", "skipped_files", "unknown_events")} == {
         "records": total,
         "changes": 10,
         "skipped_files": 0,
         "unknown_events": 0,
     }
+    assert (stats["failed"], stats["iac_principal"], stats["unresolved"]) == (2, 2, 0)
+    assert stats["read_only"] == total - 14
 
 
 def test_text_output_shows_a_table_per_kind_and_a_summary(capsys):
@@ -179,7 +202,7 @@ def test_text_output_shows_a_table_per_kind_and_a_summary(capsys):
     assert "Deleted: managed by IaC, deleted by hand (1)" in out
     assert "Modified: managed by IaC, changed by hand (5)" in out
     assert "Unmanaged: no IaC state of this environment manages it (2)" in out
-    assert out.rstrip().endswith("0 skipped files, 0 unknown events)")
+    assert out.rstrip().endswith("0 skipped files, 0 unknown events, 0 unresolved)")
     assert "Drift in demo: 5 modified, 1 deleted, 2 unmanaged." in out
 
 
@@ -231,7 +254,9 @@ def test_usage_errors_exit_1(capsys):
 
 
 def test_bad_files_are_named_and_skipped_and_nothing_else_is_lost(capsys, tmp_path):
-    """A truncated .gz and a non-JSON file among good ones: every finding is still there."""
+    """A truncated .gz and a non-JSON file among good ones: every finding is still there; the
+    truncated file keeps the records before the break (named in a warning), the other is
+    skipped."""
     shutil.copytree(DEMO.parent, tmp_path / "demo")
     logs = tmp_path / "demo" / "cloudtrail" / "AWSLogs/111122223333/CloudTrail/us-east-1/2026/11/23"
     good = sorted(logs.glob("*.json.gz"))[10]
@@ -243,11 +268,13 @@ def test_bad_files_are_named_and_skipped_and_nothing_else_is_lost(capsys, tmp_pa
     code, doc, err = demo_json(capsys, config=tmp_path / "demo" / "drift.yml")
     _, clean, _ = demo_json(capsys)
 
+    kept = int(err.split("kept the ")[1].split(" records")[0])
     assert code == 2
     assert doc["findings"] == clean["findings"]
-    assert doc["stats"]["skipped_files"] == 2
-    assert doc["stats"]["records"] == clean["stats"]["records"]
-    assert f"skipped {truncated}: gzip data is damaged or truncated" in err
+    assert doc["stats"]["skipped_files"] == 1
+    assert 0 < kept < len(json.loads(gzip.decompress(good.read_bytes()))["Records"])
+    assert doc["stats"]["records"] == clean["stats"]["records"] + kept
+    assert f"warning: {truncated}: the gzip data is truncated" in err
     assert f"skipped {garbage}: not JSON" in err
 
 

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.catalog.service import Service
+from bot.catalog.services import SERVICES
 from bot.drift.detector import Detector
 from bot.entry.cli import main
 from bot.trail.filter import TrailFilter
 from bot.trail.payload import parse_records
+from tests.botocore_models import operations
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 CONFIG = """
@@ -66,7 +69,9 @@ def test_whole_corpus_is_read_without_error(capsys, tmp_path, folder):
     assert code in (0, 2), err
     assert doc["stats"]["records"] == count_records(CORPUS / folder)
     assert doc["stats"]["skipped_files"] == 0
-    assert "warning" not in err
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    # Only the records a rule-test fixture left without an eventTime are warned about.
+    assert all("malformed records" in line for line in warnings), warnings
     assert doc["stats"]["unknown_events"] == sum(u["count"] for u in doc["unknown"])
 
 
@@ -102,3 +107,38 @@ def test_known_calls_in_the_corpus_resolve_to_resources():
 
     unresolved = sorted({(c.event_source, c.event_name) for c in known if not c.refs})
     assert len(resolved) / len(known) >= 0.9, unresolved
+
+
+def _service_of(source: str) -> Service | None:
+    return next(
+        (m.SERVICE for m in SERVICES if any(line.source == source for line in m.SERVICE.rules)),
+        None,
+    )
+
+
+def is_a_call_of_its_service(source: str, name: str) -> bool:
+    """Whether `name` is an operation of the service `source` is (the panther-analysis
+    negative tests pair names with the wrong service: ec2 + PutBucketVersioning, iam +
+    NotCreateUser). A source the catalog has no module for counts as a real call."""
+    service = _service_of(source)
+    if service is None or not service.models:
+        return True
+    return bool(operations(service, source, name)) or name in service.not_in_models
+
+
+def test_at_most_2_percent_of_the_corpus_changing_calls_are_unknown():
+    """Of the calls in the corpus that change resources, at most 2% are calls the catalog does
+    not know (counted per call, as the report does; the negative-test records whose name is
+    no call of their eventSource's service are left out, as SOURCES.md counts them)."""
+    detector = corpus_detector()
+    real = [
+        c
+        for c in detector.changes.values()
+        if is_a_call_of_its_service(c.event_source, c.event_name)
+    ]
+    unknown = sorted({(c.event_source, c.event_name) for c in real if not c.known})
+
+    share = sum(1 for c in real if not c.known) / len(real)
+
+    print(f"corpus: {len(real)} resource-changing calls, {share:.2%} unknown")
+    assert share <= 0.02, unknown

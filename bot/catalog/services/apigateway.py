@@ -9,6 +9,7 @@ and v2 requests `apiId`, so those calls get one target per version.
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -23,9 +24,9 @@ VPC_LINK = "AWS::ApiGateway::VpcLink"
 HTTP_API = "AWS::ApiGatewayV2::Api"
 V2_VPC_LINK = "AWS::ApiGatewayV2::VpcLink"
 DOMAIN = "AWS::ApiGateway::DomainName"
-V2_DOMAIN = "AWS::ApiGatewayV2::DomainName"
 CLIENT_CERTIFICATE = "AWS::ApiGateway::ClientCertificate"
 ACCOUNT = "AWS::ApiGateway::Account"
+DOMAIN_ACCESS_ASSOCIATION = "AWS::ApiGateway::DomainNameAccessAssociation"
 
 
 def _api_id(arn: Arn) -> str:
@@ -42,9 +43,9 @@ TYPES = (
     ResourceType(HTTP_API, "id", "/apis/"),
     ResourceType(V2_VPC_LINK, "id", "/vpclinks/"),
     ResourceType(DOMAIN, "name", "/domainnames/"),
-    ResourceType(V2_DOMAIN, "name", "/domainnames/"),
     ResourceType(CLIENT_CERTIFICATE, "id", "/clientcertificates/"),
     ResourceType(ACCOUNT, "account"),
+    ResourceType(DOMAIN_ACCESS_ASSOCIATION, "arn"),
 )
 ARN_KINDS = {
     ("apigateway", "/restapis"): REST_API,
@@ -65,6 +66,15 @@ SHARED = (
     "DeleteAuthorizer",
     "UpdateIntegration",
     "DeleteIntegration",
+)
+# More names shared by both versions.
+BOTH_VERSIONS = (
+    "CreateModel",
+    "UpdateModel",
+    "DeleteModel",
+    "UpdateDeployment",
+    "UpdateIntegrationResponse",
+    "DeleteIntegrationResponse",
 )
 RULES = [
     on(APIGW, "CreateRestApi", REST_API, CREATE, "responseElements.id"),
@@ -123,6 +133,34 @@ RULES = [
     # VPC links: v1 returns `id`, v2 `vpcLinkId`; both delete by `vpcLinkId`.
     on(APIGW, "CreateVpcLink", VPC_LINK, CREATE, "responseElements.id"),
     on(APIGW, "CreateVpcLink", V2_VPC_LINK, CREATE, "responseElements.vpcLinkId"),
+    # Update and delete name the link `vpcLinkId` in both versions: the id says which one it
+    # is only to the state, so both types are named (the one nobody manages leaves no finding
+    # when deleted).
+    on(APIGW, "UpdateVpcLink", VPC_LINK, UPDATE, "requestParameters.vpcLinkId"),
+    on(APIGW, "DeleteVpcLink", VPC_LINK, DELETE, "requestParameters.vpcLinkId"),
+    on(APIGW, "DeleteVpcLink", V2_VPC_LINK, DELETE, "requestParameters.vpcLinkId"),
+    # Client certificates (for calls to a backend).
+    on(
+        APIGW,
+        "GenerateClientCertificate",
+        CLIENT_CERTIFICATE,
+        CREATE,
+        "responseElements.clientCertificateId",
+    ),
+    on(
+        APIGW,
+        "UpdateClientCertificate",
+        CLIENT_CERTIFICATE,
+        UPDATE,
+        "requestParameters.clientCertificateId",
+    ),
+    on(
+        APIGW,
+        "DeleteClientCertificate",
+        CLIENT_CERTIFICATE,
+        DELETE,
+        "requestParameters.clientCertificateId",
+    ),
     # Custom domains are DNS names; v1 wraps the create body in `createDomainNameInput`, v2
     # does not.
     # Update/Delete name the domain in the path either way, so both versions map to the v1 type.
@@ -147,6 +185,92 @@ RULES = [
     ),
     on(APIGW, "DeleteDomainName", DOMAIN, DELETE, "requestParameters.domainName"),
     on(APIGW, "UpdateAccount", ACCOUNT, UPDATE, "recipientAccountId"),
+    # More parts of a REST API (v1): models, validators, responses, documentation, imports
+    # over it (API reference). Names both versions use get a target each.
+    on(
+        APIGW,
+        (
+            "CreateDocumentationPart",
+            "UpdateDocumentationPart",
+            "DeleteDocumentationPart",
+            "ImportDocumentationParts",
+            "CreateDocumentationVersion",
+            "UpdateDocumentationVersion",
+            "DeleteDocumentationVersion",
+            "CreateRequestValidator",
+            "UpdateRequestValidator",
+            "DeleteRequestValidator",
+            "PutGatewayResponse",
+            "UpdateGatewayResponse",
+            "DeleteGatewayResponse",
+            "PutMethodResponse",
+            "UpdateMethodResponse",
+            "DeleteMethodResponse",
+            "PutIntegrationResponse",
+            "PutRestApi",
+        ),
+        REST_API,
+        UPDATE,
+        "requestParameters.restApiId",
+    ),
+    on(APIGW, BOTH_VERSIONS, REST_API, UPDATE, "requestParameters.restApiId"),
+    on(APIGW, BOTH_VERSIONS, HTTP_API, UPDATE, "requestParameters.apiId"),
+    on(APIGW, "ImportRestApi", REST_API, CREATE, "responseElements.id"),
+    on(APIGW, "ImportApi", HTTP_API, CREATE, "responseElements.apiId"),
+    # More parts of an HTTP or WebSocket API (v2).
+    on(
+        APIGW,
+        (
+            "CreateIntegrationResponse",
+            "CreateRouteResponse",
+            "UpdateRouteResponse",
+            "DeleteRouteResponse",
+            "DeleteRouteRequestParameter",
+            "DeleteRouteSettings",
+            "DeleteAccessLogSettings",
+            "DeleteCorsConfiguration",
+        ),
+        HTTP_API,
+        UPDATE,
+        "requestParameters.apiId",
+    ),
+    # API mappings and routing rules of a custom domain; keys in usage plans; private
+    # domains' access associations.
+    on(
+        APIGW,
+        (
+            "CreateApiMapping",
+            "UpdateApiMapping",
+            "DeleteApiMapping",
+            "CreateRoutingRule",
+            "PutRoutingRule",
+            "DeleteRoutingRule",
+        ),
+        DOMAIN,
+        UPDATE,
+        "requestParameters.domainName",
+    ),
+    on(
+        APIGW,
+        ("DeleteUsagePlanKey", "UpdateUsage"),
+        PLAN,
+        UPDATE,
+        "requestParameters.usagePlanId",
+    ),
+    on(
+        APIGW,
+        "CreateDomainNameAccessAssociation",
+        DOMAIN_ACCESS_ASSOCIATION,
+        CREATE,
+        "responseElements.domainNameAccessAssociationArn",
+    ),
+    on(
+        APIGW,
+        "DeleteDomainNameAccessAssociation",
+        DOMAIN_ACCESS_ASSOCIATION,
+        DELETE,
+        "requestParameters.domainNameAccessAssociationArn",
+    ),
 ]
 
 # REST APIs: everything inside an API is part of it.
@@ -191,9 +315,43 @@ TERRAFORM = [
         "aws_apigatewayv2_route_response",
         "aws_apigatewayv2_stage",
     ),
-    tf("aws_apigatewayv2_domain_name", V2_DOMAIN, "domain_name", "id", "arn"),
-    part_of("aws_apigatewayv2_api_mapping", V2_DOMAIN, "domain_name"),
+    # One custom domain, whichever API version made it (see the domain rules).
+    tf("aws_apigatewayv2_domain_name", DOMAIN, "domain_name", "id", "arn"),
+    part_of("aws_apigatewayv2_api_mapping", DOMAIN, "domain_name"),
     tf("aws_apigatewayv2_vpc_link", V2_VPC_LINK, "id", "arn"),
+    tf(
+        "aws_api_gateway_domain_name_access_association",
+        DOMAIN_ACCESS_ASSOCIATION,
+        "arn",
+        "id",
+    ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"apigateway": _api_id}, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        APIGW,
+        "API keys imported in bulk, authorizer caches flushed, access associations rejected by "
+        "the domain's owner for another account",
+        "ImportApiKeys ResetAuthorizersCache RejectDomainNameAccessAssociation",
+    ),
+    ops(
+        APIGW,
+        "developer portals and their products and pages (2025) have no IaC type yet",
+        """CreatePortal UpdatePortal DeletePortal PublishPortal DisablePortal CreatePortalProduct
+        UpdatePortalProduct DeletePortalProduct PutPortalProductSharingPolicy
+        DeletePortalProductSharingPolicy CreateProductPage UpdateProductPage DeleteProductPage
+        CreateProductRestEndpointPage UpdateProductRestEndpointPage
+        DeleteProductRestEndpointPage""",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"apigateway": _api_id},
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("apigateway", "apigatewayv2"),
+    unreachable={ACCOUNT: "the account's API Gateway settings always exist (UpdateAccount)"},
+)

@@ -35,4 +35,4 @@ RULES = [
     on(MESH_SRC, "DeleteVirtualNode", VIRTUAL_NODE, DELETE, NODE_ARN),
 ]
 
-SERVICE = Service(TYPES, RULES)
+SERVICE = Service(TYPES, RULES, models=("appmesh",))

@@ -8,6 +8,7 @@ balancers and tags are managed as parts of their group (Terraform keeps several 
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -90,6 +91,22 @@ RULES = [
         UPDATE,
         "requestParameters.tags[].resourceId",
     ),
+    # Instances attached to or detached from the group, scale-in protection, instance refresh
+    # (API reference).
+    on(
+        AUTOSCALING,
+        (
+            "AttachInstances",
+            "DetachInstances",
+            "SetInstanceProtection",
+            "StartInstanceRefresh",
+            "CancelInstanceRefresh",
+            "RollbackInstanceRefresh",
+        ),
+        ASG,
+        UPDATE,
+        _GROUP_NAME,
+    ),
 ]
 
 TERRAFORM = [
@@ -114,4 +131,20 @@ TERRAFORM = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"autoscaling": _name})
+OPERATIONAL = [
+    ops(
+        AUTOSCALING,
+        "one instance's health or termination, and the account's instance-maintenance "
+        "preference: the group's configuration stays as it was",
+        "SetInstanceHealth TerminateInstanceInAutoScalingGroup PutAccountSetting",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"autoscaling": _name},
+    operational=OPERATIONAL,
+    models=("autoscaling",),
+)

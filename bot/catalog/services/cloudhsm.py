@@ -25,4 +25,4 @@ RULES = [
     on(HSM, "DeleteCluster", CLUSTER, DELETE, "requestParameters.clusterId"),
 ]
 
-SERVICE = Service(TYPES, RULES)
+SERVICE = Service(TYPES, RULES, models=("cloudhsmv2", "cloudhsm"))

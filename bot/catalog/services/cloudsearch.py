@@ -32,4 +32,4 @@ RULES = [
     on(CS, "DeleteDomain", DOMAIN, DELETE, "requestParameters.domainName"),
 ]
 
-SERVICE = Service(TYPES, RULES)
+SERVICE = Service(TYPES, RULES, models=("cloudsearch",))

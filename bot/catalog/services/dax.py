@@ -31,4 +31,4 @@ TERRAFORM = [
     tf("aws_dax_cluster", CLUSTER, "cluster_name", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("dax",))

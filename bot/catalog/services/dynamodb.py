@@ -4,6 +4,7 @@ resource policies by ARN.
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -38,8 +39,14 @@ RULES = [
     ),
     on(
         DDB,
+        "UpdateTable",
+        TABLE,
+        UPDATE,
+        TABLE_NAME,
+    ),
+    on(
+        DDB,
         (
-            "UpdateTable",
             "UpdateTimeToLive",
             "UpdateContinuousBackups",
             "UpdateContributorInsights",
@@ -50,7 +57,7 @@ RULES = [
         ),
         TABLE,
         UPDATE,
-        TABLE_NAME,
+        "requestParameters.tableName",
     ),
     on(DDB, "DeleteTable", TABLE, DELETE, TABLE_NAME),
     # Tags and resource-based policies take the table's (or its stream's) ARN.
@@ -70,6 +77,14 @@ RULES = [
         UPDATE,
         "requestParameters.globalTableName",
     ),
+    # ImportTable makes a new table from S3 data (API reference).
+    on(
+        DDB,
+        "ImportTable",
+        TABLE,
+        CREATE,
+        "requestParameters.tableCreationParameters.tableName",
+    ),
 ]
 
 TERRAFORM = [
@@ -85,4 +100,23 @@ TERRAFORM = [
     part_of("aws_dynamodb_resource_policy", TABLE, "resource_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        DDB,
+        "on-demand backups and bulk item writes are copies and data, not the table's configuration",
+        "CreateBackup DeleteBackup StartBulkPutItems CancelBulkOperation",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("dynamodb",),
+    unreachable={
+        GLOBAL: "a 2017.11.29 global table has no delete call: its replicas are removed with "
+        "UpdateGlobalTable, and the tables themselves with DeleteTable",
+    },
+)

@@ -74,4 +74,4 @@ TERRAFORM = [
     tf("aws_efs_access_point", ACCESS_POINT, "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("efs",))

@@ -9,10 +9,11 @@ CloudFormation's Ref form `<cluster>/<name>`, the only id the record holds.
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
-from bot.catalog.terraform_types import part_of, tf
+from bot.catalog.terraform_types import children, part_of, tf
 
 EKS = "eks.amazonaws.com"
 
@@ -20,8 +21,6 @@ CLUSTER = "AWS::EKS::Cluster"
 NODEGROUP = "AWS::EKS::Nodegroup"
 ADDON = "AWS::EKS::Addon"
 FARGATE = "AWS::EKS::FargateProfile"
-IDENTITY_PROVIDER_CONFIG = "AWS::EKS::IdentityProviderConfig"
-ACCESS = "AWS::EKS::AccessEntry"
 POD_ID = "AWS::EKS::PodIdentityAssociation"
 
 
@@ -38,8 +37,6 @@ TYPES = (
     ResourceType(NODEGROUP, "name", "nodegroup/"),
     ResourceType(ADDON, "name", "addon/"),
     ResourceType(FARGATE, "name", "fargateprofile/"),
-    ResourceType(IDENTITY_PROVIDER_CONFIG, "arn"),
-    ResourceType(ACCESS, "arn"),
     ResourceType(POD_ID, "arn"),
 )
 ARN_KINDS = {
@@ -107,16 +104,47 @@ RULES = [
         DELETE,
         "responseElements.fargateProfile.fargateProfileArn",
     ),
-    # Access entries (DeleteAccessEntry returns nothing and is left out: no id in its record
-    # but the principal ARN).
-    on(EKS, "CreateAccessEntry", ACCESS, CREATE, "responseElements.accessEntry.accessEntryArn"),
-    on(EKS, "UpdateAccessEntry", ACCESS, UPDATE, "responseElements.accessEntry.accessEntryArn"),
+    # Access entries and identity provider configurations are parts of their cluster (the
+    # delete calls name them only by principal or name, within the cluster).
+    on(
+        EKS,
+        (
+            "CreateAccessEntry",
+            "UpdateAccessEntry",
+            "DeleteAccessEntry",
+            "AssociateAccessPolicy",
+            "DisassociateAccessPolicy",
+            "AssociateIdentityProviderConfig",
+            "DisassociateIdentityProviderConfig",
+        ),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.clusterName",
+    ),
     # Pod identity associations: every call returns the association.
     on(EKS, "CreatePodIdentityAssociation", POD_ID, CREATE, ASSOCIATION_ARN),
     on(EKS, "UpdatePodIdentityAssociation", POD_ID, UPDATE, ASSOCIATION_ARN),
     on(EKS, "DeletePodIdentityAssociation", POD_ID, DELETE, ASSOCIATION_ARN),
     # Tags take a cluster, node group, add-on or Fargate profile ARN.
     on(EKS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    # Clusters registered through EKS Connector; capabilities and certificate authorities of
+    # a cluster (API reference).
+    on(EKS, "RegisterCluster", CLUSTER, CREATE, "requestParameters.name"),
+    on(EKS, "DeregisterCluster", CLUSTER, DELETE, "requestParameters.name"),
+    on(
+        EKS,
+        (
+            "CreateCapability",
+            "UpdateCapability",
+            "DeleteCapability",
+            "CreateCertificateAuthority",
+            "ActivateCertificateAuthority",
+            "DeleteCertificateAuthority",
+        ),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.clusterName",
+    ),
 ]
 
 TERRAFORM = [
@@ -124,10 +152,32 @@ TERRAFORM = [
     tf("aws_eks_node_group", NODEGROUP, "arn"),
     tf("aws_eks_addon", ADDON, "arn"),
     tf("aws_eks_fargate_profile", FARGATE, "arn"),
-    tf("aws_eks_identity_provider_config", IDENTITY_PROVIDER_CONFIG, "arn"),
-    tf("aws_eks_access_entry", ACCESS, "access_entry_arn"),
+    *children(
+        CLUSTER,
+        "cluster_name",
+        "aws_eks_identity_provider_config",
+        "aws_eks_access_entry",
+    ),
     part_of("aws_eks_access_policy_association", CLUSTER, "cluster_name"),
     tf("aws_eks_pod_identity_association", POD_ID, "association_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"eks": _without_uuid}, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        EKS,
+        "updates cancelled, insights refreshed, EKS Anywhere subscriptions bought or changed: "
+        "operations and billing, not a cluster's configuration",
+        """CancelUpdate StartInsightsRefresh CreateEksAnywhereSubscription
+        UpdateEksAnywhereSubscription DeleteEksAnywhereSubscription""",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"eks": _without_uuid},
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("eks",),
+)

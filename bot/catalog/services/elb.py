@@ -141,6 +141,22 @@ RULES = [
         UPDATE,
         "requestParameters.loadBalancerName",
     ),
+    # Trust stores (mutual TLS), by ARN; their revocation lists are parts of them.
+    on(
+        ELB,
+        "CreateTrustStore",
+        TRUST_STORE,
+        CREATE,
+        "responseElements.trustStores[].trustStoreArn",
+    ),
+    on(
+        ELB,
+        ("ModifyTrustStore", "AddTrustStoreRevocations", "RemoveTrustStoreRevocations"),
+        TRUST_STORE,
+        UPDATE,
+        "requestParameters.trustStoreArn",
+    ),
+    on(ELB, "DeleteTrustStore", TRUST_STORE, DELETE, "requestParameters.trustStoreArn"),
 ]
 
 # ELBv2 by ARN (`aws_alb*` are the old names of `aws_lb*`), Classic ELB by name.
@@ -172,4 +188,4 @@ TERRAFORM = [
     part_of("aws_app_cookie_stickiness_policy", LB_CLASSIC, "load_balancer"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("elb", "elbv2"))

@@ -6,6 +6,7 @@ or replaces a rule and the record does not say which: it is an update.
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -18,6 +19,7 @@ BUS = "AWS::Events::EventBus"
 ARCHIVE = "AWS::Events::Archive"
 CONNECTION = "AWS::Events::Connection"
 API_DEST = "AWS::Events::ApiDestination"
+ENDPOINT = "AWS::Events::Endpoint"
 
 TYPES = (
     ResourceType(RULE, "name", "rule/"),
@@ -25,6 +27,7 @@ TYPES = (
     ResourceType(ARCHIVE, "name", "archive/"),
     ResourceType(CONNECTION, "name", "connection/"),
     ResourceType(API_DEST, "name", "api-destination/"),
+    ResourceType(ENDPOINT, "name", "endpoint/", is_global=True),
 )
 ARN_KINDS = {
     ("events", "rule"): RULE,
@@ -33,7 +36,8 @@ ARN_KINDS = {
 
 # Rules: awsdocs amazon-cloudwatch-user-guide logging_cw_api_calls (PutRule); API reference.
 RULES = [
-    on(EVENTS, ("PutRule", "EnableRule", "DisableRule"), RULE, UPDATE, "requestParameters.name"),
+    on(EVENTS, "PutRule", RULE, CREATE, "requestParameters.name"),
+    on(EVENTS, ("EnableRule", "DisableRule"), RULE, UPDATE, "requestParameters.name"),
     on(EVENTS, "DeleteRule", RULE, DELETE, "requestParameters.name"),
     on(EVENTS, ("PutTargets", "RemoveTargets"), RULE, UPDATE, "requestParameters.rule"),
     # Event buses; the permission calls default to the account's `default` bus.
@@ -58,6 +62,18 @@ RULES = [
     on(EVENTS, "DeleteApiDestination", API_DEST, DELETE, "requestParameters.name"),
     # Tags take a rule or event bus ARN.
     on(EVENTS, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceARN"),
+    # Global endpoints; a partner event source turned on or off is its event bus's change
+    # (the bus has the source's name) (API reference).
+    on(EVENTS, "CreateEndpoint", ENDPOINT, CREATE, "requestParameters.name"),
+    on(EVENTS, "UpdateEndpoint", ENDPOINT, UPDATE, "requestParameters.name"),
+    on(EVENTS, "DeleteEndpoint", ENDPOINT, DELETE, "requestParameters.name"),
+    on(
+        EVENTS,
+        ("ActivateEventSource", "DeactivateEventSource"),
+        BUS,
+        UPDATE,
+        "requestParameters.name",
+    ),
 ]
 
 # Rule ids are `BUS|NAME` on custom buses; the name comes first.
@@ -71,6 +87,19 @@ TERRAFORM = [
     tf("aws_cloudwatch_event_archive", ARCHIVE, "name", "arn"),
     tf("aws_cloudwatch_event_connection", CONNECTION, "name", "arn"),
     tf("aws_cloudwatch_event_api_destination", API_DEST, "name", "arn"),
+    tf("aws_cloudwatch_event_endpoint", ENDPOINT, "name", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        EVENTS,
+        "events sent, partner event sources made by SaaS partners, archived events replayed: "
+        "data, not configuration",
+        """PutEvents PutPartnerEvents CreatePartnerEventSource DeletePartnerEventSource
+        StartReplay CancelReplay""",
+    ),
+]
+
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, operational=OPERATIONAL, models=("events",)
+)

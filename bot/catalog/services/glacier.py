@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -39,4 +40,12 @@ TERRAFORM = [
     tf("aws_glacier_vault", VAULT, "name", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+OPERATIONAL = [
+    ops(
+        GLACIER,
+        "archives uploaded and provisioned retrieval capacity bought: data and billing",
+        "UploadArchive UploadMultipartPart PurchaseProvisionedCapacity",
+    ),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, operational=OPERATIONAL, models=("glacier",))

@@ -8,6 +8,7 @@ are parts of their role, user or group: changing them is an update of that princ
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -28,6 +29,9 @@ SERVER_CERTIFICATE = "AWS::IAM::ServerCertificate"
 ACCESS_KEY = "AWS::IAM::AccessKey"
 ACCOUNT_PASSWORD_POLICY = "AWS::IAM::AccountPasswordPolicy"  # noqa: S105 (a type name)
 ACCOUNT_ALIAS = "AWS::IAM::AccountAlias"
+ORGANIZATIONS_FEATURES = "AWS::IAM::OrganizationsFeatures"
+STS_PREFERENCES = "AWS::IAM::SecurityTokenServicePreferences"
+OUTBOUND_FEDERATION = "AWS::IAM::OutboundWebIdentityFederation"
 
 
 def _without_path(arn: Arn) -> str:
@@ -46,10 +50,13 @@ TYPES = (
     ResourceType(OIDC, "arn", is_global=True),
     ResourceType(SAML, "arn", is_global=True),
     ResourceType(VIRTUAL_MFA_DEVICE, "arn", is_global=True),
-    ResourceType(SERVER_CERTIFICATE, "arn", is_global=True),
+    ResourceType(SERVER_CERTIFICATE, "name", "server-certificate/", is_global=True),
     ResourceType(ACCESS_KEY, "id", is_global=True),
     ResourceType(ACCOUNT_PASSWORD_POLICY, "account", is_global=True, cfn=False),
     ResourceType(ACCOUNT_ALIAS, "account", is_global=True, cfn=False),
+    ResourceType(ORGANIZATIONS_FEATURES, "account", is_global=True, cfn=False),
+    ResourceType(STS_PREFERENCES, "account", is_global=True, cfn=False),
+    ResourceType(OUTBOUND_FEDERATION, "account", is_global=True, cfn=False),
 )
 ARN_KINDS = {
     ("iam", "role"): ROLE,
@@ -248,7 +255,7 @@ RULES = [
         IAM,
         "UpdateAccountPasswordPolicy",
         ACCOUNT_PASSWORD_POLICY,
-        UPDATE,
+        CREATE,
         "recipientAccountId",
     ),
     on(
@@ -257,6 +264,98 @@ RULES = [
         ACCOUNT_PASSWORD_POLICY,
         DELETE,
         "recipientAccountId",
+    ),
+    # Server certificates (for ELB and CloudFront), by name; a rename changes the old name and
+    # makes the new one.
+    on(
+        IAM,
+        "UploadServerCertificate",
+        SERVER_CERTIFICATE,
+        CREATE,
+        "requestParameters.serverCertificateName",
+    ),
+    on(
+        IAM,
+        "UpdateServerCertificate",
+        SERVER_CERTIFICATE,
+        UPDATE,
+        "requestParameters.serverCertificateName",
+    ),
+    on(
+        IAM,
+        "UpdateServerCertificate",
+        SERVER_CERTIFICATE,
+        CREATE,
+        "requestParameters.newServerCertificateName",
+    ),
+    on(
+        IAM,
+        "DeleteServerCertificate",
+        SERVER_CERTIFICATE,
+        DELETE,
+        "requestParameters.serverCertificateName",
+    ),
+    # A user's SSH keys, signing certificates and service-specific credentials (CodeCommit,
+    # Keyspaces, Bedrock) are parts of the user (API reference). Without `userName` the call
+    # is about the caller's own user, which names no resource here.
+    on(
+        IAM,
+        (
+            "DeleteSSHPublicKey",
+            "UpdateSSHPublicKey",
+            "DeleteSigningCertificate",
+            "UpdateSigningCertificate",
+            "CreateServiceSpecificCredential",
+            "ResetServiceSpecificCredential",
+            "UpdateServiceSpecificCredential",
+            "DeleteServiceSpecificCredential",
+        ),
+        USER,
+        UPDATE,
+        "requestParameters.userName",
+    ),
+    on(
+        IAM,
+        ("TagMFADevice", "UntagMFADevice"),
+        VIRTUAL_MFA_DEVICE,
+        UPDATE,
+        "[requestParameters.serialNumber][?@ && starts_with(@, 'arn:')]",
+    ),
+    on(
+        IAM,
+        ("TagServerCertificate", "UntagServerCertificate"),
+        SERVER_CERTIFICATE,
+        UPDATE,
+        "requestParameters.serverCertificateName",
+    ),
+    # Account-wide settings: root access management for member accounts, STS token version,
+    # outbound web identity federation.
+    on(
+        IAM,
+        (
+            "EnableOrganizationsRootCredentialsManagement",
+            "DisableOrganizationsRootCredentialsManagement",
+            "EnableOrganizationsRootSessions",
+            "DisableOrganizationsRootSessions",
+        ),
+        ORGANIZATIONS_FEATURES,
+        UPDATE,
+        "recipientAccountId",
+    ),
+    on(IAM, "SetSecurityTokenServicePreferences", STS_PREFERENCES, UPDATE, "recipientAccountId"),
+    on(
+        IAM,
+        ("EnableOutboundWebIdentityFederation", "DisableOutboundWebIdentityFederation"),
+        OUTBOUND_FEDERATION,
+        UPDATE,
+        "recipientAccountId",
+    ),
+    on(
+        IAM,
+        ("UploadSSHPublicKey", "UploadSigningCertificate"),
+        USER,
+        UPDATE,
+        "requestParameters.userName",
     ),
 ]
 
@@ -303,11 +402,37 @@ TERRAFORM = [
     tf("aws_iam_openid_connect_provider", OIDC, "arn", "id"),
     tf("aws_iam_saml_provider", SAML, "arn", "id"),
     tf("aws_iam_virtual_mfa_device", VIRTUAL_MFA_DEVICE, "arn", "id"),
-    tf("aws_iam_server_certificate", SERVER_CERTIFICATE, "arn"),
+    tf("aws_iam_server_certificate", SERVER_CERTIFICATE, "name", "id", "arn"),
     # A service-linked role is a role: calls on it log the role name (DeleteServiceLinkedRole).
     tf("aws_iam_service_linked_role", SLR, "name", "arn", also=((ROLE, "name"),)),
     tf("aws_iam_account_alias", ACCOUNT_ALIAS, STATE_ACCOUNT),
     tf("aws_iam_account_password_policy", ACCOUNT_PASSWORD_POLICY, STATE_ACCOUNT),
+    part_of("aws_iam_signing_certificate", USER, "user_name"),
+    part_of("aws_iam_service_specific_credential", USER, "user_name"),
+    tf("aws_iam_organizations_features", ORGANIZATIONS_FEATURES, STATE_ACCOUNT),
+    tf("aws_iam_security_token_service_preferences", STS_PREFERENCES, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_ids={"iam": _without_path}, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        IAM,
+        "delegation requests (a partner asking for temporary access, accepted or rejected by "
+        "the account) and account properties: workflows without an IaC resource",
+        """CreateDelegationRequest AcceptDelegationRequest AssociateDelegationRequest
+        RejectDelegationRequest UpdateDelegationRequest PutAccountProperties""",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_ids={"iam": _without_path},
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("iam",),
+    unreachable={
+        setting: "an account-wide setting: it always exists, the Enable/Disable/Set calls change it"
+        for setting in (ORGANIZATIONS_FEATURES, STS_PREFERENCES, OUTBOUND_FEDERATION)
+    },
+)

@@ -19,4 +19,4 @@ RULES = [
     on(IM, "DeleteMonitor", MONITOR, DELETE, "requestParameters.MonitorName"),
 ]
 
-SERVICE = Service(TYPES, RULES)
+SERVICE = Service(TYPES, RULES, models=("internetmonitor",), casing="wire")

@@ -9,6 +9,7 @@ Cryptographic calls (Encrypt, Decrypt, GenerateDataKey ...) are dropped before t
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -40,6 +41,9 @@ KEY_ID = "resources[?ARN && contains(ARN, ':key/')].ARN || requestParameters.key
 RULES = [
     on(KMS, "CreateKey", KEY, CREATE, "responseElements.keyMetadata.keyId"),
     on(KMS, "ScheduleKeyDeletion", KEY, DELETE, KEY_ID),
+    # A replica key is deleted like any key, in its own region (the id names no kind of key:
+    # the one nobody manages leaves no finding).
+    on(KMS, "ScheduleKeyDeletion", REPLICA_KEY, DELETE, KEY_ID),
     on(
         KMS,
         (
@@ -80,6 +84,7 @@ RULES = [
         "requestParameters.customKeyStoreId",
     ),
     on(KMS, "DeleteCustomKeyStore", STORE, DELETE, "requestParameters.customKeyStoreId"),
+    on(KMS, "RotateKeyOnDemand", KEY, UPDATE, KEY_ID),
 ]
 
 TERRAFORM = [
@@ -90,4 +95,24 @@ TERRAFORM = [
     *children(KEY, "key_id", "aws_kms_grant", "aws_kms_key_policy"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    # awsdocs KMS developer guide, ct-synchronize-multi-region-key.json.
+    ops(
+        KMS,
+        "KMS copying a multi-Region key's shared properties to its replicas itself, after a "
+        "change logged as its own call",
+        "SynchronizeMultiRegionKey",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("kms",),
+    not_in_models={
+        "SynchronizeMultiRegionKey": "an event KMS logs about itself (no API operation)",
+    },
+)

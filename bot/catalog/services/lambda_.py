@@ -10,10 +10,11 @@ AWS CloudTrail" (https://docs.aws.amazon.com/lambda/latest/dg/logging-using-clou
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
-from bot.catalog.terraform_types import children, tf
+from bot.catalog.terraform_types import children, part_of, tf
 
 LAMBDA = "lambda.amazonaws.com"
 
@@ -21,6 +22,7 @@ FUNCTION = "AWS::Lambda::Function"
 LAYER = "AWS::Lambda::LayerVersion"
 MAPPING = "AWS::Lambda::EventSourceMapping"
 CODE_SIGNING_CONFIG = "AWS::Lambda::CodeSigningConfig"
+CAPACITY_PROVIDER = "AWS::Lambda::CapacityProvider"
 
 
 def _without_qualifier(arn: Arn) -> str:
@@ -33,6 +35,7 @@ TYPES = (
     ResourceType(LAYER, "arn"),
     ResourceType(MAPPING, "id", "event-source-mapping:"),
     ResourceType(CODE_SIGNING_CONFIG, "arn"),
+    ResourceType(CAPACITY_PROVIDER, "name", "capacity-provider:", cfn=False),
 )
 ARN_KINDS = {
     ("lambda", "function"): FUNCTION,
@@ -110,6 +113,66 @@ RULES = [
         LAYER_VERSION_ARN,
     ),
     on(LAMBDA, "DeleteLayerVersion", LAYER, DELETE, LAYER_VERSION_ARN),
+    # Code signing configurations, by ARN.
+    on(
+        LAMBDA,
+        "CreateCodeSigningConfig",
+        CODE_SIGNING_CONFIG,
+        CREATE,
+        "responseElements.codeSigningConfig.codeSigningConfigArn",
+    ),
+    on(
+        LAMBDA,
+        "UpdateCodeSigningConfig",
+        CODE_SIGNING_CONFIG,
+        UPDATE,
+        "requestParameters.codeSigningConfigArn",
+    ),
+    on(
+        LAMBDA,
+        "DeleteCodeSigningConfig",
+        CODE_SIGNING_CONFIG,
+        DELETE,
+        "requestParameters.codeSigningConfigArn",
+    ),
+    # More function settings: recursion detection, scaling of functions on capacity providers;
+    # resource-based policies by ARN (a function's, or another Lambda resource's); capacity
+    # providers, by name (API reference).
+    on(
+        LAMBDA,
+        ("PutFunctionRecursionConfig", "PutFunctionScalingConfig"),
+        FUNCTION,
+        UPDATE,
+        FUNCTION_NAME,
+    ),
+    on(
+        LAMBDA,
+        ("PutResourcePolicy", "DeleteResourcePolicy"),
+        BY_ARN,
+        UPDATE,
+        "requestParameters.resourceArn",
+    ),
+    on(
+        LAMBDA,
+        "CreateCapacityProvider",
+        CAPACITY_PROVIDER,
+        CREATE,
+        "requestParameters.capacityProviderName",
+    ),
+    on(
+        LAMBDA,
+        "UpdateCapacityProvider",
+        CAPACITY_PROVIDER,
+        UPDATE,
+        "requestParameters.capacityProviderName",
+    ),
+    on(
+        LAMBDA,
+        "DeleteCapacityProvider",
+        CAPACITY_PROVIDER,
+        DELETE,
+        "requestParameters.capacityProviderName",
+    ),
 ]
 
 TERRAFORM = [
@@ -128,6 +191,23 @@ TERRAFORM = [
     tf("aws_lambda_event_source_mapping", MAPPING, "uuid", "id", "arn"),
     tf("aws_lambda_layer_version", LAYER, "arn", "id"),
     tf("aws_lambda_code_signing_config", CODE_SIGNING_CONFIG, "arn"),
+    part_of("aws_lambda_function_recursion_config", FUNCTION, "function_name"),
+    part_of("aws_lambda_runtime_management_config", FUNCTION, "function_name"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        LAMBDA,
+        "durable executions are runs of a function, stopped or deleted: data, not configuration",
+        "StopDurableExecution DeleteDurableExecution",
+    ),
+    ops(
+        LAMBDA,
+        "durable executions paused or resumed",
+        "PauseDurableExecution ResumeDurableExecution",
+    ),
+]
+
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, operational=OPERATIONAL, models=("lambda",)
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -29,4 +30,8 @@ TERRAFORM = [
     tf("aws_macie2_account", SESSION, "id", STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+OPERATIONAL = [
+    ops("macie2.amazonaws.com", "invitations declined: nothing joins", "DeclineInvitations"),
+]
+
+SERVICE = Service(TYPES, RULES, TERRAFORM, operational=OPERATIONAL, models=("macie2",))

@@ -30,4 +30,4 @@ TERRAFORM = [
     tf("aws_rbin_rule", RULE, "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("rbin",))

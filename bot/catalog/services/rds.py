@@ -7,10 +7,11 @@ stops and failovers are counted as updates (they change the state IaC reads back
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, On, on
 from bot.catalog.service import Service
-from bot.catalog.terraform_types import children, part_of, tf
+from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf
 
 RDS = "rds.amazonaws.com"
 
@@ -28,6 +29,13 @@ SNAPSHOT = "AWS::RDS::DBSnapshot"
 CLUSTER_SNAPSHOT = "AWS::RDS::DBClusterSnapshot"
 DB_INSTANCE_AUTOMATED_BACKUP = "AWS::RDS::DBInstanceAutomatedBackup"
 DB_CLUSTER_AUTOMATED_BACKUP = "AWS::RDS::DBClusterAutomatedBackup"
+BLUE_GREEN = "AWS::RDS::BlueGreenDeployment"
+CUSTOM_ENGINE_VERSION = "AWS::RDS::CustomDBEngineVersion"
+CLUSTER_ENDPOINT = "AWS::RDS::DBClusterEndpoint"
+PROXY_ENDPOINT = "AWS::RDS::DBProxyEndpoint"
+SHARD_GROUP = "AWS::RDS::DBShardGroup"
+INTEGRATION = "AWS::RDS::Integration"
+DEFAULT_CERTIFICATE = "AWS::RDS::Certificate"
 
 TYPES = (
     # Identifiers (names); ARNs as rds:REGION:ACCOUNT:db:NAME
@@ -45,6 +53,14 @@ TYPES = (
     ResourceType(CLUSTER_SNAPSHOT, "name", "cluster-snapshot:", cfn=False),
     ResourceType(DB_INSTANCE_AUTOMATED_BACKUP, "arn", cfn=False),
     ResourceType(DB_CLUSTER_AUTOMATED_BACKUP, "arn", cfn=False),
+    ResourceType(BLUE_GREEN, "id", cfn=False),
+    # `ENGINE:VERSION`, as Terraform keys aws_rds_custom_db_engine_version.
+    ResourceType(CUSTOM_ENGINE_VERSION, "id"),
+    ResourceType(CLUSTER_ENDPOINT, "name", "cluster-endpoint:"),
+    ResourceType(PROXY_ENDPOINT, "name", "db-proxy-endpoint:"),
+    ResourceType(SHARD_GROUP, "name", "shard-group:"),
+    ResourceType(INTEGRATION, "arn"),
+    ResourceType(DEFAULT_CERTIFICATE, "account", cfn=False),
 )
 ARN_KINDS = {
     ("rds", "db"): INSTANCE,
@@ -59,6 +75,10 @@ ARN_KINDS = {
     ("rds", "db-proxy"): PROXY,
     ("rds", "secgrp"): SECGROUP,
     ("rds", "global-cluster"): GLOBAL,
+    ("rds", "cluster-endpoint"): CLUSTER_ENDPOINT,
+    ("rds", "db-proxy-endpoint"): PROXY_ENDPOINT,
+    ("rds", "shard-group"): SHARD_GROUP,
+    ("rds", "integration"): INTEGRATION,
 }
 
 
@@ -291,6 +311,88 @@ RULES = [
         UPDATE,
         "requestParameters.resourceName",
     ),
+    # Blue/green deployments, custom engine versions, cluster and proxy endpoints, Limitless
+    # shard groups, zero-ETL integrations (API reference).
+    on(
+        RDS,
+        "CreateBlueGreenDeployment",
+        BLUE_GREEN,
+        CREATE,
+        "responseElements.blueGreenDeployment.blueGreenDeploymentIdentifier",
+    ),
+    on(
+        RDS,
+        ("SwitchoverBlueGreenDeployment", "DeleteBlueGreenDeployment"),
+        BLUE_GREEN,
+        DELETE,
+        "requestParameters.blueGreenDeploymentIdentifier",
+    ),
+    on(
+        RDS,
+        "CreateCustomDBEngineVersion",
+        CUSTOM_ENGINE_VERSION,
+        CREATE,
+        "join(':', [requestParameters.engine, requestParameters.engineVersion])",
+    ),
+    on(
+        RDS,
+        "ModifyCustomDBEngineVersion",
+        CUSTOM_ENGINE_VERSION,
+        UPDATE,
+        "join(':', [requestParameters.engine, requestParameters.engineVersion])",
+    ),
+    on(
+        RDS,
+        "DeleteCustomDBEngineVersion",
+        CUSTOM_ENGINE_VERSION,
+        DELETE,
+        "join(':', [requestParameters.engine, requestParameters.engineVersion])",
+    ),
+    *_named("DBClusterEndpoint", CLUSTER_ENDPOINT, "dBClusterEndpointIdentifier"),
+    *_named("DBProxyEndpoint", PROXY_ENDPOINT, "dBProxyEndpointName"),
+    on(RDS, "ModifyDBProxyTargetGroup", PROXY, UPDATE, "requestParameters.dBProxyName"),
+    *_named("DBShardGroup", SHARD_GROUP, "dBShardGroupIdentifier"),
+    on(RDS, "CreateIntegration", INTEGRATION, CREATE, "responseElements.integrationArn"),
+    on(
+        RDS,
+        "ModifyIntegration",
+        INTEGRATION,
+        UPDATE,
+        "responseElements.integrationArn || requestParameters.integrationIdentifier",
+    ),
+    on(
+        RDS,
+        "DeleteIntegration",
+        INTEGRATION,
+        DELETE,
+        "responseElements.integrationArn || requestParameters.integrationIdentifier",
+    ),
+    # Tenant databases of a CDB instance; the Data API of a cluster; backups replicated to
+    # another region (of the source instance); the account's default CA certificate.
+    on(
+        RDS,
+        ("CreateTenantDatabase", "ModifyTenantDatabase", "DeleteTenantDatabase"),
+        INSTANCE,
+        UPDATE,
+        INSTANCE_ID,
+    ),
+    on(
+        RDS,
+        ("EnableHttpEndpoint", "DisableHttpEndpoint"),
+        CLUSTER,
+        UPDATE,
+        "requestParameters.resourceArn",
+    ),
+    on(RDS, "ModifyActivityStream", BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    on(
+        RDS,
+        ("StartDBInstanceAutomatedBackupsReplication", "StopDBInstanceAutomatedBackupsReplication"),
+        INSTANCE,
+        UPDATE,
+        "requestParameters.sourceDBInstanceArn",
+    ),
+    on(RDS, "ModifyCertificates", DEFAULT_CERTIFICATE, UPDATE, "recipientAccountId"),
+    on(RDS, "SwitchoverReadReplica", INSTANCE, UPDATE, INSTANCE_ID),
 ]
 
 # Provider v5 keeps the `db-…` resource id in `id`; the name is `identifier`.
@@ -315,6 +417,44 @@ TERRAFORM = [
     ),
     tf("aws_db_proxy", PROXY, "name", "id", "arn"),
     *children(PROXY, "db_proxy_name", "aws_db_proxy_default_target_group", "aws_db_proxy_target"),
+    tf("aws_rds_custom_db_engine_version", CUSTOM_ENGINE_VERSION, "id"),
+    tf("aws_rds_cluster_endpoint", CLUSTER_ENDPOINT, "cluster_endpoint_identifier", "id", "arn"),
+    tf("aws_db_proxy_endpoint", PROXY_ENDPOINT, "db_proxy_endpoint_name", "arn"),
+    tf("aws_rds_shard_group", SHARD_GROUP, "db_shard_group_identifier", "id", "arn"),
+    tf("aws_rds_integration", INTEGRATION, "arn", "id"),
+    part_of("aws_db_instance_automated_backups_replication", INSTANCE, "source_db_instance_arn"),
+    tf("aws_rds_certificate", DEFAULT_CERTIFICATE, STATE_ACCOUNT),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        RDS,
+        "maintenance applied, recommendations acted on, serverless v1 capacity set now, shard "
+        "groups rebooted, capacity reservations bought: operations, not configuration",
+        """ApplyPendingMaintenanceAction ModifyDBRecommendation ModifyCurrentDBClusterCapacity
+        RebootDBShardGroup CreateDBCapacityReservation ModifyDBCapacityReservation
+        CancelDBCapacityReservation""",
+    ),
+    ops(RDS, "reserved instances bought: billing", "PurchaseReservedDBInstancesOffering"),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("rds",),
+    unreachable={
+        DEFAULT_CERTIFICATE: "the account's default CA for new instances in the region: it "
+        "always exists, ModifyCertificates changes it",
+    },
+    model_exceptions={
+        path: "panther-analysis's records of the call spell the ARN in the singular "
+        "(aws_rds_automated_backup_deleted.json); the API's member is …BackupsArn"
+        for path in (
+            "responseElements.dBInstanceAutomatedBackupArn",
+            "responseElements.dBClusterAutomatedBackupArn",
+        )
+    },
+)

@@ -42,4 +42,4 @@ RULES = [
     on(RA, "DeleteProfile", PROFILE, DELETE, "requestParameters.profileId"),
 ]
 
-SERVICE = Service(TYPES, RULES, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, arn_kinds=ARN_KINDS, models=("rolesanywhere",))

@@ -7,7 +7,7 @@ Route 53 logs zone ids both bare (`Z1PA6795UKMFR9`) and as paths (`/hostedzone/Z
 from __future__ import annotations
 
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, by_name, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import children, part_of, tf
 
@@ -25,6 +25,15 @@ RULE = "AWS::Route53Resolver::ResolverRule"
 QUERY_LOG = "AWS::Route53Resolver::ResolverQueryLoggingConfig"
 FIREWALL = "AWS::Route53Resolver::FirewallRuleGroup"
 DOMAIN = "AWS::Route53Domains::Domain"
+TRAFFIC_POLICY = "AWS::Route53::TrafficPolicy"
+TRAFFIC_POLICY_INSTANCE = "AWS::Route53::TrafficPolicyInstance"
+DELEGATION_SET = "AWS::Route53::DelegationSet"
+FIREWALL_DOMAIN_LIST = "AWS::Route53Resolver::FirewallDomainList"
+FIREWALL_ASSOCIATION = "AWS::Route53Resolver::FirewallRuleGroupAssociation"
+OUTPOST_RESOLVER = "AWS::Route53Resolver::OutpostResolver"
+RESOLVER_CONFIG = "AWS::Route53Resolver::ResolverConfig"
+DNSSEC_CONFIG = "AWS::Route53Resolver::ResolverDNSSECConfig"
+FIREWALL_CONFIG = "AWS::Route53Resolver::FirewallConfig"
 
 
 def _zone_id(value: str) -> str:
@@ -44,10 +53,35 @@ TYPES = (
     ResourceType(QUERY_LOG, "id", "resolver-query-log-config/"),
     ResourceType(FIREWALL, "id", "firewall-rule-group/"),
     ResourceType(DOMAIN, "name", is_global=True, cfn=False),
+    ResourceType(TRAFFIC_POLICY, "id", "trafficpolicy/", is_global=True, cfn=False),
+    ResourceType(
+        TRAFFIC_POLICY_INSTANCE, "id", "trafficpolicyinstance/", is_global=True, cfn=False
+    ),
+    # `/delegationset/N…` in responses; the bare id elsewhere.
+    ResourceType(
+        DELEGATION_SET,
+        "id",
+        "delegationset/",
+        is_global=True,
+        cfn=False,
+        id_from_value=lambda value: value.rsplit("/", 1)[-1],
+    ),
+    ResourceType(FIREWALL_DOMAIN_LIST, "id", "firewall-domain-list/"),
+    ResourceType(FIREWALL_ASSOCIATION, "id", "firewall-rule-group-association/"),
+    ResourceType(OUTPOST_RESOLVER, "id", "outpost-resolver/"),
+    # Per-VPC settings, keyed by the VPC id (`resourceId`), as Terraform keys them.
+    ResourceType(RESOLVER_CONFIG, "id"),
+    ResourceType(DNSSEC_CONFIG, "id"),
+    ResourceType(FIREWALL_CONFIG, "id"),
 )
 ARN_KINDS = {
     ("route53", "hostedzone"): ZONE,
     ("route53", "healthcheck"): HEALTH_CHECK,
+    ("route53resolver", "resolver-rule"): RULE,
+    ("route53resolver", "resolver-endpoint"): ENDPOINT,
+    ("route53resolver", "resolver-query-log-config"): QUERY_LOG,
+    ("route53resolver", "firewall-rule-group"): FIREWALL,
+    ("route53resolver", "firewall-domain-list"): FIREWALL_DOMAIN_LIST,
 }
 
 DOMAIN_NAME = "requestParameters.domainName.name || requestParameters.domainName"
@@ -65,7 +99,6 @@ RULES = [
             "ChangeResourceRecordSets",
             "AssociateVPCWithHostedZone",
             "DisassociateVPCFromHostedZone",
-            "CreateQueryLoggingConfig",
         ),
         ZONE,
         UPDATE,
@@ -186,6 +219,145 @@ RULES = [
         DOMAIN_NAME,
     ),
     on(DOMAINS, "DeleteDomain", DOMAIN, DELETE, DOMAIN_NAME),
+    # CIDR collections (for IP-based routing), by the id Route 53 makes.
+    on(R53, "CreateCidrCollection", CIDR_COLLECTION, CREATE, "responseElements.collection.id"),
+    on(R53, "ChangeCidrCollection", CIDR_COLLECTION, UPDATE, "requestParameters.id"),
+    on(R53, "DeleteCidrCollection", CIDR_COLLECTION, DELETE, "requestParameters.id"),
+    # Key-signing keys, VPC association authorizations and record protections are parts of
+    # the zone; a query logging configuration is deleted by its own id, learned from its
+    # creation or the state's aws_route53_query_log (API reference).
+    on(
+        R53,
+        (
+            "CreateKeySigningKey",
+            "ActivateKeySigningKey",
+            "DeactivateKeySigningKey",
+            "DeleteKeySigningKey",
+            "CreateVPCAssociationAuthorization",
+            "DeleteVPCAssociationAuthorization",
+            "CreateResourceRecordSetProtections",
+            "DeleteResourceRecordSetProtections",
+            "UpdateHostedZoneFeatures",
+        ),
+        ZONE,
+        UPDATE,
+        "requestParameters.hostedZoneId",
+    ),
+    on(
+        R53,
+        "CreateQueryLoggingConfig",
+        ZONE,
+        UPDATE,
+        "requestParameters.hostedZoneId",
+        name="responseElements.queryLoggingConfig.id",
+    ),
+    by_name(R53, "DeleteQueryLoggingConfig", ZONE, UPDATE, "requestParameters.id"),
+    # Traffic policies (versioned documents) and the records their instances make.
+    on(R53, "CreateTrafficPolicy", TRAFFIC_POLICY, CREATE, "responseElements.trafficPolicy.id"),
+    on(
+        R53,
+        ("CreateTrafficPolicyVersion", "UpdateTrafficPolicyComment"),
+        TRAFFIC_POLICY,
+        UPDATE,
+        "requestParameters.id",
+    ),
+    on(R53, "DeleteTrafficPolicy", TRAFFIC_POLICY, DELETE, "requestParameters.id"),
+    on(
+        R53,
+        "CreateTrafficPolicyInstance",
+        TRAFFIC_POLICY_INSTANCE,
+        CREATE,
+        "responseElements.trafficPolicyInstance.id",
+    ),
+    on(
+        R53,
+        "UpdateTrafficPolicyInstance",
+        TRAFFIC_POLICY_INSTANCE,
+        UPDATE,
+        "requestParameters.id",
+    ),
+    on(
+        R53,
+        "DeleteTrafficPolicyInstance",
+        TRAFFIC_POLICY_INSTANCE,
+        DELETE,
+        "requestParameters.id",
+    ),
+    on(
+        R53,
+        "CreateReusableDelegationSet",
+        DELEGATION_SET,
+        CREATE,
+        "responseElements.delegationSet.id",
+    ),
+    on(R53, "DeleteReusableDelegationSet", DELEGATION_SET, DELETE, "requestParameters.id"),
+    # DNS Firewall domain lists and rule group associations with VPCs, Outpost resolvers,
+    # sharing policies, per-VPC settings (API reference).
+    on(
+        RESOLVER,
+        "CreateFirewallDomainList",
+        FIREWALL_DOMAIN_LIST,
+        CREATE,
+        "responseElements.firewallDomainList.id",
+    ),
+    on(
+        RESOLVER,
+        ("UpdateFirewallDomains", "ImportFirewallDomains"),
+        FIREWALL_DOMAIN_LIST,
+        UPDATE,
+        "requestParameters.firewallDomainListId",
+    ),
+    on(
+        RESOLVER,
+        "DeleteFirewallDomainList",
+        FIREWALL_DOMAIN_LIST,
+        DELETE,
+        "requestParameters.firewallDomainListId",
+    ),
+    on(
+        RESOLVER,
+        "AssociateFirewallRuleGroup",
+        FIREWALL_ASSOCIATION,
+        CREATE,
+        "responseElements.firewallRuleGroupAssociation.id",
+    ),
+    on(
+        RESOLVER,
+        "UpdateFirewallRuleGroupAssociation",
+        FIREWALL_ASSOCIATION,
+        UPDATE,
+        "requestParameters.firewallRuleGroupAssociationId",
+    ),
+    on(
+        RESOLVER,
+        "DisassociateFirewallRuleGroup",
+        FIREWALL_ASSOCIATION,
+        DELETE,
+        "requestParameters.firewallRuleGroupAssociationId",
+    ),
+    on(
+        RESOLVER,
+        "CreateOutpostResolver",
+        OUTPOST_RESOLVER,
+        CREATE,
+        "responseElements.outpostResolver.id",
+    ),
+    on(RESOLVER, "UpdateOutpostResolver", OUTPOST_RESOLVER, UPDATE, "requestParameters.id"),
+    on(RESOLVER, "DeleteOutpostResolver", OUTPOST_RESOLVER, DELETE, "requestParameters.id"),
+    on(RESOLVER, "PutFirewallRuleGroupPolicy", FIREWALL, UPDATE, "requestParameters.arn"),
+    on(RESOLVER, "PutResolverRulePolicy", RULE, UPDATE, "requestParameters.arn"),
+    on(RESOLVER, "PutResolverQueryLogConfigPolicy", QUERY_LOG, UPDATE, "requestParameters.arn"),
+    on(RESOLVER, "UpdateResolverConfig", RESOLVER_CONFIG, UPDATE, "requestParameters.resourceId"),
+    on(
+        RESOLVER,
+        "UpdateResolverDnssecConfig",
+        DNSSEC_CONFIG,
+        UPDATE,
+        "requestParameters.resourceId",
+    ),
+    on(RESOLVER, "UpdateFirewallConfig", FIREWALL_CONFIG, UPDATE, "requestParameters.resourceId"),
+    on(RESOLVER, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
+    on(DOMAINS, "RenewDomain", DOMAIN, UPDATE, DOMAIN_NAME),
 ]
 
 TERRAFORM = [
@@ -196,7 +368,6 @@ TERRAFORM = [
         "aws_route53_record",
         "aws_route53_zone_association",
         "aws_route53_vpc_association_authorization",
-        "aws_route53_query_log",
     ),
     *children(
         ZONE, "hosted_zone_id", "aws_route53_key_signing_key", "aws_route53_hosted_zone_dnssec"
@@ -209,6 +380,35 @@ TERRAFORM = [
     part_of("aws_route53_resolver_rule_association", RULE, "resolver_rule_id"),
     tf("aws_route53_resolver_query_log_config", QUERY_LOG, "id", "arn"),
     tf("aws_route53_resolver_firewall_rule_group", FIREWALL, "id", "arn"),
+    part_of("aws_route53_query_log", ZONE, "zone_id", name="id"),
+    tf("aws_route53_traffic_policy", TRAFFIC_POLICY, "id"),
+    tf("aws_route53_traffic_policy_instance", TRAFFIC_POLICY_INSTANCE, "id"),
+    tf("aws_route53_delegation_set", DELEGATION_SET, "id", "arn"),
+    tf("aws_route53_resolver_firewall_domain_list", FIREWALL_DOMAIN_LIST, "id", "arn"),
+    part_of("aws_route53_resolver_firewall_rule", FIREWALL, "firewall_rule_group_id"),
+    tf("aws_route53_resolver_firewall_rule_group_association", FIREWALL_ASSOCIATION, "id", "arn"),
+    tf("aws_route53_resolver_config", RESOLVER_CONFIG, "resource_id"),
+    tf("aws_route53_resolver_dnssec_config", DNSSEC_CONFIG, "resource_id"),
+    tf("aws_route53_resolver_firewall_config", FIREWALL_CONFIG, "resource_id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    models=("route53", "route53domains", "route53resolver"),
+    unreachable={
+        setting: "a per-VPC setting of Route 53 Resolver: it always exists, the Update… call "
+        "changes it"
+        for setting in (RESOLVER_CONFIG, DNSSEC_CONFIG, FIREWALL_CONFIG)
+    },
+    not_in_models={
+        "updateDomainContact": "the spelling of AWS's own example record "
+        "(amazon-route53-docs, logging-using-cloudtrail)",
+    },
+    model_exceptions={
+        "requestParameters.domainName.name": "AWS's example record wraps the domain name as "
+        "`domainName.name` (amazon-route53-docs, logging-using-cloudtrail)",
+    },
+)

@@ -9,10 +9,11 @@ these as `aws_s3_bucket_*` children of the bucket.
 
 from __future__ import annotations
 
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
-from bot.catalog.terraform_types import STATE_ACCOUNT, children, tf
+from bot.catalog.terraform_types import STATE_ACCOUNT, children, part_of, tf
 
 S3 = "s3.amazonaws.com"
 
@@ -21,6 +22,11 @@ ACCESS_POINT = "AWS::S3::AccessPoint"
 MULTI_REGION_ACCESS_POINT = "AWS::S3::MultiRegionAccessPoint"
 STORAGE_LENS = "AWS::S3::StorageLens"
 ACCOUNT_PAB = "AWS::S3::AccountPublicAccessBlock"
+OBJECT_LAMBDA_ACCESS_POINT = "AWS::S3ObjectLambda::AccessPoint"
+ACCESS_GRANTS_INSTANCE = "AWS::S3::AccessGrantsInstance"
+ACCESS_GRANTS_LOCATION = "AWS::S3::AccessGrantsLocation"
+ACCESS_GRANT = "AWS::S3::AccessGrant"
+STORAGE_LENS_GROUP = "AWS::S3::StorageLensGroup"
 
 TYPES = (
     ResourceType(BUCKET, "name"),
@@ -28,10 +34,16 @@ TYPES = (
     ResourceType(MULTI_REGION_ACCESS_POINT, "name", "accesspoint/", is_global=True),
     ResourceType(STORAGE_LENS, "id", "storage-lens/"),
     ResourceType(ACCOUNT_PAB, "account", cfn=False),
+    ResourceType(OBJECT_LAMBDA_ACCESS_POINT, "name", "accesspoint/"),
+    ResourceType(ACCESS_GRANTS_INSTANCE, "account"),
+    ResourceType(ACCESS_GRANTS_LOCATION, "id", "access-grants/default/location/"),
+    ResourceType(ACCESS_GRANT, "id", "access-grants/default/grant/"),
+    ResourceType(STORAGE_LENS_GROUP, "name", "storage-lens-group/"),
 )
 ARN_KINDS = {
     ("s3", ""): BUCKET,
     ("s3", "accesspoint"): ACCESS_POINT,
+    ("s3-object-lambda", "accesspoint"): OBJECT_LAMBDA_ACCESS_POINT,
 }
 
 BUCKET_NAME = "requestParameters.bucketName"
@@ -103,7 +115,7 @@ RULES = [
     ),
     # Account-wide public access block (S3 Control, logged under s3.amazonaws.com); checked
     # against streamalert records.
-    on(S3, "PutAccountPublicAccessBlock", ACCOUNT_PAB, UPDATE, "recipientAccountId"),
+    on(S3, "PutAccountPublicAccessBlock", ACCOUNT_PAB, CREATE, "recipientAccountId"),
     on(S3, "DeleteAccountPublicAccessBlock", ACCOUNT_PAB, DELETE, "recipientAccountId"),
     # Access points (S3 Control API: the name is a URI parameter, logged as `name`; the access
     # point ARN may also be in `resources[]`). Documented shape only:
@@ -117,6 +129,111 @@ RULES = [
         UPDATE,
         AP_NAME,
     ),
+    # Storage Lens configurations (S3 Control, logged under s3.amazonaws.com), by id.
+    on(S3, "PutStorageLensConfiguration", STORAGE_LENS, CREATE, "requestParameters.configId"),
+    on(S3, "DeleteStorageLensConfiguration", STORAGE_LENS, DELETE, "requestParameters.configId"),
+    on(
+        S3,
+        ("PutStorageLensConfigurationTagging", "DeleteStorageLensConfigurationTagging"),
+        STORAGE_LENS,
+        UPDATE,
+        "requestParameters.configId",
+    ),
+    # Bucket metadata tables (journal, inventory) and attribute-based access control: parts of
+    # the bucket (API reference).
+    on(
+        S3,
+        (
+            "CreateBucketMetadataConfiguration",
+            "CreateBucketMetadataTableConfiguration",
+            "DeleteBucketMetadataConfiguration",
+            "DeleteBucketMetadataTableConfiguration",
+            "UpdateBucketMetadataInventoryTableConfiguration",
+            "UpdateBucketMetadataJournalTableConfiguration",
+            "UpdateBucketMetadataAnnotationTableConfiguration",
+            "PutBucketAbac",
+        ),
+        BUCKET,
+        UPDATE,
+        BUCKET_NAME,
+    ),
+    # Access point scopes; Object Lambda access points, by name (S3 Control, logged under
+    # s3.amazonaws.com; the name is a URI parameter).
+    on(S3, ("PutAccessPointScope", "DeleteAccessPointScope"), ACCESS_POINT, UPDATE, AP_NAME),
+    on(
+        S3,
+        "CreateAccessPointForObjectLambda",
+        OBJECT_LAMBDA_ACCESS_POINT,
+        CREATE,
+        "requestParameters.name",
+    ),
+    on(
+        S3,
+        (
+            "PutAccessPointConfigurationForObjectLambda",
+            "PutAccessPointPolicyForObjectLambda",
+            "DeleteAccessPointPolicyForObjectLambda",
+        ),
+        OBJECT_LAMBDA_ACCESS_POINT,
+        UPDATE,
+        "requestParameters.name",
+    ),
+    on(
+        S3,
+        "DeleteAccessPointForObjectLambda",
+        OBJECT_LAMBDA_ACCESS_POINT,
+        DELETE,
+        "requestParameters.name",
+    ),
+    # S3 Access Grants: the region's instance (one per account), its locations and grants.
+    on(S3, "CreateAccessGrantsInstance", ACCESS_GRANTS_INSTANCE, CREATE, "recipientAccountId"),
+    on(
+        S3,
+        (
+            "AssociateAccessGrantsIdentityCenter",
+            "DissociateAccessGrantsIdentityCenter",
+            "PutAccessGrantsInstanceResourcePolicy",
+            "DeleteAccessGrantsInstanceResourcePolicy",
+        ),
+        ACCESS_GRANTS_INSTANCE,
+        UPDATE,
+        "recipientAccountId",
+    ),
+    on(S3, "DeleteAccessGrantsInstance", ACCESS_GRANTS_INSTANCE, DELETE, "recipientAccountId"),
+    on(
+        S3,
+        "CreateAccessGrantsLocation",
+        ACCESS_GRANTS_LOCATION,
+        CREATE,
+        "responseElements.accessGrantsLocationId",
+    ),
+    on(
+        S3,
+        "UpdateAccessGrantsLocation",
+        ACCESS_GRANTS_LOCATION,
+        UPDATE,
+        "requestParameters.accessGrantsLocationId",
+    ),
+    on(
+        S3,
+        "DeleteAccessGrantsLocation",
+        ACCESS_GRANTS_LOCATION,
+        DELETE,
+        "requestParameters.accessGrantsLocationId",
+    ),
+    on(S3, "CreateAccessGrant", ACCESS_GRANT, CREATE, "responseElements.accessGrantId"),
+    on(S3, "DeleteAccessGrant", ACCESS_GRANT, DELETE, "requestParameters.accessGrantId"),
+    # Storage Lens groups, by name; S3 Control tags take an ARN.
+    on(
+        S3,
+        "CreateStorageLensGroup",
+        STORAGE_LENS_GROUP,
+        CREATE,
+        "requestParameters.StorageLensGroup.Name",
+    ),
+    on(S3, "UpdateStorageLensGroup", STORAGE_LENS_GROUP, UPDATE, "requestParameters.name"),
+    on(S3, "DeleteStorageLensGroup", STORAGE_LENS_GROUP, DELETE, "requestParameters.name"),
+    on(S3, ("TagResource", "UntagResource"), BY_ARN, UPDATE, "requestParameters.resourceArn"),
 ]
 
 TERRAFORM = [
@@ -151,6 +268,51 @@ TERRAFORM = [
     tf("aws_s3_account_public_access_block", ACCOUNT_PAB, "account_id", STATE_ACCOUNT),
     tf("aws_s3_access_point", ACCESS_POINT, "name", "arn"),
     tf("aws_s3control_storage_lens_configuration", STORAGE_LENS, "config_id"),
+    tf("aws_s3control_object_lambda_access_point", OBJECT_LAMBDA_ACCESS_POINT, "name", "arn"),
+    part_of("aws_s3control_object_lambda_access_point_policy", OBJECT_LAMBDA_ACCESS_POINT, "name"),
+    tf("aws_s3control_access_grants_instance", ACCESS_GRANTS_INSTANCE, "account_id", STATE_ACCOUNT),
+    part_of(
+        "aws_s3control_access_grants_instance_resource_policy",
+        ACCESS_GRANTS_INSTANCE,
+        "account_id",
+        STATE_ACCOUNT,
+    ),
+    tf(
+        "aws_s3control_access_grants_location",
+        ACCESS_GRANTS_LOCATION,
+        "access_grants_location_id",
+        "access_grants_location_arn",
+    ),
+    tf("aws_s3control_access_grant", ACCESS_GRANT, "access_grant_id", "access_grant_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+# CloudTrail names some calls after their IAM action, not their API operation.
+API_NAMES = {
+    "PutBucketPublicAccessBlock": "s3:PutPublicAccessBlock",
+    "DeleteBucketPublicAccessBlock": "s3:DeletePublicAccessBlock",
+    "PutBucketObjectLockConfiguration": "PutObjectLockConfiguration",
+    "PutAccelerateConfiguration": "PutBucketAccelerateConfiguration",
+    "PutAccountPublicAccessBlock": "s3control:PutPublicAccessBlock",
+    "DeleteAccountPublicAccessBlock": "s3control:DeletePublicAccessBlock",
+}
+
+OPERATIONAL = [
+    ops(
+        S3,
+        "S3 Batch Operations jobs run over objects; object annotations and encryption updates "
+        "change objects: data, not configuration",
+        """CreateJob UpdateJobPriority UpdateJobStatus PutJobTagging DeleteJobTagging
+        PutObjectAnnotation DeleteObjectAnnotation UpdateObjectEncryption""",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("s3", "s3control"),
+    casing="s3",
+    api_names=API_NAMES,
+)

@@ -24,4 +24,4 @@ TERRAFORM = [
     tf("aws_scheduler_schedule", SCHEDULE, "name", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("scheduler",))

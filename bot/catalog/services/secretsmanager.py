@@ -39,14 +39,27 @@ RULES = [
             "ReplicateSecretToRegions",
             "RemoveRegionsFromReplication",
             "RestoreSecret",
-            "TagResource",
-            "UntagResource",
         ),
         SM_TYPE,
         UPDATE,
         SM_ID_PATH,
     ),
+    # Tagging answers nothing: the secret is the request's `secretId`.
+    on(SM, ("TagResource", "UntagResource"), SM_TYPE, UPDATE, "requestParameters.secretId"),
     on(SM, "DeleteSecret", SM_TYPE, DELETE, SM_ID_PATH),
+    # Replication of a secret: stopped for a replica (which becomes a standalone secret), or
+    # to another account (API reference).
+    on(
+        SM,
+        (
+            "StopReplicationToReplica",
+            "AssociateCrossAccountReplica",
+            "DisassociateCrossAccountReplica",
+        ),
+        SM_TYPE,
+        UPDATE,
+        SM_ID_PATH,
+    ),
 ]
 
 TERRAFORM = [
@@ -60,4 +73,4 @@ TERRAFORM = [
     part_of("aws_secretsmanager_secret_policy", SM_TYPE, "secret_arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("secretsmanager",))

@@ -52,4 +52,4 @@ TERRAFORM = [
     tf("aws_shield_protection", PROTECTION, "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM)
+SERVICE = Service(TYPES, RULES, TERRAFORM, models=("shield",))

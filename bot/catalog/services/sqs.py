@@ -5,6 +5,7 @@ ReceiveMessage, DeleteMessage, PurgeQueue ...) change no configuration and have 
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
 from bot.catalog.rules import CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
@@ -67,4 +68,16 @@ TERRAFORM = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        SQS,
+        "messages deleted, queues purged, dead-letter messages moved back: data, not the "
+        "queue's configuration",
+        """DeleteMessage DeleteMessageBatch PurgeQueue StartMessageMoveTask
+        CancelMessageMoveTask""",
+    ),
+]
+
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, operational=OPERATIONAL, models=("sqs",)
+)

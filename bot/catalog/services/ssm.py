@@ -8,8 +8,9 @@ UpdateInstanceInformation …) change nothing IaC manages: no rules.
 from __future__ import annotations
 
 from bot.catalog.arns import Arn
+from bot.catalog.operational import ops
 from bot.catalog.resource_types import ResourceType
-from bot.catalog.rules import CREATE, DELETE, UPDATE, on
+from bot.catalog.rules import BY_ARN, CREATE, DELETE, UPDATE, on
 from bot.catalog.service import Service
 from bot.catalog.terraform_types import children, tf
 
@@ -21,6 +22,10 @@ ASSOC = "AWS::SSM::Association"
 WINDOW = "AWS::SSM::MaintenanceWindow"
 BASELINE = "AWS::SSM::PatchBaseline"
 SERVICE_SETTING = "AWS::SSM::ServiceSetting"
+DATA_SYNC = "AWS::SSM::ResourceDataSync"
+ACTIVATION = "AWS::SSM::Activation"
+OPS_METADATA = "AWS::SSM::OpsMetadata"
+DEFAULT_HOST_MANAGEMENT = "AWS::SSM::DefaultHostManagement"
 
 
 def _parameter_name(arn: Arn) -> str:
@@ -35,6 +40,10 @@ TYPES = (
     ResourceType(WINDOW, "id", "maintenancewindow/"),
     ResourceType(BASELINE, "id", "patchbaseline/"),
     ResourceType(SERVICE_SETTING, "name", "servicesetting/", cfn=False),
+    ResourceType(DATA_SYNC, "name", "resource-data-sync/"),
+    ResourceType(ACTIVATION, "id", cfn=False),
+    ResourceType(OPS_METADATA, "arn"),
+    ResourceType(DEFAULT_HOST_MANAGEMENT, "account", cfn=False),
 )
 ARN_KINDS = {
     ("ssm", "parameter"): PARAM,
@@ -142,6 +151,33 @@ RULES = [
         UPDATE,
         "requestParameters.settingId",
     ),
+    # Resource data syncs, hybrid activations, OpsMetadata, resource policies (on parameters
+    # and OpsItem groups), Default Host Management (API reference).
+    on(SSM, "CreateResourceDataSync", DATA_SYNC, CREATE, "requestParameters.syncName"),
+    on(SSM, "UpdateResourceDataSync", DATA_SYNC, UPDATE, "requestParameters.syncName"),
+    on(SSM, "DeleteResourceDataSync", DATA_SYNC, DELETE, "requestParameters.syncName"),
+    on(SSM, "CreateActivation", ACTIVATION, CREATE, "responseElements.activationId"),
+    on(SSM, "DeleteActivation", ACTIVATION, DELETE, "requestParameters.activationId"),
+    on(SSM, "CreateOpsMetadata", OPS_METADATA, CREATE, "responseElements.opsMetadataArn"),
+    on(SSM, "UpdateOpsMetadata", OPS_METADATA, UPDATE, "requestParameters.opsMetadataArn"),
+    on(SSM, "DeleteOpsMetadata", OPS_METADATA, DELETE, "requestParameters.opsMetadataArn"),
+    on(
+        SSM,
+        ("PutResourcePolicy", "DeleteResourcePolicy"),
+        BY_ARN,
+        UPDATE,
+        "requestParameters.resourceArn",
+    ),
+    on(
+        SSM,
+        (
+            "RegisterDefaultHostManagementConfiguration",
+            "DeregisterDefaultHostManagementConfiguration",
+        ),
+        DEFAULT_HOST_MANAGEMENT,
+        UPDATE,
+        "recipientAccountId",
+    ),
 ]
 
 TERRAFORM = [
@@ -154,6 +190,41 @@ TERRAFORM = [
     ),
     tf("aws_ssm_patch_baseline", BASELINE, "id", "arn"),
     tf("aws_ssm_service_setting", SERVICE_SETTING, "setting_id", "arn"),
+    tf("aws_ssm_resource_data_sync", DATA_SYNC, "name", "id"),
+    tf("aws_ssm_activation", ACTIVATION, "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+OPERATIONAL = [
+    ops(
+        SSM,
+        "OpsCenter items and their links, change requests, access requests, execution "
+        "previews, maintenance window runs, inventory deletions, managed instances leaving or "
+        "changing role, documents' review metadata, association status reports: operations "
+        "work, not configuration IaC holds",
+        """CreateOpsItem UpdateOpsItem DeleteOpsItem AssociateOpsItemRelatedItem
+        DisassociateOpsItemRelatedItem StartChangeRequestExecution StartAccessRequest
+        StartExecutionPreview CancelMaintenanceWindowExecution DeleteInventory
+        DeregisterManagedInstance UpdateManagedInstanceRole UpdateDocumentMetadata
+        UpdateAssociationStatus""",
+    ),
+    ops(
+        SSM,
+        "cloud connectors (2025) have no IaC type yet",
+        "CreateCloudConnector UpdateCloudConnector DeleteCloudConnector",
+    ),
+]
+
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    operational=OPERATIONAL,
+    models=("ssm",),
+    unreachable={
+        SERVICE_SETTING: "service settings always exist: UpdateServiceSetting and "
+        "ResetServiceSetting change them",
+        DEFAULT_HOST_MANAGEMENT: "an account-wide setting of the region, changed by "
+        "Register/DeregisterDefaultHostManagementConfiguration",
+    },
+)

@@ -39,4 +39,4 @@ TERRAFORM = [
     tf("aws_sfn_activity", ACTIVITY, "arn", "id"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("stepfunctions",))

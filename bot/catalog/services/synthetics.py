@@ -20,7 +20,9 @@ ARN_KINDS = {
 # Synthetics API reference for the rest. Starting or stopping changes the canary's run state,
 # which IaC manages (start_canary / StartCanaryAfterCreation).
 RULES = [
-    on(SYN, "CreateCanary", CANARY, CREATE, "requestParameters.name"),
+    # CreateCanary's body is logged as sent (`Name`); the other calls name the canary in their
+    # path, logged `name`.
+    on(SYN, "CreateCanary", CANARY, CREATE, "requestParameters.Name"),
     on(
         SYN, ("UpdateCanary", "StartCanary", "StopCanary"), CANARY, UPDATE, "requestParameters.name"
     ),
@@ -31,4 +33,6 @@ TERRAFORM = [
     tf("aws_synthetics_canary", CANARY, "name", "id", "arn"),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS)
+SERVICE = Service(
+    TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, models=("synthetics",), casing="wire"
+)

@@ -1,5 +1,7 @@
 """EC2 networking: VPCs, subnets, route tables, network ACLs, gateways, elastic IPs, network
-interfaces, peering, endpoints, flow logs, DHCP options, transit gateways, traffic mirroring.
+interfaces, peering, endpoints, flow logs, DHCP options, transit gateways, traffic mirroring,
+prefix lists, IPAM, carrier gateways. VPNs are in `vpn.py`, newer networking in
+`ec2_networking.py`.
 
 Same two request shapes as in `ec2.py`: classic camelCase keys, or (newer calls) a PascalCase
 `…Request` wrapper and a `…Response` wrapper. Routes, ACL entries and associations are parts
@@ -33,9 +35,6 @@ DHCP = "AWS::EC2::DHCPOptions"
 TGW = "AWS::EC2::TransitGateway"
 TGW_ATTACHMENT = "AWS::EC2::TransitGatewayAttachment"
 TRANSIT_GATEWAY_ROUTE_TABLE = "AWS::EC2::TransitGatewayRouteTable"
-CUSTOMER_GATEWAY = "AWS::EC2::CustomerGateway"
-VPN_GATEWAY = "AWS::EC2::VPNGateway"
-VPN_CONNECTION = "AWS::EC2::VPNConnection"
 PREFIX_LIST = "AWS::EC2::PrefixList"
 TM_FILTER = "AWS::EC2::TrafficMirrorFilter"
 TM_FILTER_RULE = "AWS::EC2::TrafficMirrorFilterRule"
@@ -44,8 +43,6 @@ TM_TARGET = "AWS::EC2::TrafficMirrorTarget"
 NETWORK_INSIGHTS_PATH = "AWS::EC2::NetworkInsightsPath"
 IPAM = "AWS::EC2::IPAM"
 CARRIER_GATEWAY = "AWS::EC2::CarrierGateway"
-LOCAL_GATEWAY_ROUTE = "AWS::EC2::LocalGatewayRoute"
-CLIENT_VPN_ENDPOINT = "AWS::EC2::ClientVpnEndpoint"
 
 TYPES = (
     ResourceType(VPC, "id", "vpc/"),
@@ -65,9 +62,6 @@ TYPES = (
     ResourceType(TGW, "id", "transit-gateway/"),
     ResourceType(TGW_ATTACHMENT, "id", "transit-gateway-attachment/"),
     ResourceType(TRANSIT_GATEWAY_ROUTE_TABLE, "id", "transit-gateway-route-table/"),
-    ResourceType(CUSTOMER_GATEWAY, "id", "customer-gateway/"),
-    ResourceType(VPN_GATEWAY, "id", "vpn-gateway/"),
-    ResourceType(VPN_CONNECTION, "id", "vpn-connection/"),
     ResourceType(PREFIX_LIST, "id", "prefix-list/"),
     ResourceType(TM_FILTER, "id", "traffic-mirror-filter/"),
     ResourceType(TM_FILTER_RULE, "id", "traffic-mirror-filter-rule/"),
@@ -76,8 +70,6 @@ TYPES = (
     ResourceType(NETWORK_INSIGHTS_PATH, "id", "network-insights-path/"),
     ResourceType(IPAM, "id", "ipam/"),
     ResourceType(CARRIER_GATEWAY, "id", "carrier-gateway/"),
-    ResourceType(LOCAL_GATEWAY_ROUTE, "id", "local-gateway-route-table/"),
-    ResourceType(CLIENT_VPN_ENDPOINT, "id", "client-vpn-endpoint/"),
 )
 # EC2 ARNs read ec2:REGION:ACCOUNT:KIND/ID, the kind being the type's ARN prefix.
 ARN_KINDS = kinds_from_prefixes("ec2", TYPES)
@@ -100,15 +92,11 @@ EC2_ID_PREFIXES = {
     "tgw-attach-": TGW_ATTACHMENT,
     "tgw-rtb-": TRANSIT_GATEWAY_ROUTE_TABLE,
     "tgw-": TGW,
-    "cgw-": CUSTOMER_GATEWAY,
-    "vgw-": VPN_GATEWAY,
-    "vpn-": VPN_CONNECTION,
     "pl-": PREFIX_LIST,
     "tmf-": TM_FILTER,
     "tmfr-": TM_FILTER_RULE,
     "tms-": TM_SESSION,
     "tmt-": TM_TARGET,
-    "cvpn-endpoint-": CLIENT_VPN_ENDPOINT,
 }
 
 RULES = [
@@ -138,8 +126,8 @@ RULES = [
     on(EC2, "DeleteSubnet", SUBNET, DELETE, "requestParameters.subnetId"),
     on(EC2, "ModifySubnetAttribute", SUBNET, UPDATE, "requestParameters.subnetId"),
     # Route tables: routes and subnet associations update the table
-    # CreateRoute: real record (panther-analysis). DisassociateRouteTable is not here: its record
-    # holds only the association id (rtbassoc-…), no table id.
+    # CreateRoute: real record (panther-analysis). AssociateRouteTable and DisassociateRouteTable
+    # (whose record holds only the association id, rtbassoc-…) are in `ec2_networking.py`.
     on(EC2, "CreateRouteTable", ROUTE_TABLE, CREATE, "responseElements.routeTable.routeTableId"),
     on(EC2, "DeleteRouteTable", ROUTE_TABLE, DELETE, "requestParameters.routeTableId"),
     on(
@@ -148,7 +136,6 @@ RULES = [
             "CreateRoute",
             "ReplaceRoute",
             "DeleteRoute",
-            "AssociateRouteTable",
             "ReplaceRouteTableAssociation",
         ),
         ROUTE_TABLE,
@@ -221,14 +208,15 @@ RULES = [
         " || responseElements.DeleteNatGatewayResponse.natGatewayId",
     ),
     # Elastic IPs: the allocation id (eipalloc-…) is the id Terraform keeps
-    # API_AllocateAddress / API_ReleaseAddress / API_AssociateAddress. DisassociateAddress is not
-    # here: its record holds only the association id (eipassoc-…) or the public IP.
+    # API_AllocateAddress / API_ReleaseAddress. AssociateAddress and DisassociateAddress (whose
+    # record holds only the association id, eipassoc-…, or the public IP) are in
+    # `ec2_networking.py`.
     on(EC2, "AllocateAddress", EIP, CREATE, "responseElements.allocationId"),
     on(EC2, "ReleaseAddress", EIP, DELETE, "requestParameters.allocationId"),
-    on(EC2, "AssociateAddress", EIP, UPDATE, "requestParameters.allocationId"),
     # Network interfaces
     # API_CreateNetworkInterface (EVENT-IDS.md #11) and the classic calls naming networkInterfaceId.
-    # DetachNetworkInterface is not here: its record holds only the attachment id (eni-attach-…).
+    # AttachNetworkInterface and DetachNetworkInterface (whose record holds only the attachment
+    # id, eni-attach-…) are in `ec2_networking.py`.
     on(
         EC2,
         "CreateNetworkInterface",
@@ -241,7 +229,6 @@ RULES = [
         EC2,
         (
             "ModifyNetworkInterfaceAttribute",
-            "AttachNetworkInterface",
             "AssignPrivateIpAddresses",
             "UnassignPrivateIpAddresses",
         ),
@@ -458,14 +445,146 @@ RULES = [
         DELETE,
         "requestParameters.DeleteTrafficMirrorTargetRequest.TrafficMirrorTargetId",
     ),
+    # Transit gateway route tables (2018 on: `…Request` / `…Response` wrappers; the classic
+    # spelling is read too). Routes, associations and propagations are parts of their table.
+    on(
+        EC2,
+        "CreateTransitGatewayRouteTable",
+        TRANSIT_GATEWAY_ROUTE_TABLE,
+        CREATE,
+        "responseElements.CreateTransitGatewayRouteTableResponse.transitGatewayRouteTable"
+        ".transitGatewayRouteTableId"
+        " || responseElements.transitGatewayRouteTable.transitGatewayRouteTableId",
+    ),
+    *(
+        on(
+            EC2,
+            call,
+            TRANSIT_GATEWAY_ROUTE_TABLE,
+            UPDATE,
+            f"requestParameters.{call}Request.TransitGatewayRouteTableId"
+            " || requestParameters.transitGatewayRouteTableId",
+        )
+        for call in (
+            "CreateTransitGatewayRoute",
+            "DeleteTransitGatewayRoute",
+            "ReplaceTransitGatewayRoute",
+            "AssociateTransitGatewayRouteTable",
+            "DisassociateTransitGatewayRouteTable",
+            "EnableTransitGatewayRouteTablePropagation",
+            "DisableTransitGatewayRouteTablePropagation",
+        )
+    ),
+    on(
+        EC2,
+        "DeleteTransitGatewayRouteTable",
+        TRANSIT_GATEWAY_ROUTE_TABLE,
+        DELETE,
+        "requestParameters.DeleteTransitGatewayRouteTableRequest.TransitGatewayRouteTableId"
+        " || requestParameters.transitGatewayRouteTableId",
+    ),
+    # Managed prefix lists (2020 on, wrapped).
+    on(
+        EC2,
+        "CreateManagedPrefixList",
+        PREFIX_LIST,
+        CREATE,
+        "responseElements.CreateManagedPrefixListResponse.prefixList.prefixListId"
+        " || responseElements.prefixList.prefixListId",
+    ),
+    *(
+        on(
+            EC2,
+            call,
+            PREFIX_LIST,
+            UPDATE if call.startswith(("Modify", "Restore")) else DELETE,
+            f"requestParameters.{call}Request.PrefixListId || requestParameters.prefixListId",
+        )
+        for call in (
+            "ModifyManagedPrefixList",
+            "RestoreManagedPrefixListVersion",
+            "DeleteManagedPrefixList",
+        )
+    ),
+    # IPAM (2021 on, wrapped).
+    on(
+        EC2,
+        "CreateIpam",
+        IPAM,
+        CREATE,
+        "responseElements.CreateIpamResponse.ipam.ipamId || responseElements.ipam.ipamId",
+    ),
+    on(
+        EC2,
+        "ModifyIpam",
+        IPAM,
+        UPDATE,
+        "requestParameters.ModifyIpamRequest.IpamId || requestParameters.ipamId",
+    ),
+    on(
+        EC2,
+        "DeleteIpam",
+        IPAM,
+        DELETE,
+        "requestParameters.DeleteIpamRequest.IpamId || requestParameters.ipamId",
+    ),
+    # Carrier gateways (Wavelength, 2020 on).
+    on(
+        EC2,
+        "CreateCarrierGateway",
+        CARRIER_GATEWAY,
+        CREATE,
+        "responseElements.CreateCarrierGatewayResponse.carrierGateway.carrierGatewayId"
+        " || responseElements.carrierGateway.carrierGatewayId",
+    ),
+    on(
+        EC2,
+        "DeleteCarrierGateway",
+        CARRIER_GATEWAY,
+        DELETE,
+        "requestParameters.DeleteCarrierGatewayRequest.CarrierGatewayId"
+        " || requestParameters.carrierGatewayId",
+    ),
+    # Endpoint services (PrivateLink providers; permissions are part of the service).
+    on(
+        EC2,
+        "CreateVpcEndpointServiceConfiguration",
+        VPC_ENDPOINT_SERVICE,
+        CREATE,
+        "responseElements.CreateVpcEndpointServiceConfigurationResponse.serviceConfiguration"
+        ".serviceId || responseElements.serviceConfiguration.serviceId",
+    ),
+    *(
+        on(
+            EC2,
+            call,
+            VPC_ENDPOINT_SERVICE,
+            UPDATE,
+            f"requestParameters.{call}Request.ServiceId || requestParameters.serviceId",
+        )
+        for call in (
+            "ModifyVpcEndpointServiceConfiguration",
+            "ModifyVpcEndpointServicePermissions",
+            "ModifyVpcEndpointServicePayerResponsibility",
+            "StartVpcEndpointServicePrivateDnsVerification",
+        )
+    ),
+    on(
+        EC2,
+        "DeleteVpcEndpointServiceConfigurations",
+        VPC_ENDPOINT_SERVICE,
+        DELETE,
+        "requestParameters.DeleteVpcEndpointServiceConfigurationsRequest.ServiceId.content"
+        " || requestParameters.DeleteVpcEndpointServiceConfigurationsRequest.ServiceId[].content",
+    ),
 ]
 
 TERRAFORM = [
     part_of("aws_network_interface_sg_attachment", ENI, "network_interface_id"),
-    tf("aws_eip", EIP, "allocation_id", "id"),
-    part_of("aws_eip_association", EIP, "allocation_id"),
+    tf("aws_eip", EIP, "allocation_id", "id", name="public_ip"),
+    part_of("aws_eip_association", EIP, "allocation_id", name="id"),
     tf("aws_network_interface", ENI, "id", "arn"),
-    part_of("aws_network_interface_attachment", ENI, "network_interface_id"),
+    part_of("aws_network_interface_attachment", ENI, "network_interface_id", name="attachment_id"),
     tf("aws_vpc", VPC, "id", "arn"),
     tf("aws_default_vpc", VPC, "id", "arn"),
     part_of("aws_vpc_ipv4_cidr_block_association", VPC, "vpc_id"),
@@ -476,13 +595,8 @@ TERRAFORM = [
     tf("aws_default_subnet", SUBNET, "id", "arn"),
     tf("aws_route_table", ROUTE_TABLE, "id", "arn"),
     tf("aws_default_route_table", ROUTE_TABLE, "id", "arn"),
-    *children(
-        ROUTE_TABLE,
-        "route_table_id",
-        "aws_route",
-        "aws_route_table_association",
-        "aws_main_route_table_association",
-    ),
+    *children(ROUTE_TABLE, "route_table_id", "aws_route", "aws_main_route_table_association"),
+    part_of("aws_route_table_association", ROUTE_TABLE, "route_table_id", name="id"),
     tf("aws_network_acl", NACL, "id", "arn"),
     tf("aws_default_network_acl", NACL, "id", "arn"),
     *children(NACL, "network_acl_id", "aws_network_acl_rule", "aws_network_acl_association"),
@@ -509,12 +623,7 @@ TERRAFORM = [
     ),
     tf("aws_flow_log", FLOW_LOG, "id", "arn"),
     tf("aws_ec2_managed_prefix_list", PREFIX_LIST, "id", "arn"),
-    tf("aws_customer_gateway", CUSTOMER_GATEWAY, "id", "arn"),
-    tf("aws_vpn_gateway", VPN_GATEWAY, "id", "arn"),
-    part_of("aws_vpn_gateway_attachment", VPN_GATEWAY, "vpn_gateway_id"),
     part_of("aws_vpn_gateway_route_propagation", ROUTE_TABLE, "route_table_id"),
-    tf("aws_vpn_connection", VPN_CONNECTION, "id", "arn"),
-    tf("aws_ec2_client_vpn_endpoint", CLIENT_VPN_ENDPOINT, "id", "arn"),
     tf("aws_ec2_carrier_gateway", CARRIER_GATEWAY, "id", "arn"),
     tf("aws_vpc_ipam", IPAM, "id", "arn"),
     tf("aws_ec2_traffic_mirror_filter", TM_FILTER, "id", "arn"),
@@ -539,4 +648,12 @@ TERRAFORM = [
     ),
 ]
 
-SERVICE = Service(TYPES, RULES, TERRAFORM, arn_kinds=ARN_KINDS, ec2_id_prefixes=EC2_ID_PREFIXES)
+SERVICE = Service(
+    TYPES,
+    RULES,
+    TERRAFORM,
+    arn_kinds=ARN_KINDS,
+    ec2_id_prefixes=EC2_ID_PREFIXES,
+    models=("ec2",),
+    casing="ec2",
+)

@@ -1,27 +1,29 @@
 """CloudTrail log files on disk: find the ones in scope, read their records.
 
 A file is read whole (CloudTrail objects are small: minutes of one account and region) and
-its records are handed out as one list, so memory stays bounded by the largest file, not by
-the number of files.
+its records are handed out as one list, so memory stays bounded by the largest file (at most
+`max_file_size`, inflated), not by the number of files. Only regular files are opened: a FIFO
+or a link to a device named `*.json.gz` is named and skipped, never read.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from bot.errors import FileUnreadable, MalformedInput
 from bot.messages import sources as say
-from bot.shell.files import read_bytes
+from bot.shell.files import read_bytes, unreadable
+from bot.trail.decode import DEFAULT_LIMIT
 from bot.trail.paths import PathScope, is_not_a_log, parse_log_path
-from bot.trail.payload import parse_records
+from bot.trail.payload import FileRecords, read_file
 
 
 def find_log_files(root: Path, scope: PathScope) -> Iterator[Path]:
     """Every file under `root` (or `root` itself) that may hold records in scope, in order."""
-    if root.is_file():
+    if not root.is_dir():  # one file (or a pipe or device, which reading then names)
         yield root
         return
     for dirpath, dirnames, filenames in os.walk(root):
@@ -35,14 +37,35 @@ def find_log_files(root: Path, scope: PathScope) -> Iterator[Path]:
                 yield path
 
 
-def read_file_records(path: Path) -> list[dict[str, Any]]:
+def read_file_records(path: Path, limit: int = DEFAULT_LIMIT) -> FileRecords:
     """The records of one file; MalformedInput (with the reason) when it cannot be read.
 
-    A file that fails half-way (damaged gzip, broken JSON) yields nothing: it is parsed fully
-    before its records are handed out, so no file is ever counted half.
+    A file that breaks off keeps the records before the break (`FileRecords.broke_off`); one
+    that cannot be read at all, is not a regular file, or is larger than `limit` yields
+    nothing.
     """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise MalformedInput(*say.file_unreadable(unreadable(path, exc).reason)) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise MalformedInput(say.not_a_regular_file(_kind(info.st_mode)))
+    if info.st_size > limit:
+        raise MalformedInput(say.too_large(info.st_size, limit))
     try:
         data = read_bytes(path)
     except FileUnreadable as exc:
         raise MalformedInput(*say.file_unreadable(exc.reason)) from exc
-    return parse_records(data)
+    return read_file(data, limit)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a file"

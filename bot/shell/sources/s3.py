@@ -24,6 +24,7 @@ from bot.messages import aws as say_aws
 from bot.messages import sources as say
 from bot.shell.aws.access import BODY_BROKE_OFF, CallLog, read_body
 from bot.shell.ports import Problem, Records, SourceContext, SourceReport
+from bot.shell.sources.files import note_file
 from bot.shell.sources.registry import TRAIL_SOURCES
 from bot.trail.filter import GLOBAL_EVENTS_REGION
 from bot.trail.paths import (
@@ -33,7 +34,7 @@ from bot.trail.paths import (
     log_prefix,
     parse_log_path,
 )
-from bot.trail.payload import parse_records
+from bot.trail.payload import FileRecords, read_file
 
 GONE = frozenset({"NoSuchKey", "404"})
 
@@ -58,6 +59,8 @@ class S3Source:
         self.account = (ctx.env.account_id or [""])[0]
         self.root = log_prefix(self.trail.prefix, self.trail.organization_id)
         self.log = CallLog()
+        self.limit = int(self.trail.max_file_size)
+        self.sizes: dict[str, int] = {}
         self.report = SourceReport("s3")
 
     def _url(self, key: str) -> str:
@@ -66,7 +69,7 @@ class S3Source:
     async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
         keys = await self._keys(scope)
         limit = self.trail.max_concurrency
-        pending: set[asyncio.Task[tuple[str, Records | None, str]]] = set()
+        pending: set[asyncio.Task[tuple[str, FileRecords | None, str]]] = set()
         queued = iter(keys)
         try:
             while True:
@@ -79,20 +82,21 @@ class S3Source:
                     return
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                 for task in sorted(done, key=lambda t: t.result()[0]):
-                    key, records, problem = task.result()
+                    key, found, problem = task.result()
                     self.report.api_calls = len(self.log)
-                    if records is None:
+                    if found is None:
                         self.report.problems.append(Problem(self._url(key), problem))
                         continue
                     self.report.objects += 1
-                    yield records
+                    note_file(self.report, self._url(key), found)
+                    yield found.records
         finally:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
             self.report.api_calls = len(self.log)
 
-    def _fetch(self, key: str) -> tuple[str, Records | None, str]:
+    def _fetch(self, key: str) -> tuple[str, FileRecords | None, str]:
         """One object's records (on a worker thread), or None and why it was skipped."""
         try:
             answer = self.aws.call_sync(
@@ -106,7 +110,7 @@ class S3Source:
                 Key=key,
             )
             data = read_body(answer, "s3", "GetObject", self._url(key))
-            return key, parse_records(data), ""
+            return key, read_file(data, self.limit), ""
         except MalformedInput as exc:
             return key, None, exc.user_message
         except AwsError as exc:
@@ -141,6 +145,12 @@ class S3Source:
         for key in (k for ks in found for k in ks):
             if is_not_a_log(key) or not scope.allows(parse_log_path(key)):
                 continue
+            size = self.sizes.get(key, 0)
+            if size > self.limit:  # not fetched: it could not be held anyway
+                self.report.problems.append(
+                    Problem(self._url(key), say.too_large(size, self.limit))
+                )
+                continue
             keys.append(key)
         return keys
 
@@ -163,7 +173,10 @@ class S3Source:
             if delimiter:
                 out += [p["Prefix"] for p in page.get("CommonPrefixes", [])]
             else:
-                out += [o["Key"] for o in page.get("Contents", [])]
+                for found in page.get("Contents", []):
+                    out.append(found["Key"])
+                    if isinstance(found.get("Size"), int):
+                        self.sizes[found["Key"]] = found["Size"]
         self.report.api_calls = len(self.log)
         return out
 

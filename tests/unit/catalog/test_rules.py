@@ -93,3 +93,17 @@ def test_an_arn_loses_its_type_prefix() -> None:
 
     assert arn is not None
     assert arn.after("nodegroup/").resource == "prod/workers/8abc"
+
+
+def test_versioned_event_names_find_their_rule():
+    """Lambda logs `…20150331v2`, CloudFront (newer SDKs) `…2020_05_31`: the same calls."""
+    from bot.catalog.rules import base_event_name, find_rule
+
+    assert base_event_name("UpdateFunctionConfiguration20150331v2") == (
+        "UpdateFunctionConfiguration"
+    )
+    assert base_event_name("UpdateDistribution2020_05_31") == "UpdateDistribution"
+    assert base_event_name("CreateBucket") == "CreateBucket"
+    rule = find_rule("cloudfront.amazonaws.com", "CreateDistribution2020_05_31")
+    assert rule is not None
+    assert rule.name == "CreateDistribution"

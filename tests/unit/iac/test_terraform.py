@@ -152,10 +152,19 @@ def test_legacy_module_provider_is_aws() -> None:
 
 
 def test_unknown_aws_types_are_counted() -> None:
-    """driftctl's aws_codedeploy_app is not catalogued: it is counted for the report."""
-    parsed = real("driftctl/unsupported_resource.tfstate")
+    """A type the catalog does not map is counted for the report."""
+    parsed = inline(block("aws_made_up_thing", "x", instance(id="x-1")))
     assert parsed.resources == []
-    assert parsed.unknown_types == {"aws_codedeploy_app": 1}
+    assert parsed.unknown_types == {"aws_made_up_thing": 1}
+
+
+def test_driftctl_unsupported_resource_is_catalogued_now() -> None:
+    """driftctl's example of a type it does not support, aws_codedeploy_app, is known."""
+    parsed = real("driftctl/unsupported_resource.tfstate")
+    assert parsed.unknown_types == {}
+    assert [(r.resource_type, r.resource_id) for r in parsed.resources] == [
+        ("AWS::CodeDeploy::Application", "example")
+    ]
 
 
 def test_version_3_raises_naming_the_file() -> None:

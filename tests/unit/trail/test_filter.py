@@ -30,13 +30,13 @@ def test_successful_change_in_scope_is_kept():
         ({"errorCode": "Client.DryRunOperation"}, "failed"),
         ({"eventType": "AwsConsoleSignIn"}, "not_api_call"),
         ({"eventType": "AwsServiceEvent"}, "not_api_call"),
-        ({"managementEvent": False}, "data_event"),
-        ({"eventCategory": "Data"}, "data_event"),
+        ({"managementEvent": False}, "operational"),
+        ({"eventCategory": "Data"}, "operational"),
         ({"eventSource": "sts.amazonaws.com", "eventName": "AssumeRole"}, "operational"),
         ({"eventSource": "s3.amazonaws.com", "eventName": "PutObject"}, "operational"),
         ({"eventSource": "kms.amazonaws.com", "eventName": "Decrypt"}, "operational"),
-        ({"eventTime": "2026-11-23T09:59:59Z"}, "outside_window"),
-        ({"eventTime": "2026-11-24T10:00:01Z"}, "outside_window"),
+        ({"eventTime": "2026-11-23T09:59:59Z"}, "out_of_window"),
+        ({"eventTime": "2026-11-24T10:00:01Z"}, "out_of_window"),
         ({"eventTime": "redacted"}, "malformed"),
         ({"eventName": None}, "malformed"),
         (
@@ -61,7 +61,7 @@ def test_other_accounts_are_dropped_and_star_keeps_all():
     """recipientAccountId must be one of the environment's accounts, unless accounts is `*`."""
     rec = make_record(recipientAccountId="999988887777")
 
-    assert scoped(accounts=frozenset({ACCOUNT})).drop_reason(rec) == "other_account"
+    assert scoped(accounts=frozenset({ACCOUNT})).drop_reason(rec) == "out_of_scope"
     assert scoped(accounts=None).drop_reason(rec) is None
 
 
@@ -71,7 +71,7 @@ def test_other_regions_are_dropped_but_global_services_are_in_scope():
     ec2 = make_record(awsRegion="us-west-2")
     iam = make_record(eventSource="iam.amazonaws.com", eventName="AttachRolePolicy")
 
-    assert f.drop_reason(ec2) == "other_region"
+    assert f.drop_reason(ec2) == "out_of_scope"
     assert f.drop_reason(iam) is None
 
 
