@@ -35,6 +35,10 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 CHECKS = Counter("driftbot_checks", "Checks by outcome.", ["env", "outcome"])
 CHECK_SECONDS = Histogram(
@@ -67,6 +71,30 @@ SLACK_CALLS = Counter(
 REAPPLY = Counter("driftbot_reapply", "Reapply triggers by outcome.", ["outcome"])
 ESCALATIONS = Counter("driftbot_escalations", "Escalations by outcome.", ["outcome"])
 REDIS_ERRORS = Counter("driftbot_redis_errors", "Redis outages seen.", ["component"])
+
+
+def count_slack_call(method: str, status: str) -> None:
+    """One Slack Web API call's outcome: `ok`, or Slack's error code."""
+    SLACK_CALLS.labels(method, status).inc()
+
+
+class CountingRateLimitHandler(AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's rate-limit retry handler, counting each 429 (status `429`) it sees."""
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is not None and response.status_code == 429:
+            method = request.url.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
+            SLACK_CALLS.labels(method, "429").inc()
+        return await super()._can_retry_async(
+            state=state, request=request, response=response, error=error
+        )
 
 
 def set_findings(env: str, records: Iterable[tuple[str, str]]) -> None:

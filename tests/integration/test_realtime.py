@@ -50,7 +50,7 @@ def drain(world, consumer: Consumer, rounds: int = 50) -> list:
     """Receive and handle until the queue answers empty."""
 
     async def go() -> list:
-        outcomes = []
+        outcomes: list = []
         stop = asyncio.Event()
         for _ in range(rounds):
             messages = await consumer.queue.receive(wait=0)
@@ -97,7 +97,8 @@ def test_envelopes_on_the_queue_become_cards_once(aws, redis_target, tmp_path, m
 
     assert sum(o.received for o in outcomes) == len(changes)
     assert sum(o.deleted for o in outcomes) == len(changes)
-    assert len(first) == FINDINGS and set(first.values()) == {1}
+    assert len(first) == FINDINGS
+    assert set(first.values()) == {1}
     assert sum(o.counts["duplicates"] for o in again) >= len(changes)
     assert after == versions
     assert cards(world.fake) == first
@@ -140,7 +141,7 @@ def test_what_is_no_cloudtrail_event_is_named_counted_and_deleted(
         counters = world.run(ledger.counters())
         ignored = world.run(ledger.recent(keys.REALTIME_IGNORED))
 
-    counts = sum((o.counts for o in outcomes), Counter())
+    counts: Counter[str] = sum((o.counts for o in outcomes), Counter())
     assert counts["ignored:not_json"] == 1
     assert counts["ignored:not_eventbridge"] == 1
     assert counts["ignored:not_cloudtrail"] == 1

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.config.drift import LoadedConfig
-from bot.errors import AwsError, DriftBotError
+from bot.errors import AwsError, ConfigError, DriftBotError
+from bot.messages import ops as say
 from bot.policy.runbook import Runbook
 from bot.shell import metrics
 from bot.shell.aws.access import SessionFactory
@@ -73,7 +74,7 @@ class Consumer:
     ) -> None:
         realtime = loaded.config.realtime
         if realtime is None:  # pragma: no cover - the callers check first
-            raise ValueError("realtime is not configured")
+            raise ConfigError(*say.no_realtime(str(loaded.path)))
         self.queue = queue
         self.store = store
         self.ledger = RealtimeLedger(store.redis)
@@ -120,6 +121,7 @@ class Consumer:
                 self._queue_failed(exc)
                 await pause(stop, backoff.next())
                 continue
+            self._queue_ok()
             if self.redrive.max_receives is None:
                 log.warning(
                     "realtime: %s has no redrive policy: a message that always fails stays on "
@@ -166,6 +168,14 @@ class Consumer:
             await self.queue.extend(messages, 0)
         except AwsError as exc:
             log.warning("realtime: could not release %d message(s): %s", len(messages), exc)
+
+    def reachable(self) -> tuple[bool, str]:
+        """Whether the queue answers (for /readyz): its last call's outcome."""
+        if self.queue_error is not None:
+            return False, self.queue_error.code or "error"
+        if self.last_receive is None:
+            return False, "not polled yet"
+        return True, f"last receive {time.monotonic() - self.last_receive:.0f} s ago"
 
     def _queue_failed(self, exc: AwsError) -> None:
         if self.queue_error is None:
