@@ -73,7 +73,7 @@ realtime:
   sqs:
     queue_url: {queue_url}
     region: {REGION}{endpoint_line}
-    concurrency: 2
+    concurrency: 1
     visibility_timeout: {visibility}
   state_refresh: 60s
 """

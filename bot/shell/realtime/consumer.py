@@ -109,8 +109,18 @@ class Consumer:
         """Poll until `stop` is set."""
         await self._redrive(stop)
         log.info("realtime: consuming %s with %d poller(s)", self.queue.url, self.concurrency)
-        await asyncio.gather(*(self._poll(stop) for _ in range(self.concurrency)))
+        await asyncio.gather(*(self._poller(stop) for _ in range(self.concurrency)))
         log.info("realtime: stopped")
+
+    async def _poller(self, stop: asyncio.Event) -> None:
+        """One poller, started again after anything unexpected (logged with its traceback)."""
+        backoff = Backoff(first=1.0, cap=30.0)
+        while not stop.is_set():
+            try:
+                await self._poll(stop)
+            except Exception:  # a bug must not silently stop consuming
+                log.exception("realtime: a poller failed; starting it again")
+                await pause(stop, backoff.next())
 
     async def _redrive(self, stop: asyncio.Event) -> None:
         backoff = Backoff(first=1.0, cap=30.0)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import orjson
+from botocore.config import Config
 
 from bot.config.aws import AwsSettings
 from bot.config.realtime import SqsQueue
@@ -82,6 +83,9 @@ class RealtimeQueue:
         identity = QueueIdentity(AwsSettings(endpoint_url=settings.endpoint_url))
         extra = {"session_factory": session_factory} if session_factory else {}
         self.aws = AwsAccess(identity, "realtime", **extra)
+        # A long poll answers within its wait: one that hangs past it is retried, not awaited
+        # for botocore's default minute.
+        self.aws.config = self.aws.config.merge(Config(read_timeout=WAIT_SECONDS + 10))
 
     async def receive(
         self, wait: int = WAIT_SECONDS, visibility: int | None = None
