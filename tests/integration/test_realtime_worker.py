@@ -42,7 +42,7 @@ def moto_server():
     server.start()
     host, port = server.get_host_and_port()
     url = f"http://{host}:{port}"
-    reset = urllib.request.Request(f"{url}/moto-api/reset", method="POST")
+    reset = urllib.request.Request(f"{url}/moto-api/reset", method="POST")  # noqa: S310
     urllib.request.urlopen(reset, timeout=10).close()  # noqa: S310  (loopback; moto is global)
     yield url
     server.stop()

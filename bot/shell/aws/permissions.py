@@ -15,8 +15,11 @@ driftbot assumes a role: `reader` (the role in each account: everything that rea
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from bot.catalog.resource_types import RESOURCE_TYPES
@@ -174,6 +177,29 @@ def state_grants(env: Environment) -> list[Grant]:
     return _merged(grants)
 
 
+@functools.cache
+def _iam_actions() -> dict[str, frozenset[str]]:
+    """Every IAM action by service prefix, lower-case (cfn-lint's bundled list, which its W3037
+    rule checks policies against)."""
+    import cfnlint.data.AdditionalSpecs as specs
+
+    data = json.loads((Path(specs.__file__).parent / "Policies.json").read_bytes())
+    return {service: frozenset(entry.get("Actions") or {}) for service, entry in data.items()}
+
+
+def real_actions(actions: Iterable[str]) -> list[str]:
+    """The actions IAM knows (resource schemas list a few that do not exist, which no policy
+    can grant), with the service prefix in lower case as IAM writes it."""
+    known = _iam_actions()
+    out = set()
+    for action in actions:
+        service, _, name = action.partition(":")
+        service = service.lower()
+        if name.lower() in known.get(service, frozenset()):
+            out.add(f"{service}:{name}")
+    return sorted(out)
+
+
 def confirm_grants(env: Environment, resource_types: Iterable[str] | None = None) -> list[Grant]:
     """What confirming findings against live resources needs (nothing when `confirm` is off):
     the readers of `resource_types` (default: every type driftbot knows), and CloudFormation's
@@ -181,7 +207,7 @@ def confirm_grants(env: Environment, resource_types: Iterable[str] | None = None
     if not env.confirms:
         return []
     types = list(resource_types) if resource_types is not None else list(RESOURCE_TYPES.keys())
-    grants = [Grant("ConfirmLiveResources", tuple(read_actions(types)))]
+    grants = [Grant("ConfirmLiveResources", tuple(real_actions(read_actions(types))))]
     if any(isinstance(entry, CloudFormationState) for entry in env.state):
         calls = [("cloudformation", operation) for operation in cfn_drift.CALLS]
         grants.append(Grant("CloudFormationDrift", _actions(calls)))
