@@ -16,6 +16,7 @@ driftbot assumes a role: `reader` (the role in each account: everything that rea
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from bot.config.state import CloudFormationState, PulumiState, TerraformState
 from bot.shell.aws import cfn_drift
 from bot.shell.aws.access import iam_action
 from bot.shell.confirm import read_actions
+from bot.shell.files import read_bytes
 from bot.shell.realtime.queue import DLQ_CALLS, QUEUE_CALLS
 from bot.shell.realtime.queue import SERVICE as SQS
 from bot.shell.states.cloudformation import CALLS as STACK_CALLS
@@ -181,9 +183,14 @@ def state_grants(env: Environment) -> list[Grant]:
 def _iam_actions() -> dict[str, frozenset[str]]:
     """Every IAM action by service prefix, lower-case (cfn-lint's bundled list, which its W3037
     rule checks policies against)."""
-    import cfnlint.data.AdditionalSpecs as specs
-
-    data = json.loads((Path(specs.__file__).parent / "Policies.json").read_bytes())
+    spec = importlib.util.find_spec("cfnlint")
+    roots = list(spec.submodule_search_locations or ()) if spec else []
+    data: dict[str, Any] = {}
+    for root in roots:
+        path = Path(root) / "data" / "AdditionalSpecs" / "Policies.json"
+        if path.is_file():
+            data = json.loads(read_bytes(path))
+            break
     return {service: frozenset(entry.get("Actions") or {}) for service, entry in data.items()}
 
 
