@@ -283,3 +283,77 @@ def _merged(grants: list[Grant]) -> list[Grant]:
         key = (grant.sid.rstrip("0123456789"), grant.actions, grant.resources)
         out.setdefault(key, grant)
     return list(out.values())
+
+
+def readme_list() -> list[str]:
+    """The README's permission list: what each kind of configuration needs, as the generator
+    makes it for a representative environment of each (`python -m bot.shell.aws.permissions`
+    prints the Markdown)."""
+    lines = []
+    for title, grants in readme_sections():
+        actions = sorted({a for g in grants for a in g.actions})
+        lines.append(f"{title}: " + ", ".join(actions))
+    return lines
+
+
+def readme_sections() -> list[tuple[str, list[Grant]]]:
+    """(what needs it, its grants) for the README."""
+    from bot.config.drift import parse_config
+
+    loaded = parse_config(README_CONFIG, Path("drift.yml"))
+    envs = loaded.config.environments
+    return [
+        ("cloudtrail lookup_events", source_grants(envs["lookup"])),
+        ("cloudtrail s3", source_grants(envs["s3"])),
+        ("cloudtrail athena", source_grants(envs["athena"])),
+        ("terraform or pulumi state in S3", state_grants(envs["s3"])),
+        ("cloudformation state", state_grants(envs["lookup"])),
+        ("cloudformation drift (confirm)", confirm_grants(envs["lookup"])[1:]),
+        ("assume role_arn", role_grants(envs["lookup"])),
+        ("realtime queue", realtime_grants(loaded.config.realtime)),
+    ]
+
+
+README_CONFIG = """
+environments:
+  lookup:
+    account_id: "111122223333"
+    regions: "*"
+    cloudtrail: {source: lookup_events}
+    state: [{cloudformation: {prefix: app-}}]
+    role_arn: arn:aws:iam::{account_id}:role/driftbot-read
+    confirm: true
+  s3:
+    account_id: "111122223333"
+    regions: [us-east-1]
+    cloudtrail: {source: s3, bucket: trail-logs}
+    state: [{terraform: "s3://tf-state/terraform.tfstate", version_id: v1}]
+  athena:
+    account_id: "111122223333"
+    regions: [us-east-1]
+    cloudtrail: {source: athena, bucket: trail-logs}
+realtime:
+  sqs: {queue_url: "https://sqs.us-east-1.amazonaws.com/111122223333/driftbot-events",
+        region: us-east-1}
+"""
+
+
+def readme_markdown() -> str:
+    """The README block between `<!-- iam-policy:start -->` and `<!-- iam-policy:end -->`."""
+    out = ["<!-- iam-policy:start -->"]
+    for line in readme_list():
+        title, _, actions = line.partition(": ")
+        out.append(f"- `{title}`: " + ", ".join(f"`{a}`" for a in actions.split(", ")))
+    out.append(
+        "- `confirm` (live readers): "
+        f"{len(real_actions(read_actions(RESOURCE_TYPES.keys())))} read actions, one per "
+        "reader call and Cloud Control schema permission; `drift iam-policy ENV` lists them"
+    )
+    out.append("<!-- iam-policy:end -->")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m bot.shell.aws.permissions`
+    import sys
+
+    sys.stdout.write(readme_markdown() + "\n")
