@@ -50,6 +50,7 @@ from bot.shell.jobs import (
     run_reapply_job,
     show_progress,
 )
+from bot.shell.logs import log_context
 from bot.shell.notifier import Notifier
 from bot.shell.redis import keys
 from bot.shell.redis.connection import RedisTarget
@@ -98,7 +99,8 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
     beating = asyncio.create_task(heartbeat(beat, max(lease / 3, timedelta(seconds=1)), stop))
     started = time.monotonic()
     try:
-        result = await run_check_job(deps, payload, job_id, ctx.get("job_try", 1), progress)
+        with log_context(job_id=job_id, env=env):
+            result = await run_check_job(deps, payload, job_id, ctx.get("job_try", 1), progress)
     except DriftBotError as exc:
         if exc.retryable and ctx.get("job_try", 1) < MAX_TRIES:
             raise Retry(defer=30 * ctx.get("job_try", 1)) from exc

@@ -28,7 +28,7 @@ CONTEXT: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextV
 SECRETS = re.compile(
     r"(xox[abposr]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}"
     r"|(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])"
-    r"|(?<=://)[^/\s:@]+:[^/\s@]+(?=@))"
+    r"|(?<=://)[^/\s:@]*:[^/\s@]+(?=@))"
 )
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
