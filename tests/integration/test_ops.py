@@ -10,7 +10,6 @@ import logging
 import os
 import subprocess
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -106,7 +105,7 @@ environments:
         seen = [await burst(50)]  # 50 events, one read
         clock[0] = 61
         seen.append(await burst(5))  # looked again: unchanged, not read
-        time.sleep(0.01)
+        await asyncio.sleep(0.01)
         state.write_bytes(state.read_bytes() + b"\n")
         clock[0] = 90
         seen.append(await burst(5))  # changed, but within state_refresh of the last look
