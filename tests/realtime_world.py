@@ -7,10 +7,11 @@ from __future__ import annotations
 import gzip
 import json
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tests.slack_world import write_config
+from tests.slack_world import CHANNEL, write_config
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
@@ -89,3 +90,13 @@ def realtime_config(
         return edit(text) if edit is not None else text
 
     return write_config(tmp, webhook_port=9, edit=add)
+
+
+def cards(fake: Any, channel: str = CHANNEL) -> Counter[str]:
+    """The cards in `channel` (their action blocks' ids), with how many times each was posted."""
+    out: Counter[str] = Counter()
+    for message in fake.top_level(channel):
+        for block in message.get("blocks") or []:
+            if block.get("type") == "actions":
+                out[block["block_id"]] += 1
+    return out

@@ -175,3 +175,49 @@ realtime:
     with pytest.raises(ConfigError) as caught:
         parse_config(text, tmp_path / "drift.yml")
     assert named in str(caught.value)
+
+
+def test_serve_answers_metrics_and_readyz_beside_healthz(world):
+    """`drift serve --http`: /metrics in Prometheus's format, /readyz naming Redis and the
+    Slack token (valid at the fake Slack), /healthz as before."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.entry.app import http_app
+    from tests import slack_requests as sr
+
+    async def probe() -> tuple[int, str, str, int, dict, int]:
+        client = TestClient(TestServer(http_app(world.app, world.deps, sr.SECRET)))
+        await client.start_server()
+        try:
+            metrics = await client.get("/metrics")
+            text = await metrics.text()
+            ready = await client.get("/readyz")
+            health = await client.get("/healthz")
+            return (
+                metrics.status,
+                metrics.headers["Content-Type"],
+                text,
+                ready.status,
+                await ready.json(),
+                health.status,
+            )
+        finally:
+            await client.close()
+
+    status, content_type, text, ready_status, ready, health = world.run(probe())
+    assert status == 200
+    assert content_type.startswith("text/plain")
+    assert "driftbot_checks_total" in text or "# HELP driftbot_checks" in text
+    assert ready_status == 200, ready
+    assert ready["checks"]["redis"] == {"ok": True, "detail": "up"}
+    assert ready["checks"]["slack"]["ok"] is True
+    assert health == 200
+
+
+def test_readyz_says_no_when_slack_refuses_the_token(world):
+    from bot.shell.health import run_checks
+    from bot.shell.readiness import slack_token
+
+    world.fake.fail("auth.test", "token_revoked", times=1)
+    answers = world.run(run_checks([slack_token(world.deps.slack)]))
+    assert answers == {"slack": {"ok": False, "detail": "token_revoked"}}

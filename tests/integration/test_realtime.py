@@ -21,12 +21,13 @@ from bot.shell.runbook_files import runbooks_for
 from tests.realtime_world import (
     CORPUS_EVENTBRIDGE,
     REGION,
+    cards,
     envelope,
     hand_changes,
     make_queues,
     realtime_config,
 )
-from tests.slack_world import CHANNEL, slack_world
+from tests.slack_world import slack_world
 
 FINDINGS = 8  # the demo day's drift, as `drift check demo` reports it
 
@@ -35,15 +36,6 @@ FINDINGS = 8  # the demo day's drift, as `drift check demo` reports it
 def aws():
     with mock_aws():
         yield boto3.client("sqs", region_name=REGION)
-
-
-def cards(fake) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for message in fake.top_level(CHANNEL):
-        for block in message.get("blocks") or []:
-            if block.get("type") == "actions":
-                out[block["block_id"]] += 1
-    return out
 
 
 def drain(world, consumer: Consumer, rounds: int = 50) -> list:

@@ -27,9 +27,8 @@ from moto.server import ThreadedMotoServer
 
 from tests.fake_slack import FakeSlack
 from tests.integration.test_worker_faults import WorkerProcess, get, wait_until
-from tests.realtime_world import REGION, envelope, hand_changes, make_queues, realtime_config
+from tests.realtime_world import REGION, cards, envelope, hand_changes, make_queues, realtime_config
 from tests.redis_process import RedisProcess
-from tests.slack_world import CHANNEL
 
 ROOT = Path(__file__).resolve().parents[2]
 FINDINGS = 8
@@ -57,15 +56,6 @@ def redis_proc(redis_server, tmp_path):
 
 def sqs_client(endpoint: str):
     return boto3.client("sqs", region_name=REGION, endpoint_url=endpoint)
-
-
-def cards(fake) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for message in fake.top_level(CHANNEL):
-        for block in message.get("blocks") or []:
-            if block.get("type") == "actions":
-                out[block["block_id"]] += 1
-    return out
 
 
 def depth(sqs, url: str) -> tuple[int, int]:
