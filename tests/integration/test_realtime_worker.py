@@ -225,3 +225,43 @@ def test_a_worker_killed_mid_batch_loses_nothing(moto_server, redis_proc, tmp_pa
     assert len(posted) == FINDINGS
     assert set(posted.values()) == {1}
     assert depth(sqs, dlq) == (0, 0)
+
+
+def test_drift_listen_runs_only_the_consumer(moto_server, redis_proc, tmp_path):
+    """`drift listen`: the queue consumed into findings (no arq worker, so no card: the
+    notifier of `drift serve` or `drift worker` posts them), /readyz on its metrics port, and
+    SIGTERM stops it with exit code 0."""
+    sqs = sqs_client(moto_server)
+    inbox, _ = make_queues(sqs, max_receives=3)
+    config = realtime_config(tmp_path, inbox, endpoint=moto_server, visibility=10)
+    command = [sys.executable, "-m", "bot", "listen", "--config", str(config)]
+    log_path = tmp_path / "listen.log"
+    with log_path.open("wb") as log:
+        listener = subprocess.Popen(
+            [*command, "--metrics-port", "0"],
+            env={**os.environ, "REDIS_URL": redis_proc.url},
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_until(lambda: "realtime: consuming" in log_path.read_text(), what="consuming")
+            port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", log_path.read_text()).group(1))  # type: ignore[union-attr]
+            for record in hand_changes():
+                sqs.send_message(QueueUrl=inbox, MessageBody=json.dumps(envelope(record)))
+            wait_until(lambda: depth(sqs, inbox) == (0, 0), within=60, what="all deleted")
+            status, ready = get(f"http://127.0.0.1:{port}/readyz")
+            found = redis.Redis.from_url(redis_proc.url).scard("driftbot:findings:demo")
+            listener.send_signal(signal.SIGTERM)
+            code = listener.wait(timeout=30)
+        finally:
+            if listener.poll() is None:
+                listener.kill()
+                listener.wait()
+    text = log_path.read_text()
+    assert found == FINDINGS
+    assert status == 200, ready
+    assert ready["checks"]["queue"]["ok"] is True
+    assert code == 0
+    assert "driftbot worker ready" not in text  # no arq worker
+    assert "Traceback" not in text
