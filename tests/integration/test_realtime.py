@@ -143,3 +143,40 @@ def test_what_is_no_cloudtrail_event_is_named_counted_and_deleted(
     assert "'EC2 Instance State-change Notification' from aws.ec2" in names
     attrs = aws.get_queue_attributes(QueueUrl=inbox, AttributeNames=["All"])["Attributes"]
     assert attrs["ApproximateNumberOfMessages"] == "0"
+
+
+def test_an_event_seen_by_the_queue_and_by_a_check_is_one_finding(
+    aws, redis_target, tmp_path, monkeypatch
+):
+    """The scheduled check is the safety net: it reads the same events from the trail's files
+    after the queue delivered them. Same resources, same event ids: the same findings, and no
+    card posted twice."""
+    inbox, _ = make_queues(aws)
+    for record in hand_changes():
+        aws.send_message(QueueUrl=inbox, MessageBody=json.dumps(envelope(record)))
+
+    def config(tmp, _port):
+        return realtime_config(tmp, inbox)
+
+    with slack_world(redis_target, tmp_path, monkeypatch, config_writer=config) as world:
+        drain(world, consumer_of(world))
+        world.notify()
+        before = {r.id: len(r.finding.events) for r in world.run(world.deps.store.records("demo"))}
+        first = cards(world.fake)
+        world.run(
+            world.deps.queue.enqueue_check(
+                "demo",
+                trigger="schedule",
+                requested_by="schedule",
+                scheduled=True,
+                job_id="sched-demo-test",
+            )
+        )
+        world.worker()
+        world.notify()
+        after = {r.id: len(r.finding.events) for r in world.run(world.deps.store.records("demo"))}
+
+    assert set(after) == set(before)
+    assert after == before  # every event the check read was already there
+    assert cards(world.fake) == first
+    assert set(first.values()) == {1}
