@@ -107,7 +107,7 @@ def status_realtime(loaded: LoadedConfig, fmt: str, run: Any) -> int:
         sys.stdout.write(orjson.dumps(info, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
     lines = [say.realtime_header(loaded.config.realtime.sqs.queue_url)]
-    lines += say.realtime_counters(info["counters"])
+    lines.append(say.realtime_counters(info["counters"]))
     lines.append(
         say.realtime_last(
             info["counters"].get("last_event_time"), info["counters"].get("last_stored_at")

@@ -16,7 +16,7 @@ def no_realtime(path: str) -> Message:
     )
 
 
-def realtime_counters(counters: Mapping[str, str]) -> list[str]:
+def realtime_counters(counters: Mapping[str, str]) -> str:
     """`drift status realtime`: the counters, one per line, in a fixed order."""
     order = (
         ("received", "messages received"),
@@ -34,7 +34,7 @@ def realtime_counters(counters: Mapping[str, str]) -> list[str]:
         kind, _, reason = key.partition(":")
         what = "dropped" if kind == "dropped" else "not a CloudTrail event"
         lines.append(f"  {counters[key]:>8}  {what}: {reason}")
-    return lines
+    return "\n".join(lines)
 
 
 def realtime_header(queue_url: str) -> str:
