@@ -1,4 +1,7 @@
-# One image, one program: `drift worker` (the default), `drift check …`, and the Slack app.
+# One image, one program: `drift worker` (the default), `drift serve` (the Slack app),
+# `drift listen`, `drift check …`. docker-compose.yml runs Redis, serve and worker from it.
+# tests/integration/test_deploy.py lints this file (hadolint) and runs its commands in a fresh
+# virtualenv installed from the built wheel, as the image would.
 # Dependencies are installed from pyproject.toml + constraints.txt before the code is copied,
 # so code changes do not reinstall them.
 FROM python:3.11-slim AS build
@@ -20,8 +23,11 @@ ENV PATH=/venv/bin:$PATH \
     DRIFT_RUNBOOKS=/app/runbooks \
     DRIFT_CONFIG=/etc/driftbot/drift.yml \
     PYTHONUNBUFFERED=1
-USER driftbot
+USER 10001
 WORKDIR /home/driftbot
+# /metrics, /healthz, /readyz: `drift worker --metrics-port 9100 --health-host 0.0.0.0`;
+# the Slack app over HTTP: `drift serve --http --port 3000`.
+EXPOSE 3000 9100
 # REDIS_URL names the Redis to use; without it the embedded one keeps its data in
 # ~/.local/state/driftbot (mount a volume there).
 CMD ["drift", "worker"]

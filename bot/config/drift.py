@@ -24,6 +24,7 @@ from bot.config.codify import Codify
 from bot.config.ignores import IgnoreRule
 from bot.config.model import StrictModel
 from bot.config.problems import describe_errors, yaml_hint, yaml_problem
+from bot.config.realtime import Realtime
 from bot.config.state import STATE_MODELS, StateRef, TerraformState
 from bot.config.window import parse_duration
 from bot.config.yaml_text import load_yaml
@@ -277,6 +278,9 @@ class DriftConfig(StrictModel):
     )
     history: History = Field(default_factory=History)
     slack: SlackSettings = Field(default_factory=SlackSettings)
+    realtime: Realtime | None = Field(
+        default=None, description="EventBridge → SQS ingestion, for every environment"
+    )
 
     @field_validator("environments", mode="after")
     @classmethod

@@ -23,6 +23,16 @@ def parse_duration(text: str) -> timedelta | None:
     return total
 
 
+# LookupEvents keeps 90 days of events; the sources that read the trail's files go further.
+LOOKUP_DAYS = 90
+OLDER = ("athena", "s3", "files")
+
+
+def beyond_lookup(start: datetime, now: datetime) -> bool:
+    """Whether a window starting at `start` reaches past what LookupEvents keeps."""
+    return start < now - timedelta(days=LOOKUP_DAYS)
+
+
 def parse_instant(text: str) -> datetime | None:
     """`2026-11-23`, `2026-11-23T10:00:00Z` or with an offset, as an aware UTC datetime."""
     try:

@@ -25,6 +25,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config.drift import LoadedConfig
+from bot.entry.probes import add_probes
 from bot.errors import ConfigError, MalformedInput, SlackError
 from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
@@ -155,6 +156,7 @@ def http_app(app: AsyncApp, deps: SlackDeps, signing_secret: str) -> web.Applica
         return web.json_response({"ok": True})
 
     web_app.router.add_get("/healthz", healthz)
+    add_probes(web_app, deps.store.redis, deps.slack)  # /readyz and /metrics (issue 13)
     return web_app
 
 

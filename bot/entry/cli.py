@@ -18,11 +18,13 @@ import orjson
 
 from bot import __version__
 from bot.config.drift import LoadedConfig, parse_config
+from bot.entry import cli_ops
 from bot.entry.terminal import Progress, cell
 from bot.errors import ConfigError, DriftBotError, FileUnreadable
 from bot.lifecycle.transitions import STATES
 from bot.messages import cli as say
 from bot.messages import files as say_files
+from bot.messages import ops as say_ops
 from bot.shell.files import read_text
 
 EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
@@ -84,9 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--runbook", metavar="NAME", help="check only what this runbook covers")
 
-    status = sub.add_parser("status", help="the state of a queued check")
-    status.add_argument("job_id", metavar="JOB")
+    status = sub.add_parser(
+        "status", help="the state of a queued check, or of the real-time path (`realtime`)"
+    )
+    status.add_argument("job_id", metavar="JOB", help="a job id, or `realtime`")
     status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--config", metavar="FILE", help="for `realtime`: the queue to read")
 
     worker = sub.add_parser("worker", help="run the background worker (checks, schedules)")
     worker.add_argument("--config", metavar="FILE")
@@ -111,12 +116,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="HOST",
         help="the health server's address (default 127.0.0.1; 0.0.0.0 in a container)",
     )
+    worker.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="PORT",
+        help="serve GET /metrics (Prometheus), /healthz and /readyz on this port (0: any free "
+        "port, logged), at --health-host",
+    )
 
     serve = sub.add_parser("serve", help="run the Slack app (Socket Mode, or --http)")
     serve.add_argument("--config", metavar="FILE")
     serve.add_argument("--http", action="store_true", help="serve Slack requests over HTTP")
     serve.add_argument("--port", type=int, default=3000)
     serve.add_argument("--host", default="0.0.0.0")  # noqa: S104  (a server's default)
+    serve.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="PORT",
+        help="serve GET /metrics, /healthz and /readyz on this port too (with --http they are "
+        "also on --port)",
+    )
 
     findings = sub.add_parser("findings", help="an environment's findings and their state")
     findings.add_argument("environment", metavar="ENV")
@@ -173,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", metavar="SQL", help="the query; the table is `cloudtrail_logs`")
     query.add_argument("--format", choices=("text", "json"), default="text")
 
+    cli_ops.add_parsers(sub)
+
     catalog = sub.add_parser("catalog", help="list what driftbot knows")
     catalog.add_argument("which", choices=("events", "terraform"))
     catalog.add_argument("--format", choices=("text", "json"), default="text")
@@ -196,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _athena_ddl(args)
         if args.command == "query":
             return _query(args)
+        if args.command == "iam-policy":
+            return cli_ops.policy(load_config(args.config), args.environment, args.part)
         return _catalog(args)
     except DriftBotError as exc:
         _error(str(exc))
@@ -253,14 +276,18 @@ def load_config(flag: str | None) -> LoadedConfig:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from bot.config.window import resolve_window
+    from bot.config.window import LOOKUP_DAYS, OLDER, beyond_lookup, resolve_window
     from bot.drift.report import render_json, render_text
     from bot.shell.check import CheckOptions, run_check
     from bot.shell.runbook_files import runbooks_for
 
     loaded = load_config(args.config)
     loaded.environment(args.environment)  # fail fast on a typo, before any reading
-    start, end = resolve_window(args.since, args.until, datetime.now(UTC))
+    now = datetime.now(UTC)
+    start, end = resolve_window(args.since, args.until, now)
+    env = loaded.environment(args.environment)
+    if not args.quiet and env.cloudtrail.source == "lookup_events" and beyond_lookup(start, now):
+        sys.stderr.write(say_ops.lookup_events_reach(LOOKUP_DAYS, args.environment, OLDER) + "\n")
     progress = None if args.quiet else Progress.for_stream(sys.stderr)
     options = CheckOptions(
         progress=progress, confirm=args.confirm, runbooks=runbooks_for(loaded), runbook=args.runbook
@@ -285,7 +312,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 STATE_COMMANDS = frozenset(
-    {"status", "worker", "findings", "accept", "history", "digest", "runbook", "serve"}
+    {"status", "worker", "findings", "accept", "history", "digest", "runbook", "serve", "listen"}
 )
 
 
@@ -293,18 +320,29 @@ def _state(args: argparse.Namespace) -> int:
     from bot.entry import cli_state
 
     if args.command == "status":
+        if args.job_id == "realtime":
+            return cli_ops.status_realtime(
+                load_config(args.config), args.format, cli_state.with_redis
+            )
         return cli_state.status(args.job_id, args.format)
     if args.command == "runbook":
         found = args.config or Path(DEFAULT_CONFIG).is_file() or os.environ.get("DRIFT_CONFIG")
         loaded = load_config(args.config) if found else None
         return cli_state.runbook_validate(Path(args.path), loaded)
     loaded = load_config(args.config)
+    if args.command == "listen":
+        return cli_ops.listen(loaded, args.metrics_port, args.metrics_host, cli_state.with_redis)
     if args.command == "worker":
         return cli_state.worker(
-            loaded, args.burst, args.job_lease, args.health_port, args.health_host
+            loaded,
+            args.burst,
+            args.job_lease,
+            args.health_port,
+            args.health_host,
+            args.metrics_port,
         )
     if args.command == "serve":
-        return cli_state.serve(loaded, args.http, args.port, args.host)
+        return cli_state.serve(loaded, args.http, args.port, args.host, args.metrics_port)
     if args.command == "findings":
         return cli_state.findings(loaded, args.environment, args.state, args.format)
     if args.command == "accept":

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import getpass
-import logging
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -107,11 +106,13 @@ def worker(
     lease_seconds: float,
     health_port: int | None = None,
     health_host: str = "127.0.0.1",
+    metrics_port: int | None = None,
 ) -> int:
     from bot.entry.worker import run_worker
+    from bot.shell.logs import configure_logging
 
     runbooks = runbooks_for(loaded)  # a bad runbook fails here, before anything starts
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     lease = timedelta(seconds=lease_seconds)
     with_redis(
         lambda target: run_worker(
@@ -122,17 +123,31 @@ def worker(
             lease=lease,
             health_port=health_port,
             health_host=health_host,
+            metrics_port=metrics_port,
         )
     )
     return 0
 
 
-def serve(loaded: LoadedConfig, http: bool, port: int, host: str) -> int:
+def serve(
+    loaded: LoadedConfig, http: bool, port: int, host: str, metrics_port: int | None = None
+) -> int:
     from bot.entry.app import serve as run_app
+    from bot.shell.logs import configure_logging
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     runbooks = runbooks_for(loaded)
-    with_redis(lambda target: run_app(loaded, runbooks, target, http=http, port=port, host=host))
+
+    async def work(target: RedisTarget) -> None:
+        if metrics_port is None:
+            await run_app(loaded, runbooks, target, http=http, port=port, host=host)
+            return
+        from bot.entry.probes import serve_probes
+
+        async with serve_probes(target, host, metrics_port):
+            await run_app(loaded, runbooks, target, http=http, port=port, host=host)
+
+    with_redis(work)
     return 0
 
 

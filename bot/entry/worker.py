@@ -5,8 +5,9 @@ loop; payloads and results are JSON; `redis<6`. A running job refreshes arq's in
 to a short TTL (its heartbeat), so when its worker is killed another worker picks the job up
 within a minute instead of after the whole job timeout.
 
-Signals and Redis outages are bot/entry/supervisor.py's; the health server (`--health-port`)
-is bot/shell/health.py's.
+Signals and Redis outages are bot/entry/supervisor.py's; the health server (`--health-port`,
+and `--metrics-port` with `/metrics` too) is bot/shell/health.py's. With `realtime:` in drift.yml
+the worker also consumes its SQS queue (bot/entry/listen.py), stopped by the same signals.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,6 +27,7 @@ from croniter import croniter
 
 from bot.config.drift import LoadedConfig
 from bot.drift.progress import progress_fields
+from bot.entry.listen import readiness, slack_gateway, start_realtime
 from bot.entry.supervisor import Supervisor
 from bot.entry.worker_jobs import (
     integration_functions,
@@ -34,6 +37,7 @@ from bot.entry.worker_jobs import (
 )
 from bot.errors import DriftBotError
 from bot.policy.runbook import Runbook
+from bot.shell import metrics
 from bot.shell.deps import FollowPolicy
 from bot.shell.health import HealthServer, HealthState
 from bot.shell.jobs import (
@@ -46,6 +50,7 @@ from bot.shell.jobs import (
     run_reapply_job,
     show_progress,
 )
+from bot.shell.logs import log_context
 from bot.shell.notifier import Notifier
 from bot.shell.redis import keys
 from bot.shell.redis.connection import RedisTarget
@@ -92,8 +97,10 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
             await show_progress(deps, job_id, "running", progress.update)
 
     beating = asyncio.create_task(heartbeat(beat, max(lease / 3, timedelta(seconds=1)), stop))
+    started = time.monotonic()
     try:
-        result = await run_check_job(deps, payload, job_id, ctx.get("job_try", 1), progress)
+        with log_context(job_id=job_id, env=env):
+            result = await run_check_job(deps, payload, job_id, ctx.get("job_try", 1), progress)
     except DriftBotError as exc:
         if exc.retryable and ctx.get("job_try", 1) < MAX_TRIES:
             raise Retry(defer=30 * ctx.get("job_try", 1)) from exc
@@ -107,6 +114,7 @@ async def check_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dic
         await beating
     await deps.store.release_running(env, job_id)
     failed = "error" in result
+    _count_check(env, result, time.monotonic() - started)
     state, shown = ("failed", None) if failed else ("succeeded", result)
     await show_progress(deps, job_id, state, progress.update, shown, result.get("error"))
     return result
@@ -117,7 +125,9 @@ async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[
     deps: Deps = ctx["deps"]
     attempt = int(payload.get("attempt") or 1)
     env, request_id = str(payload["env"]), str(payload["request_id"])
-    return await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt)
+    result = await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt)
+    metrics.REAPPLY.labels(_outcome(result)).inc()
+    return result
 
 
 async def digest_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
@@ -148,6 +158,8 @@ async def tick(ctx: dict[str, Any]) -> None:
             last = await deps.store.last_digest(name)
             if local >= due and (last is None or last < due):
                 await queue.enqueue_digest(name, f"{due:%Y%m%d}")
+        records = await deps.store.records(name)
+        metrics.set_findings(name, [(r.state, r.finding.severity or "none") for r in records])
     await tick_integrations(ctx)
 
 
@@ -259,13 +271,12 @@ async def run_worker(
     lease: timedelta = LEASE,
     health_port: int | None = None,
     health_host: str = "127.0.0.1",
+    metrics_port: int | None = None,
 ) -> None:
     """Run until SIGTERM/SIGINT (or, in burst mode, until the queue is empty), through Redis
-    outages; with `health_port`, serve /healthz and /readyz there."""
+    outages; with `health_port`, serve /healthz and /readyz there; with `metrics_port`, those
+    and /metrics. With `realtime:` configured (and not in burst mode), consume its queue too."""
     health = HealthState()
-    server = HealthServer(health, health_host, health_port) if health_port is not None else None
-    if server is not None:
-        await server.start()
     log.info("driftbot worker on Redis at %s", target.where)
 
     def build() -> Worker:
@@ -273,11 +284,40 @@ async def run_worker(
             loaded, runbooks, target, burst=burst, with_cron=not burst, lease=lease, health=health
         )
 
+    supervisor = Supervisor(build, target, health, burst=burst)
+    realtime = None if burst else start_realtime(loaded, runbooks, target, supervisor.stopping)
+    checks = readiness(realtime, slack_gateway())
+    servers = [
+        HealthServer(health, health_host, port, checks=checks, metrics=port == metrics_port)
+        for port in dict.fromkeys(p for p in (health_port, metrics_port) if p is not None)
+    ]
     try:
-        await Supervisor(build, target, health, burst=burst).run()
+        for server in servers:
+            await server.start()
+        await supervisor.run()
     finally:
-        if server is not None:
+        supervisor.stopping.set()
+        if realtime is not None:
+            await realtime.finish()
+        for server in servers:
             await server.stop()
+
+
+def _count_check(env: str, result: Mapping[str, Any], seconds: float) -> None:
+    outcome = "failed" if "error" in result else "succeeded"
+    metrics.CHECKS.labels(env, outcome).inc()
+    metrics.CHECK_SECONDS.labels(env).observe(seconds)
+    metrics.RECORDS.labels(env).inc(int(result.get("records") or 0))
+    metrics.CHANGES.labels(env, "check").inc(int(result.get("changes") or 0))
+
+
+def _outcome(result: Mapping[str, Any]) -> str:
+    """A job's result as a metric label: error, skipped, or done."""
+    if "error" in result:
+        return "error"
+    if "skipped" in result:
+        return "skipped"
+    return "done"
 
 
 def _ms(delta: timedelta) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 
 from arq.worker import Function, func
 
+from bot.shell import metrics
 from bot.shell.codify.runner import codify_finding
 from bot.shell.deps import Deps
 from bot.shell.escalate.runner import (
@@ -44,7 +45,7 @@ async def follow_reapply_run(ctx: dict[str, Any], payload: dict[str, Any]) -> di
 
 async def escalate_finding_job(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
     """arq job: escalate a finding to one target outside Slack (or, automatic, to its channel)."""
-    return await escalate_finding(
+    result = await escalate_finding(
         ctx["deps"],
         str(payload["env"]),
         str(payload["finding_id"]),
@@ -53,6 +54,8 @@ async def escalate_finding_job(ctx: dict[str, Any], payload: dict[str, Any]) -> 
         str(payload.get("note") or ""),
         bool(payload.get("auto")),
     )
+    metrics.ESCALATIONS.labels("error" if "error" in result else "done").inc()
+    return result
 
 
 async def deescalate_finding_job(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:

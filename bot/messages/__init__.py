@@ -16,6 +16,7 @@ test_messages.py walks the tree. The modules:
     integrations.py  the reapply, escalation and codify targets' errors (target and fix)
     jobs.py       the worker's jobs: a failed check, reapply runs and their thread replies
     lifecycle.py  why a finding moved or may not move; the digest as a terminal prints it
+    ops.py        running it as a service: `drift listen`, `status realtime`, `iam-policy`
     redis.py      Redis that cannot be used
     registry.py   a registry's key given twice, or not found
     report.py     the text report of `drift check`

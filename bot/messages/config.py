@@ -197,6 +197,17 @@ def expected_principal(item: str) -> str:
     )
 
 
+def expected_queue_url(value: str) -> str:
+    return (
+        f"expected an SQS queue URL such as "
+        f"https://sqs.us-east-1.amazonaws.com/111122223333/driftbot-events, got {value!r}"
+    )
+
+
+def expected_state_refresh(value: str) -> str:
+    return f"expected a duration such as 60s or 5m, got {value!r}"
+
+
 def expected_retention(value: str) -> str:
     return f"expected a duration such as 90d or 12w (got {value!r})"
 

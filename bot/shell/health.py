@@ -8,16 +8,21 @@ a small aiohttp server the worker owns (`drift worker --health-port PORT`).
   Redis is away, while starting, and while stopping.
 
 Both answer JSON: `ok`, `redis` (`up` / `unreachable`), `redis_down_seconds`,
-`last_poll_seconds_ago`, `state` (`starting`, `running`, `stopping`).
+`last_poll_seconds_ago`, `state` (`starting`, `running`, `stopping`). /readyz also runs the
+server's readiness checks (`checks`: the Slack token valid, the realtime queue reachable), each
+answering `{"ok": bool, "detail": str}` under its name; any that fails makes it 503.
 
-`HealthServer.app` is an aiohttp Application: more routes (metrics) may be added to it before
+`GET /metrics` (with `metrics=True`): Prometheus's text format (bot/shell/metrics.py, imported
+only then). `HealthServer.app` is an aiohttp Application: more routes may be added before
 `start`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -28,6 +33,9 @@ STUCK = 60.0  # seconds without a poll while Redis answers: the worker is stuck
 READY_POLL = 15.0  # seconds since the last poll for /readyz to say ready
 
 State = Literal["starting", "running", "stopping"]
+# A readiness check: its name, and a coroutine answering (ok, detail).
+Readiness = tuple[str, Callable[[], Awaitable[tuple[bool, str]]]]
+CHECK_TIMEOUT = 5.0  # seconds one readiness check may take
 
 
 @dataclass
@@ -77,17 +85,45 @@ class HealthState:
         return self.last_poll is not None and time.monotonic() - self.last_poll < READY_POLL
 
 
-class HealthServer:
-    """`/healthz` and `/readyz` on `host:port` (port 0: any free port, see `port`)."""
+async def run_checks(checks: Sequence[Readiness]) -> dict[str, dict[str, Any]]:
+    """Each readiness check's answer; one that raises or takes too long is not ready."""
 
-    def __init__(self, health: HealthState, host: str, port: int) -> None:
+    async def one(check: Callable[[], Awaitable[tuple[bool, str]]]) -> dict[str, Any]:
+        try:
+            ok, detail = await asyncio.wait_for(check(), CHECK_TIMEOUT)
+        except Exception as exc:  # a probe must answer, whatever the check met
+            return {"ok": False, "detail": type(exc).__name__}
+        return {"ok": ok, "detail": detail}
+
+    answers = await asyncio.gather(*(one(check) for _, check in checks))
+    return {name: answer for (name, _), answer in zip(checks, answers, strict=True)}
+
+
+class HealthServer:
+    """`/healthz` and `/readyz` on `host:port` (port 0: any free port, see `port`), and
+    `/metrics` when asked."""
+
+    def __init__(
+        self,
+        health: HealthState,
+        host: str,
+        port: int,
+        *,
+        checks: Sequence[Readiness] = (),
+        metrics: bool = False,
+    ) -> None:
         self.health = health
         self.host = host
         self.requested_port = port
         self.port = port
+        self.checks = list(checks)
         self.app = web.Application()
         self.app.router.add_get("/healthz", self._healthz)
         self.app.router.add_get("/readyz", self._readyz)
+        if metrics:
+            from bot.shell.metrics import metrics_route
+
+            self.app.router.add_get("/metrics", metrics_route)
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
@@ -96,7 +132,12 @@ class HealthServer:
         site = web.TCPSite(self._runner, self.host, self.requested_port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
-        log.info("worker health on http://%s:%d/healthz and /readyz", self.host, self.port)
+        log.info(
+            "worker health on http://%s:%d/healthz and /readyz%s",
+            self.host,
+            self.port,
+            " and /metrics" if _has_metrics(self.app) else "",
+        )
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -108,5 +149,13 @@ class HealthServer:
         return web.json_response({"ok": ok, **self.health.report()}, status=200 if ok else 503)
 
     async def _readyz(self, _: web.Request) -> web.Response:
-        ok = self.health.ready()
-        return web.json_response({"ok": ok, **self.health.report()}, status=200 if ok else 503)
+        checks = await run_checks(self.checks)
+        ok = self.health.ready() and all(c["ok"] for c in checks.values())
+        body = {"ok": ok, **self.health.report(), "checks": checks}
+        return web.json_response(body, status=200 if ok else 503)
+
+
+def _has_metrics(app: web.Application) -> bool:
+    return any(
+        r.resource is not None and r.resource.canonical == "/metrics" for r in app.router.routes()
+    )

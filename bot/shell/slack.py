@@ -20,13 +20,13 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.errors import SlackError
 from bot.messages.slack import answers as say
+from bot.shell.metrics import CountingRateLimitHandler, count_slack_call
 
 DEFAULT_API_URL = "https://slack.com/api/"
 UNREACHABLE = "unreachable"  # SlackError.code when Slack did not answer at all
@@ -43,7 +43,7 @@ def web_client(token: str | None = None, base_url: str | None = None) -> AsyncWe
         base_url=url if url.endswith("/") else url + "/",
         retry_handlers=[
             AsyncConnectionErrorRetryHandler(max_retry_count=2),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            CountingRateLimitHandler(max_retry_count=3),
             AsyncServerErrorRetryHandler(max_retry_count=1),
         ],
     )
@@ -70,7 +70,7 @@ class SlackGateway:
             token=client.token,
             base_url=client.base_url,
             timeout=client.timeout,
-            retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=3)],
+            retry_handlers=[CountingRateLimitHandler(max_retry_count=3)],
         )
 
     async def _call(
@@ -81,11 +81,14 @@ class SlackGateway:
         call = getattr(client or self.client, method.replace(".", "_"))
         try:
             response = await call(**params)
+            count_slack_call(method, "ok")
         except SlackApiError as exc:
             code = str(exc.response.get("error", "unknown_error"))
+            count_slack_call(method, code)
             message, hint = say.slack_refused(method, code)
             raise SlackError(message, hint, code=code, retryable=code in RETRYABLE) from exc
         except (aiohttp.ClientError, TimeoutError) as exc:  # after the client's own retries
+            count_slack_call(method, UNREACHABLE)
             message, hint = say.slack_unreachable(method, type(exc).__name__)
             raise SlackError(message, hint, code=UNREACHABLE, retryable=True) from exc
         return dict(response.data) if isinstance(response.data, dict) else {}

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import boto3
 import botocore.exceptions
@@ -28,7 +28,7 @@ from botocore.credentials import RefreshableCredentials
 from botocore.session import get_session
 
 from bot import __version__
-from bot.config.drift import Environment
+from bot.config.aws import AwsSettings
 from bot.errors import AwsAccessDenied, AwsError, AwsThrottled
 from bot.messages import aws as say
 
@@ -75,6 +75,9 @@ IAM_ACTIONS: dict[tuple[str, str], str] = {
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
     ("s3", "GetBucketEncryption"): "s3:GetEncryptionConfiguration",
     ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
+    ("sqs", "DeleteMessageBatch"): "sqs:DeleteMessage",
+    ("sqs", "ChangeMessageVisibilityBatch"): "sqs:ChangeMessageVisibility",
+    ("sqs", "SendMessageBatch"): "sqs:SendMessage",
 }
 # IAM action prefixes that differ from boto3's service name (Cloud Control's actions use
 # CloudFormation's prefix: `cloudformation:GetResource`).
@@ -116,12 +119,26 @@ class CallLog:
 SessionFactory = Callable[[], boto3.Session]
 
 
+class AccessSettings(Protocol):
+    """What AwsAccess reads of an environment (bot.config.drift.Environment), or of the
+    realtime queue's settings: endpoints and retries, the role to assume and its external id."""
+
+    @property
+    def aws(self) -> AwsSettings: ...
+
+    @property
+    def role_arn(self) -> str | None: ...
+
+    @property
+    def external_id(self) -> str | None: ...
+
+
 class AwsAccess:
     """Sessions and clients for one environment, built lazily and reused."""
 
     def __init__(
         self,
-        env: Environment,
+        env: AccessSettings,
         env_name: str,
         session_factory: SessionFactory = boto3.Session,
     ) -> None:

@@ -27,6 +27,14 @@ from bot.messages import confirm as say
 from bot.shell.aws.access import AwsAccess, CallLog
 from bot.shell.aws.stacks import describe_stack
 
+# The calls this confirmer makes (bot/shell/aws/permissions.py grants them).
+CALLS = (
+    "DetectStackResourceDrift",
+    "DetectStackDrift",
+    "DescribeStackDriftDetectionStatus",
+    "DescribeStackResourceDrifts",
+    "DescribeStacks",
+)
 # The StackResourceDriftStatus values that decide nothing (say.cfn_undecided says why).
 UNDECIDED = frozenset(say.CFN_UNDECIDED)
 Sleep = Callable[[float], Awaitable[None]]

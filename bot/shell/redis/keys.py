@@ -25,6 +25,14 @@ All ours start with `driftbot:`:
     usergroup:{id}              JSON list of member user ids              10 min
     clean:{env}                 "1" when the last notice said the env is clean   no TTL
     digest-clean:{env}          "1" when the last digest found nothing    no TTL
+    rt-seen:{env}:{event_id}    an event the real-time path stored for env   15 days (> SQS's
+                                longest retention, 14 days)
+    realtime                    HASH the real-time path's counters (received, routed,
+                                dropped:{reason}, deleted, failed, dead_lettered, …)   no TTL
+    realtime:dead               STREAM messages given up on their last receive (SQS moves
+                                them to the dead-letter queue)            last 1,000 entries
+    realtime:ignored            STREAM messages that were no CloudTrail event (deleted)
+                                                                          last 1,000 entries
 
 arq keeps its own keys under `arq:`; the ids of the jobs we enqueue are built here too.
 """
@@ -99,6 +107,15 @@ def slack_event(event_id: str) -> str:
 
 def usergroup(group: str) -> str:
     return f"{PREFIX}usergroup:{group}"
+
+
+REALTIME = f"{PREFIX}realtime"
+REALTIME_DEAD = f"{PREFIX}realtime:dead"
+REALTIME_IGNORED = f"{PREFIX}realtime:ignored"
+
+
+def realtime_seen(env: str, event_id: str) -> str:
+    return f"{PREFIX}rt-seen:{env}:{event_id}"
 
 
 def flag(name: str, env: str) -> str:

@@ -22,7 +22,7 @@ from bot.errors import AwsError, ConfigError
 from bot.messages import aws as say_aws
 from bot.messages import sources as say
 from bot.shell.ports import Records, SourceContext, SourceReport
-from bot.shell.sources.rate_limit import Clock, TokenBucket
+from bot.shell.sources.rate_limit import Clock, SlidingWindow
 from bot.shell.sources.registry import TRAIL_SOURCES
 from bot.trail.filter import GLOBAL_EVENTS_REGION
 from bot.trail.paths import PathScope
@@ -127,7 +127,7 @@ class LookupEventsSource:
             "EndTime": scope.end,
             "MaxResults": PAGE_SIZE,
         }
-        bucket = TokenBucket(self.rate, capacity=1, clock=self.clock)  # this reader's limit
+        bucket = SlidingWindow(self.rate, clock=self.clock)  # this reader's limit
         while True:
             page = await self._call(account, region, bucket, params)
             records = extract_records({"Events": page.get("Events") or []})
@@ -139,7 +139,7 @@ class LookupEventsSource:
             params["NextToken"] = token
 
     async def _call(
-        self, account: str, region: str, bucket: TokenBucket, params: dict[str, Any]
+        self, account: str, region: str, bucket: SlidingWindow, params: dict[str, Any]
     ) -> dict[str, Any]:
         """One LookupEvents call in its (account, region) slot; throttling, server errors and
         lost connections are retried with backoff, each attempt taking a token."""

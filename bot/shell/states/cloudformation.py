@@ -25,6 +25,13 @@ from bot.shell.ports import SourceContext
 from bot.shell.states.registry import STATE_SOURCES
 
 CONCURRENCY = 8
+# The calls this source makes, reading the stacks and taking their fingerprint
+# (bot/shell/aws/permissions.py).
+CALLS = (
+    ("cloudformation", "DescribeStacks"),
+    ("cloudformation", "ListStacks"),
+    ("cloudformation", "ListStackResources"),
+)
 # Stacks whose resources exist (or are being updated). Left out: deleted and failed creations
 # (their resources were removed), stacks being deleted, and change sets under review.
 ACTIVE_STATUSES = (

@@ -20,6 +20,8 @@ from bot.shell.states.local import S3_REGION, read_state_file
 from bot.shell.states.registry import STATE_SOURCES
 
 MISSING = ("NoSuchKey", "404", "NotFound")
+# The calls an S3 stack makes, reading it and taking its fingerprint (bot/shell/aws/permissions.py).
+S3_CALLS = (("s3", "GetObject"), ("s3", "HeadObject"))
 
 
 class PulumiFileState:

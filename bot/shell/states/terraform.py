@@ -18,6 +18,8 @@ from bot.shell.states.local import S3_REGION, read_state_file
 from bot.shell.states.registry import STATE_SOURCES
 
 DEFAULT_WORKSPACE = "default"
+# The calls an S3 state makes, reading it and taking its fingerprint (bot/shell/aws/permissions.py).
+S3_CALLS = (("s3", "GetObject"), ("s3", "HeadObject"), ("s3", "ListObjectsV2"))
 
 
 class TerraformFileState:
