@@ -89,8 +89,11 @@ class EnvironmentIngest:
         detector = Detector(self.filter)
         detector.feed_many(records)
         result = Ingested(changes=len(detector.changes))
-        seen = await self.ledger.seen(self.name, detector.changes)
-        fresh = [c for event_id, c in detector.changes.items() if event_id not in seen]
+        # One event is its identity (source, name, time, event id), as a check dedupes it.
+        by_key = {"|".join(identity): c for identity, c in detector.changes.items()}
+        seen = await self.ledger.seen(self.name, by_key)
+        fresh_keys = [key for key in by_key if key not in seen]
+        fresh = [by_key[key] for key in fresh_keys]
         result.duplicates = len(seen)
         if not fresh:
             return result
@@ -105,7 +108,7 @@ class EnvironmentIngest:
             result.transitions += moved
         result.findings = len(findings)
         await self._settle(fresh, index, made, now, result)
-        await self.ledger.mark(self.name, [c.event_id for c in fresh])
+        await self.ledger.mark(self.name, fresh_keys)
         if self.aws is not None:
             self.aws.log.calls.clear()  # a long-lived process: the calls are counted elsewhere
         return result

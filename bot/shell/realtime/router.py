@@ -13,7 +13,7 @@ from bot.config.drift import Environment
 from bot.trail.filter import TrailFilter, compile_principals
 
 EVER_START, EVER_END = "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"
-OUT_OF_SCOPE = frozenset({"other_account", "other_region"})
+OUT_OF_SCOPE = frozenset({"out_of_scope"})
 NO_ENVIRONMENT = "no_environment"
 
 
