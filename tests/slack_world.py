@@ -28,7 +28,10 @@ from bot.shell.redis.connection import RedisTarget
 from bot.shell.runbook_files import runbooks_for
 from bot.shell.slack import web_client
 from tests import slack_requests as sr
+from bot.shell.redis.pace import Rate
 from tests.fake_slack import FakeSlack
+
+UNPACED = Rate(interval=0.0, burst=1)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
@@ -221,6 +224,7 @@ environments:
       protected: true
       approvals: 2
       escalation_channel: {ESCALATIONS}
+      baseline: false
   staging:
     account_id: "111122223333"
     regions: [us-east-1]
@@ -246,11 +250,20 @@ def slack_world(
     config_writer: Callable[[Path, int], Path] | None = None,
     env: str = "demo",
     edit: Callable[[str], str] | None = None,
+    paced: bool = False,
+    **fake_options: Any,
 ) -> Iterator[World]:
     """The app on `redis_target`, configured in `tmp_path` (by `config_writer`, given the
     folder and the webhook receiver's port; default `write_config` with drift.yml's text
-    through `edit`, when given), talking to a fake Slack."""
-    with FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}) as fake, Receiver() as receiver:
+    through `edit`, when given), talking to a fake Slack (`fake_options`: FakeSlack's).
+    Posts are not paced unless `paced` (Slack's pace is one message a second per channel:
+    tests that are not about it need not wait for it)."""
+    if not paced:
+        monkeypatch.setattr("bot.shell.slack.POST", UNPACED)
+        monkeypatch.setattr("bot.shell.slack.UPDATE", UNPACED)
+        monkeypatch.setattr("bot.shell.slack.PUBLISH", UNPACED)
+    fake_slack = FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}, **fake_options)
+    with fake_slack as fake, Receiver() as receiver:
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("SLACK_API_URL", fake.base_url)
         monkeypatch.setenv("TEST_REAPPLY_SECRET", WEBHOOK_SECRET)

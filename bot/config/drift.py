@@ -136,6 +136,26 @@ class EnvSlack(StrictModel):
     protected: bool = False
     approvals: int = Field(default=2, ge=1, le=10, description="distinct approvers if protected")
     escalation_channel: str | None = None
+    flood_threshold: int = Field(
+        default=10,
+        ge=1,
+        description="above this many new findings in a check: a summary, cards in its thread",
+    )
+    baseline: bool = Field(
+        default=True, description="the first check with Slack posts a summary, not one card each"
+    )
+    ask_actor: bool = Field(
+        default=True, description="ask the person who made a change whether it was intended"
+    )
+    user_map: dict[str, str] = Field(
+        default_factory=dict, description="CloudTrail actor (session or IAM user name) → U…"
+    )
+
+    @field_validator("user_map")
+    @classmethod
+    def _user_map(cls, value: dict[str, str]) -> dict[str, str]:
+        _ids(list(value.values()), _SLACK_USER, say.expected_slack_user)
+        return value
 
     @field_validator("channel", "escalation_channel")
     @classmethod
@@ -156,6 +176,15 @@ class SlackSettings(StrictModel):
     allow_unconfigured: bool = Field(
         default=False, description="let /drift act on environments without a `slack:` block"
     )
+    user_map: dict[str, str] = Field(
+        default_factory=dict, description="CloudTrail actor (session or IAM user name) → U…"
+    )
+
+    @field_validator("user_map")
+    @classmethod
+    def _user_map(cls, value: dict[str, str]) -> dict[str, str]:
+        _ids(list(value.values()), _SLACK_USER, say.expected_slack_user)
+        return value
 
 
 class Environment(StrictModel):

@@ -6,6 +6,7 @@ over millions of records needs memory for the changes, not for the records.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -65,8 +66,30 @@ class Detector:
             region=region if isinstance(region, str) else "",
             who=attribute(record),
             refs=tuple(refs or ()),
+            request=kept_request(record.get("requestParameters")),
         )
 
     @property
     def unknown_events(self) -> int:
         return sum(self.unknown.values())
+
+
+REQUEST_VALUE_MAX = 4000  # characters of JSON per top-level value of requestParameters
+REQUEST_MAX = 8000
+
+
+def kept_request(params: object) -> dict[str, Any] | None:
+    """A call's requestParameters as kept on its finding: values longer than REQUEST_VALUE_MAX
+    characters of JSON (and any past REQUEST_MAX in all) are replaced by `"…"`."""
+    if not isinstance(params, dict) or not params:
+        return None
+    kept: dict[str, Any] = {}
+    size = 0
+    for key, value in params.items():
+        length = len(json.dumps(value, default=str))
+        if length > REQUEST_VALUE_MAX or size + length > REQUEST_MAX:
+            kept[str(key)] = "…"
+            continue
+        kept[str(key)] = value
+        size += length
+    return kept

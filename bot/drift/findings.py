@@ -35,6 +35,7 @@ class Change:
     region: str
     who: Attribution
     refs: tuple[ResourceRef, ...]
+    request: dict[str, JsonValue] | None = None
 
 
 class _Model(BaseModel):
@@ -51,6 +52,8 @@ class EventSummary(_Model):
     role: str | None
     via: str
     source_ip: str
+    # The call's requestParameters (long values cut), so a card can say what it did in words.
+    request: dict[str, JsonValue] | None = None
 
 
 # The path of a change to the resource as a whole (it is gone, or it exists unmanaged).
@@ -215,4 +218,5 @@ def _summary(change: Change) -> EventSummary:
         role=who.role,
         via=who.via,
         source_ip=who.source_ip,
+        request=change.request,
     )

@@ -61,6 +61,8 @@ from bot.shell.redis.queue import (
 from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store
 from bot.shell.slack import SlackGateway, web_client
+from bot.shell.slack_setup import resolve_runbook_channels
+from bot.shell.sweep import sweep
 
 log = logging.getLogger("driftbot.worker")
 MAX_TRIES = 3
@@ -117,7 +119,8 @@ async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[
     deps: Deps = ctx["deps"]
     attempt = int(payload.get("attempt") or 1)
     env, request_id = str(payload["env"]), str(payload["request_id"])
-    return await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt)
+    job_try = int(ctx.get("job_try", 1))
+    return await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt, job_try)
 
 
 async def digest_environment(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
@@ -149,10 +152,13 @@ async def tick(ctx: dict[str, Any]) -> None:
             if local >= due and (last is None or last < due):
                 await queue.enqueue_digest(name, f"{due:%Y%m%d}")
     await tick_integrations(ctx)
+    await sweep(deps)  # reapply timeouts, expired acceptances and requests (issue 11)
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     deps: Deps = ctx["deps_factory"](ctx["redis"])
+    if deps.slack is not None:  # runbook channel names to ids, once (issue 11)
+        deps.runbooks = await resolve_runbook_channels(deps.runbooks, deps.slack)
     ctx["deps"] = deps
     ctx["queue"] = Queue(ctx["redis"], deps.store)
     if deps.slack is not None and deps.slack_state is not None:

@@ -156,11 +156,11 @@ class CrashAfter(Store):
         super().__init__(redis)
         self.left = n
 
-    async def apply(self, env, fid, update):
+    async def apply(self, env, fid, update, batch=None):
         if self.left == 0:
             raise asyncio.CancelledError("killed")
         self.left -= 1
-        return await super().apply(env, fid, update)
+        return await super().apply(env, fid, update, batch)
 
 
 def test_a_job_killed_mid_write_and_run_again_duplicates_nothing(redis_target):

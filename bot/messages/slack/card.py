@@ -352,3 +352,73 @@ def import_title(tf_type: str) -> str:
 
 def import_fill_in(parts: str) -> str:
     return f"Fill in {parts} by hand: the finding does not hold it."
+
+
+# The card at a glance (issue 11): the resource line, the change line, the links, the note.
+
+
+def resource_line(rtype: str, rid: str, account: str, region: str, iac: str) -> str:
+    return f"{rtype} {rid} · account {account} · {region} · {iac}"
+
+
+def iac_managed(addresses: str, sources: str) -> str:
+    return f"IaC {addresses}" + (f" ({sources})" if sources else "")
+
+
+def iac_unmanaged() -> str:
+    return "no IaC manages it"
+
+
+def change_line_ctx(event: str, actor: str, role: str | None, via: str, ip: str, at: str) -> str:
+    as_role = f" as {role}" if role else ""
+    return f"{event} by {actor}{as_role} via {via} from {ip} · {at}"
+
+
+def event_ref(link: str) -> str:
+    return f"event {link}"
+
+
+def link_label(url: str, label: str) -> str:
+    return f"<{url}|{label}>"
+
+
+CONSOLE = "Open in the AWS console"
+EVENT_HISTORY = "Its CloudTrail history"
+IAC_SOURCE = "IaC source"
+
+
+def runbook_title(name: str, title: str) -> str:
+    return f"📘 {name}: {title}"
+
+
+def escalate_note(note: str) -> str:
+    return f"💡 {note}"
+
+
+def diff_more(count: int) -> str:
+    return f"_+{count:,} more in the thread_"
+
+
+def diff_json_title(resource: str, first: int, last: int, total: int) -> str:
+    return f"*Diff of {resource} as JSON* ({first:,} to {last:,} of {total:,}, IaC → live):"
+
+
+def finding_ref(finding: str) -> str:
+    return f"finding {finding}"
+
+
+def resolved_state(how: str, at: str) -> str:
+    return f"🟩 *Resolved* {at}: {how}"
+
+
+def run_waiting(status: str, target: str, approvers: str) -> str:
+    """A reapply approved (`approved`) or being handed to its target (`dispatching`)."""
+    by = f" by {approvers}" if approvers else ""
+    if status == "approved":
+        return f"⏳ Reapply *approved*{by}: waiting for the worker to trigger {target}."
+    return f"⏳ Reapply approved{by}: *triggering* {target}…"
+
+
+def approval_run(line: str) -> str:
+    """The approval request's outcome line once its run exists."""
+    return line
