@@ -18,17 +18,18 @@ import pytest
 from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.entry.app import build_app, make_deps
+from bot.entry.app import build_app, make_deps, startup_checks
 from bot.entry.cli import load_config
 from bot.entry.worker import build_worker
 from bot.shell.deps import Deps, FollowPolicy
 from bot.shell.escalate.runner import EscalationFollower
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget
+from bot.shell.redis.pace import Rate
 from bot.shell.runbook_files import runbooks_for
 from bot.shell.slack import web_client
+from bot.shell.sweep import sweep
 from tests import slack_requests as sr
-from bot.shell.redis.pace import Rate
 from tests.fake_slack import FakeSlack
 
 UNPACED = Rate(interval=0.0, burst=1)
@@ -97,6 +98,8 @@ class World:
     app: Any = None
     env: str = "demo"
     follow: FollowPolicy | None = None  # how the worker follows reapply runs (None: default)
+    missing_channels: dict[str, str] = field(default_factory=dict)  # found at start-up
+    now: datetime = DEMO_END  # the notifier's and the sweep's clock
 
     def run(self, coro: Any) -> Any:  # the fixture's loop runs the app and its state
         return self.loop.run_until_complete(coro)
@@ -149,11 +152,12 @@ class World:
         loaded = load_config(str(self.config))
         notifier = Notifier(
             loaded,
-            runbooks_for(loaded),
+            self.deps.runbooks,
             self.deps.store,
             self.deps.state,
             self.deps.slack,
             consumer="test",
+            clock=lambda: self.now,
         )
 
         async def drain() -> int:
@@ -180,6 +184,21 @@ class World:
             return total
 
         return self.run(drain())
+
+    def sweep(self) -> dict[str, int]:
+        """The worker tick's sweep (reapply timeouts, expired acceptances and requests) at
+        `self.now`."""
+        loaded = load_config(str(self.config))
+        deps = Deps(
+            loaded=loaded,
+            runbooks=self.deps.runbooks,
+            store=self.deps.store,
+            slack=self.deps.slack,
+            slack_state=self.deps.state,
+        )
+        deps.clock = lambda: self.now
+        result: dict[str, int] = self.run(sweep(deps))
+        return result
 
     def record(self, resource_id: str) -> Any:
         async def find() -> Any:
@@ -275,6 +294,7 @@ def slack_world(
         loaded = load_config(str(config))
         client = web_client(token="xoxb-test", base_url=fake.base_url)
         w.deps = w.run(make_deps(loaded, runbooks_for(loaded), redis_target, client))
+        w.missing_channels = w.run(startup_checks(w.deps))  # as `drift serve` does
         w.app = build_app(w.deps, client, sr.SECRET)
         yield w
         w.run(w.deps.store.redis.aclose(close_connection_pool=True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -55,6 +56,10 @@ class EventSummary(_Model):
     # The call's requestParameters (long values cut), so a card can say what it did in words.
     request: dict[str, JsonValue] | None = None
 
+
+# Not in the JSON contract (`drift check --format json`, `drift findings --json`, webhook
+# payloads): the events' requestParameters, kept for the Slack card's words.
+CONTRACT_EXCLUDE: dict[str, Any] = {"events": {"__all__": {"request"}}}
 
 # The path of a change to the resource as a whole (it is gone, or it exists unmanaged).
 WHOLE_RESOURCE = "(resource)"

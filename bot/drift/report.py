@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import orjson
 
-from bot.drift.findings import Finding, Report
+from bot.drift.findings import CONTRACT_EXCLUDE, Finding, Report
 from bot.messages import report as say
 from bot.models import SEVERITY_RANK
 
@@ -19,7 +19,7 @@ MAX_VALUE = 80
 
 def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
     """The JSON contract; with `unknown`, a list of calls the catalog does not know."""
-    doc = report.model_dump(mode="json")
+    doc = report.model_dump(mode="json", exclude={"findings": {"__all__": CONTRACT_EXCLUDE}})
     if unknown is not None:
         doc["unknown"] = [
             {"event_source": s, "event_name": n, "count": c} for (s, n), c in _ranked(unknown)

@@ -192,6 +192,13 @@ async def check_tokens(slack: SlackGateway, app_token: str | None) -> None:
             raise
 
 
+async def startup_checks(deps: SlackDeps) -> dict[str, str]:
+    """Before serving: runbook channel names resolved to ids (ConfigError when one can't be),
+    and the channels drift.yml names that the bot is not in (warned, and on /healthz)."""
+    deps.runbooks = await resolve_runbook_channels(deps.runbooks, deps.slack)
+    return await channels_without_bot(deps.loaded, deps.runbooks, deps.slack)
+
+
 TOKEN_ERRORS = frozenset(
     {
         "invalid_auth",
@@ -227,8 +234,7 @@ async def serve(
     deps = await make_deps(loaded, runbooks, target, client)
     try:
         await check_tokens(deps.slack, app_token)
-        deps.runbooks = await resolve_runbook_channels(runbooks, deps.slack)
-        missing = await channels_without_bot(loaded, deps.runbooks, deps.slack)
+        missing = await startup_checks(deps)
     except BaseException:
         await deps.store.redis.aclose(close_connection_pool=True)
         raise

@@ -103,7 +103,7 @@ class Cards:
         record = await self.store.get(env, fid)
         if conf is None or record is None:
             return
-        card = await self.state.card(env, fid)
+        card = await self.state.card_hash(env, fid)
         posted = card is not None and bool(card.get("ts"))
         if entry.get("redraw"):
             if card is not None and posted:

@@ -20,7 +20,7 @@ from arq import Retry
 
 from bot.config.drift import Environment
 from bot.config.window import resolve_window
-from bot.drift.findings import Finding
+from bot.drift.findings import CONTRACT_EXCLUDE, Finding
 from bot.drift.progress import ProgressUpdate, progress_fields
 from bot.errors import DriftBotError, SlackError
 from bot.lifecycle.digest import Digest, build_digest
@@ -305,7 +305,7 @@ async def run_reapply_job(
         "runbook": runbook.name,
         "requested_by": request.requester,
         "approved_by": request.approvals,
-        "finding": record.finding.model_dump(mode="json"),
+        "finding": record.finding.model_dump(mode="json", exclude=CONTRACT_EXCLUDE),
     }
     now = deps.clock()
     run = ReapplyRun(

@@ -111,7 +111,7 @@ def _state_line(record: FindingRecord) -> str:
     if record.state == "resolved":
         reason = escape(clip(record.resolution, 1000)) if record.resolution else None
         return say.state_resolved(when(record.resolved_at or record.state_since), reason)
-    return say.state_open(when(record.state_since), record.reopened)
+    return say.state_open(None, record.reopened)  # the card's one time is the change's
 
 
 def approval_line(approval: ApprovalRequest, now: datetime | None) -> str:

@@ -54,7 +54,7 @@ def test_home_truncates_at_100_blocks_with_a_pointer():
     assert len(view["blocks"]) <= 100
     assert "more — see `/drift findings prod`" in text
     assert "staging · 80 not resolved" in text
-    assert "more — see `drift findings staging`" in text
+    assert "more — see `/drift findings staging`" in text
 
 
 def test_home_shows_a_small_environment_in_full_after_a_big_one():
