@@ -66,7 +66,7 @@ class AskHandlers(ApprovalHandlers, ViewHandlers):
             channel = (esc.channel if esc else None) or conf.escalation_channel or conf.channel
             group = (esc.usergroup if esc else None) or ""
             meta = FormMeta(record.env, record.id, record.version)
-            note = say.not_me_note(f"<@{user}>")
+            note = say.not_me_note()
             if record.state != "resolved":
                 await self.escalate_to_channel(user, meta, channel, group, note)
             await self.tell(body, respond, say.answer_recorded(words.answer_words("not_me")))

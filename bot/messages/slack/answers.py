@@ -316,9 +316,12 @@ def only_the_person_asked() -> str:
     return "This question was for the person who made the change."
 
 
-def not_me_note(user: str) -> str:
-    """The escalation note of a "Not me" answer."""
-    return f"{user} says they did not make this change."
+def not_me_note() -> str:
+    """The escalation note of a "Not me" answer (the escalation names who answered)."""
+    return (
+        "Asked whether this change was intended, the person CloudTrail names said they did "
+        "not make this change."
+    )
 
 
 def nothing_to_answer() -> str:
