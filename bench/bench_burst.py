@@ -79,13 +79,17 @@ async def burst(findings: int, tmp: Path, url: str, fake: FakeSlack) -> dict[str
     notifier = Notifier(loaded, runbooks_for(loaded), store, state, slack, consumer="bench")
     stop = asyncio.Event()
     running = asyncio.create_task(notifier.run(stop))
+
+    async def check_prod() -> float:
+        await seed_burst(store, "prod", findings, "check-prod", NOW)
+        return time.monotonic()
+
     start = time.monotonic()
-    applying = asyncio.create_task(seed_burst(store, "prod", findings, "check-prod", NOW))
+    applying = asyncio.create_task(check_prod())
     await asyncio.sleep(1.0)
     other_at = time.monotonic()
     await seed_burst(store, "staging", 1, "check-staging", NOW)
-    await applying
-    applied = time.monotonic()
+    applied = await applying
 
     def cards(channel: str) -> list[float]:
         return [
@@ -105,8 +109,8 @@ async def burst(findings: int, tmp: Path, url: str, fake: FakeSlack) -> dict[str
     limited = {post_key(c.params) for c in calls if c.status == 429}
     return {
         "posts": len(posts),
-        "first": min(prod) - start,
-        "last": max(prod) - start,
+        "first": min(prod) - applied,
+        "last": max(prod) - applied,
         "applied": applied - start,
         "rate_limited": fake.rate_limited(),
         "unretried": len(limited - {post_key(c.params) for c in posts}),
@@ -132,8 +136,10 @@ def main() -> None:
     print(f"driftbot Slack burst: {n} new findings in prod, then 1 in staging a second later")
     expected = f"1 summary + {n} cards in its thread + 1 staging card"
     print(f"  posts                      {figures['posts']:.0f} ({expected})")
-    print(f"  findings applied           {figures['applied']:.2f} s after the check started")
-    print(f"  time to first card         {figures['first']:.2f} s after the check started")
+    print(f"  check applied its findings in {figures['applied']:.2f} s; from then:")
+    print(
+        f"  time to first card         {figures['first']:.2f} s (the summary is posted before it)"
+    )
     rate = n / figures["last"]
     print(f"  time to last card          {figures['last']:.1f} s ({rate:.2f} cards/s)")
     limited, left = figures["rate_limited"], figures["unretried"]

@@ -163,6 +163,9 @@ class Notifier:
                     if lane.task is not None:
                         lane.task.cancel()
                 raise
+            if self.home.dirty.is_set():  # stepping (tests, drains): Home at once
+                self.home.dirty.clear()
+                await self.home.flush()
         return len(dispatched)
 
     def _lane_of(self, entry: Mapping[str, str]) -> str:
