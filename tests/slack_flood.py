@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.drift.findings import EventSummary, Finding
-from bot.lifecycle.transitions import detect, finding_id
-from bot.shell.redis.store import Store
+from bot.lifecycle.transitions import FindingRecord, Transition, detect, finding_id
+from bot.shell.redis.store import Store, Update
 
 SEVERITIES = ("critical", "high", "medium", "low")
 
@@ -59,10 +59,15 @@ async def seed_burst(store: Store, env: str, count: int, job_id: str, at: dateti
     for n in range(count):
         finding = burst_finding(env, n, at)
         fid = finding_id(env, finding.key)
-        await store.apply(
-            env, fid, lambda r, f=finding: detect(r, f, env, at, job_id), batch=job_id
-        )
+        await store.apply(env, fid, _detecting(finding, env, at, job_id), batch=job_id)
         ids.append(fid)
     await store.set_job(job_id, state="succeeded", result={"modified": count})
     await store.checked(env, job_id)
     return ids
+
+
+def _detecting(finding: Finding, env: str, at: datetime, job_id: str) -> Update:
+    def update(record: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        return detect(record, finding, env, at, job_id)
+
+    return update

@@ -93,8 +93,6 @@ class Cards:
         if self.home is not None:
             self.home.touch()
 
-    # -- one outbox entry ---------------------------------------------------------------------
-
     async def finding_entry(self, entry: Mapping[str, str], entry_id: str = "") -> None:
         """Bring one finding's card, thread and approval message up to date (SlackError when
         Slack refused; the entry is tried again when the error is retryable)."""
@@ -341,8 +339,6 @@ class Cards:
                 return  # already announced
         message = render_back_to_clean(env, moves[-1].resource)
         await self.poster.post(key, channel, message.text, message.blocks)
-
-    # -- asking the person who made the change ---------------------------------------------------
 
     async def ask(self, record: FindingRecord) -> None:
         """Ask whoever made the finding's last change whether it was intended: in a DM, or

@@ -22,7 +22,7 @@ from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.external import WAITING
 from bot.lifecycle.transitions import FindingRecord, State, Transition
 from bot.messages.confirm import confirm_off
-from bot.messages.slack import Label, and_more, plus_more
+from bot.messages.slack import Label, and_more, glance, plus_more
 from bot.messages.slack import card as say
 from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
@@ -174,7 +174,7 @@ def render_card(
     blocks.extend(buttons)
     note = runbook.fix.escalate.note if runbook and runbook.fix.escalate else None
     if buttons and note:
-        blocks.append(context(say.escalate_note(escape(clip(note, 500)))))
+        blocks.append(context(glance.escalate_note(escape(clip(note, 500)))))
     base = message(escape(top.plain), blocks)  # the notification's text: escaped, no tokens
     return CardMessage(base.text, base.blocks, overflow)
 
@@ -185,11 +185,11 @@ def _resource_text(record: FindingRecord, sources: Sequence[str]) -> str:
         shown = [code(a) for a in f.addresses[:ADDRESSES_ON_CARD]]
         more = len(f.addresses) - len(shown)
         named = ", ".join([*shown, plus_more(more)] if more else shown)
-        urls = " ".join(say.link_label(link(u), say.IAC_SOURCE) for u in sources[:3])
-        iac = say.iac_managed(named, urls)
+        urls = " ".join(glance.link_label(link(u), glance.IAC_SOURCE) for u in sources[:3])
+        iac = glance.iac_managed(named, urls)
     else:
-        iac = say.iac_unmanaged()
-    text = say.resource_line(
+        iac = glance.iac_unmanaged()
+    text = glance.resource_line(
         escape(f.resource_type), code(f.resource_id), code(f.account_id), code(f.region), iac
     )
     verdict = _confirmation_text(f)
@@ -200,7 +200,7 @@ def _change_text(f: Finding) -> str:
     if not f.events:
         return say.no_events()
     last = f.events[-1]
-    text = say.change_line_ctx(
+    text = glance.change_line_ctx(
         code(last.event_name),
         escape(last.actor),
         code(last.role) if last.role else None,
@@ -209,7 +209,7 @@ def _change_text(f: Finding) -> str:
         iso_when(last.event_time),
     )
     url = event_url(last.event_id, f.region)
-    text += " · " + say.event_ref(say.link_label(link(url), escape(clip(last.event_id, 40))))
+    text += " · " + glance.event_ref(glance.link_label(link(url), escape(clip(last.event_id, 40))))
     earlier = f.events[:-1]
     if earlier:
         actors = list(dict.fromkeys(e.actor for e in reversed(earlier)))
@@ -223,16 +223,16 @@ def _change_text(f: Finding) -> str:
 def _links(record: FindingRecord, runbook: Runbook | None) -> list[str]:
     f = record.finding
     url = console_url(f.resource_type, f.resource_id, f.region, f.account_id)
-    label = say.CONSOLE if has_console_page(f.resource_type) else say.EVENT_HISTORY
-    out = [say.link_label(link(url), label)]
+    label = glance.CONSOLE if has_console_page(f.resource_type) else glance.EVENT_HISTORY
+    out = [glance.link_label(link(url), label)]
     if runbook is not None:
         name = code(runbook.name)
         if runbook.url:
-            name = say.link_label(link(runbook.url), escape(runbook.name))
-        out.append(say.runbook_title(name, escape(clip(runbook.title, 150))))
+            name = glance.link_label(link(runbook.url), escape(runbook.name))
+        out.append(glance.runbook_title(name, escape(clip(runbook.title, 150))))
     elif f.runbook:
-        out.append(say.runbook_title(code(f.runbook), Label.RUNBOOK_NOT_LOADED))
-    out.append(say.finding_ref(code(record.id)))
+        out.append(glance.runbook_title(code(f.runbook), Label.RUNBOOK_NOT_LOADED))
+    out.append(glance.finding_ref(code(record.id)))
     return [" · ".join(out)]
 
 
@@ -265,7 +265,7 @@ def _diff(record: FindingRecord, words: list[str]) -> tuple[str | None, list[str
     if shown:
         text = "```" + "\n".join(shown) + "```"
         if rest:
-            text += "\n" + say.diff_more(len(rest))
+            text += "\n" + glance.diff_more(len(rest))
     overflow = fit_lines([escape(w) for w in rest], MAX_SECTION_TEXT - 300) if rest else []
     return text, overflow + _json_thread(f)
 
@@ -282,7 +282,7 @@ def _json_thread(f: Finding) -> list[str]:
         [_change_line(c, THREAD_LINE) for c in f.changes], MAX_SECTION_TEXT - 300
     ):
         count = chunk.count("\n") + 1
-        head = say.diff_json_title(resource, number + 1, number + count, total)
+        head = glance.diff_json_title(resource, number + 1, number + count, total)
         texts.append(f"{head}\n{chunk}")
         number += count
     return texts

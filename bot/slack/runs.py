@@ -15,6 +15,7 @@ from bot.lifecycle.external import WAITING, ReapplyRun
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.integrations import label
 from bot.messages.slack import card as say
+from bot.messages.slack import glance
 from bot.policy.runbook import Reapply, Webhook
 from bot.policy.targets import Codebuild, GithubActions, Gitlab, Spacelift, TerraformCloud
 from bot.slack.text import clip, code, escape, link, people, person, when
@@ -63,7 +64,7 @@ def run_line(record: FindingRecord) -> str | None:
     target = escape(label(run.target))
     ref = _run_ref(run)
     if run.status in WAITING:
-        return say.run_waiting(run.status, target, people(run.approved_by))
+        return glance.run_waiting(run.status, target, people(run.approved_by))
     if run.status == "failed":
         return say.run_failed(
             target,

@@ -360,7 +360,10 @@ def test_any_method_answers_a_chosen_error(fake):
 def test_channels_membership_and_email_lookup():
     """`channels` answer conversations.list/info and refuse posts where the bot is not in;
     `emails` answer users.lookupByEmail."""
-    channels = {"C0IN": {"name": "in"}, "C0OUT": {"name": "out", "is_member": False}}
+    channels: dict[str, dict[str, Any]] = {
+        "C0IN": {"name": "in"},
+        "C0OUT": {"name": "out", "is_member": False},
+    }
     with FakeSlack(channels=channels, emails={"Dev@Example.com": "U0DEV"}) as fake:
         web = client(fake)
         listed = run(web.conversations_list())

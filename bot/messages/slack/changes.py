@@ -5,7 +5,7 @@ Arguments are plain text; the renderers escape them."""
 
 from __future__ import annotations
 
-# -- the headline ---------------------------------------------------------------------------
+# The headline.
 
 
 def headline(emoji: str, env: str, resource: str, what: str, actor: str, ago: str) -> str:
@@ -51,7 +51,7 @@ def and_more(count: int) -> str:
     return f"and {count} more"
 
 
-# -- security groups and network ACLs --------------------------------------------------------
+# Security groups and network ACLs.
 
 
 def rule_text(protocol: str, ports: str) -> str:
@@ -95,7 +95,7 @@ def acl_deleted(rule: str) -> str:
     return f"deleted network ACL rule {rule}"
 
 
-# -- S3 --------------------------------------------------------------------------------------
+# S3.
 
 
 def policy_allows(principal: str, actions: str) -> str:
@@ -159,7 +159,7 @@ def created_bucket() -> str:
     return "created (no IaC manages it)"
 
 
-# -- IAM -------------------------------------------------------------------------------------
+# IAM.
 
 
 def attached_policy(policy: str) -> str:
@@ -194,7 +194,7 @@ def trust_line(principal: str) -> str:
     return f"trust: {principal} may assume the role"
 
 
-# -- EC2 instances ----------------------------------------------------------------------------
+# EC2 instances.
 
 
 def instance_type_changed(kind: str) -> str:
@@ -217,7 +217,7 @@ def attribute_set(name: str, value: str) -> str:
     return f"set {name} to {value}"
 
 
-# -- RDS -------------------------------------------------------------------------------------
+# RDS.
 
 
 def deletion_protection_off() -> str:
@@ -259,7 +259,7 @@ def days(value: object) -> str:
     return f"{value} day" if str(value) == "1" else f"{value} days"
 
 
-# -- Lambda ----------------------------------------------------------------------------------
+# Lambda.
 
 
 def function_code_changed(source: str) -> str:
@@ -294,7 +294,7 @@ def permission_added(principal: str, action: str) -> str:
     return f"let {principal} call {action}"
 
 
-# -- KMS -------------------------------------------------------------------------------------
+# KMS.
 
 
 def key_policy_changed() -> str:
@@ -317,7 +317,7 @@ def key_disabled() -> str:
     return "disabled the key"
 
 
-# -- load balancers --------------------------------------------------------------------------
+# Load balancers.
 
 
 def listener_rule(verb: str, conditions: str) -> str:
@@ -338,7 +338,7 @@ def lb_attribute(name: str, value: str) -> str:
     return f"set {name} to {value}"
 
 
-# -- tags ------------------------------------------------------------------------------------
+# Tags.
 
 
 def tags_set(tags: str) -> str:
@@ -354,7 +354,7 @@ def tag_line(added: bool, key: str, value: str | None) -> str:
     return f"{sign} tag {key}" + (f" = {value}" if value is not None else "")
 
 
-# -- the diff the live read found ------------------------------------------------------------
+# The diff the live read found.
 
 
 def diff_added(path: str, value: str) -> str:
