@@ -30,14 +30,20 @@ Change = Callable[[FindingRecord], tuple[FindingRecord, list[Transition]]]
 
 class ViewHandlers(HandlerBase):
     async def _notify(self, user: str, env: str, text: str) -> None:
-        """An ephemeral line in the environment's channel (a submission has no response_url)."""
+        """An ephemeral line in the environment's channel (a submission has no response_url);
+        for someone who is not in it (the modal came from App Home), a DM."""
         environment = self.deps.loaded.config.environments.get(env)
         conf = environment.slack if environment is not None else None
         if conf is not None:
             try:
                 await self.deps.slack.ephemeral(conf.channel, user, text)
+                return
             except Exception:
-                log.info("could not tell %s: %s", user, text)
+                log.info("could not tell %s in %s; trying a DM", user, conf.channel)
+        try:
+            await self.poster.post(f"notice:{uuid.uuid4().hex}", user, text)
+        except Exception:
+            log.info("could not tell %s: %s", user, text)
 
     async def _apply(self, meta: FormMeta, done: str, change: Change) -> FindingRecord | None:
         """Apply `change` to the finding at the version the modal was opened on; Stale (saying
