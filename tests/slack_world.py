@@ -185,19 +185,23 @@ class World:
 
         return self.run(drain())
 
-    def sweep(self) -> dict[str, int]:
-        """The worker tick's sweep (reapply timeouts, expired acceptances and requests) at
-        `self.now`."""
-        loaded = load_config(str(self.config))
+    def job_deps(self, now: datetime | None = None) -> Deps:
+        """What the worker's jobs get, on the app's Redis and Slack, at `now` (default
+        `self.now`, read when the clock is)."""
         deps = Deps(
-            loaded=loaded,
+            loaded=self.deps.loaded,
             runbooks=self.deps.runbooks,
             store=self.deps.store,
             slack=self.deps.slack,
             slack_state=self.deps.state,
         )
-        deps.clock = lambda: self.now
-        result: dict[str, int] = self.run(sweep(deps))
+        deps.clock = (lambda: now) if now is not None else (lambda: self.now)
+        return deps
+
+    def sweep(self) -> dict[str, int]:
+        """The worker tick's sweep (reapply timeouts, expired acceptances and requests) at
+        `self.now`."""
+        result: dict[str, int] = self.run(sweep(self.job_deps()))
         return result
 
     def record(self, resource_id: str) -> Any:

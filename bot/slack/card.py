@@ -22,7 +22,7 @@ from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.external import WAITING
 from bot.lifecycle.transitions import FindingRecord, State, Transition
 from bot.messages.confirm import confirm_off
-from bot.messages.slack import Label, and_more, glance, plus_more
+from bot.messages.slack import Label, glance, plus_more
 from bot.messages.slack import card as say
 from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
@@ -34,7 +34,7 @@ from bot.slack.blocks import (
     message,
     section,
 )
-from bot.slack.finding_text import can_reapply, state_text
+from bot.slack.finding_text import can_reapply, events_text, state_text
 from bot.slack.headline import diff_in_words, headline
 from bot.slack.ids import BUTTON_TEXT, ActionId, button_value, card_block_id
 from bot.slack.runs import import_suggestion, import_text, links_line, run_line
@@ -45,7 +45,6 @@ from bot.slack.text import (
     code,
     escape,
     fit_lines,
-    iso_when,
     link,
     person,
     when,
@@ -197,26 +196,13 @@ def _resource_text(record: FindingRecord, sources: Sequence[str]) -> str:
 
 
 def _change_text(f: Finding) -> str:
-    if not f.events:
-        return say.no_events()
-    last = f.events[-1]
-    text = glance.change_line_ctx(
-        code(last.event_name),
-        escape(last.actor),
-        code(last.role) if last.role else None,
-        escape(last.via),
-        code(last.source_ip),
-        iso_when(last.event_time),
-    )
-    url = event_url(last.event_id, f.region)
-    text += " · " + glance.event_ref(glance.link_label(link(url), escape(clip(last.event_id, 40))))
-    earlier = f.events[:-1]
-    if earlier:
-        actors = list(dict.fromkeys(e.actor for e in reversed(earlier)))
-        named = ", ".join(escape(clip(a, 80)) for a in actors[:3])
-        if len(actors) > 3:
-            named += " " + and_more(len(actors) - 3)
-        text += "\n" + say.earlier_changes(len(earlier), named)
+    """The last change (its CloudTrail event linked, its id shown) and who else changed it."""
+    text = events_text(f, glance.change_line_ctx)
+    if f.events:
+        last = f.events[-1]
+        url = glance.link_label(link(event_url(last.event_id, f.region)), escape(last.event_id))
+        first, _, rest = text.partition("\n")
+        text = first + " · " + glance.event_ref(url) + (f"\n{rest}" if rest else "")
     return text
 
 

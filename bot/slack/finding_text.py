@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from bot.drift.findings import Finding
@@ -47,12 +48,13 @@ def severity_order(record: FindingRecord) -> tuple[int, datetime, str]:
     return (SEVERITY_RANK.get(record.finding.severity, 4), record.first_seen, record.id)
 
 
-def events_text(f: Finding) -> str:
-    """The last CloudTrail change (who, how, from where, when) and who else changed it."""
+def events_text(f: Finding, line: Callable[..., str] = say.last_change) -> str:
+    """The last CloudTrail change (who, how, from where, when; written by `line`) and who else
+    changed it."""
     if not f.events:
         return say.no_events()
     last = f.events[-1]
-    text = say.last_change(
+    text = line(
         code(last.event_name),
         escape(last.actor),
         code(last.role) if last.role else None,

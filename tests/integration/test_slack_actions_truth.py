@@ -21,7 +21,6 @@ from arq import Retry
 
 from bot.entry.app import http_app, startup_checks
 from bot.errors import ConfigError
-from bot.shell.deps import Deps
 from bot.shell.jobs import TRIGGER_TRIES, run_reapply_job
 from bot.slack import ActionId, ViewId
 from tests import slack_requests as sr
@@ -273,14 +272,8 @@ def test_the_trigger_is_retried_with_backoff_before_it_fails(world):
     hook = rb.fix.reapply.webhook.model_copy(update={"url": "http://127.0.0.1:9/hooks/reapply"})
     reapply = rb.fix.reapply.model_copy(update={"webhook": hook})
     down = rb.model_copy(update={"fix": rb.fix.model_copy(update={"reapply": reapply})})
-    deps = Deps(
-        loaded=world.deps.loaded,
-        runbooks={**world.deps.runbooks, rb.name: down},
-        store=world.deps.store,
-        slack=world.deps.slack,
-        slack_state=world.deps.state,
-    )
-    deps.clock = lambda: DEMO_END
+    deps = world.job_deps(DEMO_END)
+    deps.runbooks = {**world.deps.runbooks, rb.name: down}
 
     with pytest.raises(Retry) as retried:
         world.run(run_reapply_job(deps, "demo", request_id, None, 1, job_try=1))

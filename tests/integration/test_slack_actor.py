@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from bot.shell.deps import Deps
 from bot.shell.jobs import run_digest_job
 from bot.slack import ActionId, ViewId
 from tests import slack_requests as sr
@@ -209,20 +208,10 @@ def test_people_who_do_not_answer_are_reminded_once_in_the_digest(asking_world):
     """Two hours later the digest reminds dev@example.com of each unanswered question, once."""
     world = asking_world
     check_demo(world)
-    deps = Deps(
-        loaded=world.deps.loaded,
-        runbooks=world.deps.runbooks,
-        store=world.deps.store,
-        slack=world.deps.slack,
-        slack_state=world.deps.state,
-    )
-    deps.clock = lambda: DEMO_END + timedelta(hours=2)
-
-    world.run(run_digest_job(deps, "demo"))
+    world.run(run_digest_job(world.job_deps(DEMO_END + timedelta(hours=2)), "demo"))
     first = dump(world.fake.messages(CHANNEL))
-    deps.clock = lambda: DEMO_END + timedelta(days=1, hours=2)
     before = first.count("you haven't said")
-    world.run(run_digest_job(deps, "demo"))
+    world.run(run_digest_job(world.job_deps(DEMO_END + timedelta(days=1, hours=2)), "demo"))
 
     assert before == 3  # SG, the instance and the bucket dev@example.com made
     assert dump(world.fake.messages(CHANNEL)).count("you haven't said") == 3

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.shell.deps import Deps
 from bot.shell.jobs import run_digest_job
 from bot.slack import ActionId
 from tests import slack_requests as sr
@@ -55,15 +54,7 @@ def test_home_lists_pending_reapply_requests(world):
 
 
 def digest(world: World) -> str:
-    deps = Deps(
-        loaded=world.deps.loaded,
-        runbooks=world.deps.runbooks,
-        store=world.deps.store,
-        slack=world.deps.slack,
-        slack_state=world.deps.state,
-    )
-    deps.clock = lambda: DEMO_END
-    world.run(run_digest_job(deps, "demo"))
+    world.run(run_digest_job(world.job_deps(DEMO_END), "demo"))
     top = [m for m in world.fake.top_level(CHANNEL) if "Drift digest" in m.get("text", "")][-1]
     return dump(world.fake.messages(CHANNEL, thread_ts=top["ts"]))
 
