@@ -9,7 +9,7 @@ The package: `deps` (what listeners depend on), `payloads` (reading request bodi
 shape and installation every request is checked for first), then one module per kind of
 request: `commands`, `actions` (Accept, Escalate), `approvals` (Reapply, Approve, Deny),
 `runs` (Retry), `codify` (Codify), `views` (modal submissions), `events` (App Home, retried
-deliveries).
+deliveries), `ask` (the answers of the person who made a change).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.slack import ActionId, ViewId
 from handlers.actions import ActionHandlers
+from handlers.ask import AskHandlers
 from handlers.codify import CodifyHandlers
 from handlers.commands import CommandHandlers
 from handlers.deps import SlackDeps
@@ -50,6 +51,9 @@ ROUTES: tuple[Route, ...] = (
     Route("action", ActionId.DENY, "on_deny"),
     Route("action", ActionId.RETRY, "on_retry"),
     Route("action", ActionId.CODIFY, "on_codify"),
+    Route("action", ActionId.ASK_YES, "on_ask_yes"),
+    Route("action", ActionId.ASK_NO, "on_ask_no"),
+    Route("action", ActionId.ASK_NOT_ME, "on_ask_not_me"),
     Route("view", ViewId.ACCEPT, "on_accept_submitted"),
     Route("view", ViewId.ESCALATE, "on_escalate_submitted"),
     Route("event", "app_home_opened", "on_home_opened"),
@@ -57,6 +61,7 @@ ROUTES: tuple[Route, ...] = (
 
 
 class Handlers(
+    AskHandlers,
     GateHandlers,
     CommandHandlers,
     ActionHandlers,

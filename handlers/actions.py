@@ -13,7 +13,7 @@ from bot.messages.integrations import label as integration_label
 from bot.messages.slack import answers as say
 from bot.slack import render_accept_modal, render_escalate_modal
 from handlers import payloads
-from handlers.base import HandlerBase, explain, tell
+from handlers.base import HandlerBase, explain
 from handlers.payloads import Body, FormMeta
 
 EXTERNAL_PREFIX = "@"  # an Escalate option's value for a target outside Slack: `@pagerduty`
@@ -34,7 +34,7 @@ class ActionHandlers(HandlerBase):
             view = render_accept_modal(record, meta, iac_note=note)
             await self.deps.slack.open_view(payloads.trigger_id(body), view)
         except Exception as exc:  # after the ack: told, never raised (see base.py)
-            await tell(respond, explain(exc))
+            await self.tell(body, respond, explain(exc))
 
     async def on_escalate(self, ack: AsyncAck, body: Body, respond: AsyncRespond) -> None:
         await ack()
@@ -49,7 +49,7 @@ class ActionHandlers(HandlerBase):
             view = render_escalate_modal(record, targets, default, meta)
             await self.deps.slack.open_view(payloads.trigger_id(body), view)
         except Exception as exc:  # after the ack: told, never raised (see base.py)
-            await tell(respond, explain(exc))
+            await self.tell(body, respond, explain(exc))
 
     def _targets(
         self, record: FindingRecord, escalation_channel: str | None, channel: str
@@ -61,7 +61,7 @@ class ActionHandlers(HandlerBase):
         esc = runbook.fix.escalate if runbook is not None else None
         if runbook is not None and esc is not None and (esc.channel or esc.usergroup):
             target_channel = esc.channel or escalation_channel or channel
-            label = f"{runbook.name}: {esc.channel or ''} {esc.usergroup or ''}".strip()
+            label = say.runbook_channel_label(runbook.name)
             out.append((label[:75], f"{target_channel}|{esc.usergroup or ''}"))
         if runbook is not None and esc is not None:
             for kind in esc.external:

@@ -1,8 +1,10 @@
 """Reapply and its approval: the card's Reapply button posts an approval request to the
 environment's approvers, whose Approve and Deny buttons count under compare-and-set in Redis,
 so a double click, two approvers at once, or a click on an outdated message changes state once.
-The card shows the request: the notifier re-renders it from an outbox entry (`Store.redraw`),
-as it does for every other change; nothing here draws the card."""
+The last approval records the run on the finding (`approved`) before the worker is asked to
+trigger it, so the card says so at once and offers no second Reapply. The card shows the
+request: the notifier re-renders it from an outbox entry (`Store.redraw`), as it does for
+every other change; nothing here draws the card."""
 
 from __future__ import annotations
 
@@ -12,15 +14,17 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.config.drift import EnvSlack
-from bot.errors import Refused
-from bot.lifecycle.approvals import approve, deny, needed_approvals, new_request
-from bot.lifecycle.transitions import FindingRecord
+from bot.errors import Refused, SlackError
+from bot.lifecycle.approvals import ApprovalRequest, approve, deny, needed_approvals, new_request
+from bot.lifecycle.external import ReapplyRun
+from bot.lifecycle.runs import run_approved
+from bot.lifecycle.transitions import FindingRecord, Transition
 from bot.messages.slack import answers as say
 from bot.policy.approvers import approvers_for
 from bot.policy.runbook import Runbook
 from bot.slack import render_approval_request
 from handlers import payloads
-from handlers.base import HandlerBase, explain, tell
+from handlers.base import HandlerBase, explain
 from handlers.payloads import Body
 
 
@@ -37,12 +41,13 @@ class ApprovalHandlers(HandlerBase):
             runbook = self.deps.runbooks.get(record.finding.runbook or "")
             if runbook is None or runbook.fix.reapply is None:
                 raise Refused(say.runbook_cannot_reapply(record.finding.runbook))
-            await self._request(record, runbook, user, conf, respond)
+            await self._request(body, record, runbook, user, conf, respond)
         except Exception as exc:  # after the ack: told, never raised (see base.py)
-            await tell(respond, explain(exc))
+            await self.tell(body, respond, explain(exc))
 
     async def _request(
         self,
+        body: Body,
         record: FindingRecord,
         runbook: Runbook,
         user: str,
@@ -67,13 +72,27 @@ class ApprovalHandlers(HandlerBase):
         )
         existing = await self.deps.state.create_approval(request)
         if existing is not None:
-            await tell(respond, say.reapply_already_asked(len(existing.approvals), existing.needed))
+            await self.tell(
+                body, respond, say.reapply_already_asked(len(existing.approvals), existing.needed)
+            )
             return
         card = await self.deps.state.card(record.env, record.id)
         message = render_approval_request(record, request, runbook)
-        ts = await self.deps.slack.post(
-            conf.channel, message.text, message.blocks, thread_ts=card["ts"] if card else None
-        )
+        thread = (card.get("thread") or card.get("ts")) if card else None
+        try:
+            ts, _ = await self.poster.post(
+                f"approval:{request.id}",
+                conf.channel,
+                message.text,
+                message.blocks,
+                thread_ts=thread or None,
+            )
+        except SlackError:  # nobody could approve a request they can't see: it is withdrawn
+            await self.deps.state.update_approval(
+                request.id,
+                lambda r: r.model_copy(update={"state": "expired", "version": r.version + 1}),
+            )
+            raise
         await self.deps.state.update_approval(
             request.id,
             lambda r: r.model_copy(
@@ -81,6 +100,35 @@ class ApprovalHandlers(HandlerBase):
             ),
         )
         await self.deps.store.redraw(record.env, record.id)
+
+    async def approved(
+        self,
+        env: str,
+        record: FindingRecord,
+        runbook: Runbook,
+        request: ApprovalRequest,
+        attempt: int,
+    ) -> bool:
+        """Record the approved run on the finding, then queue its trigger (False: that
+        attempt was queued already)."""
+        now = self.deps.clock()
+        reapply = runbook.fix.reapply
+        run = ReapplyRun(
+            target=reapply.kind if reapply is not None else "webhook",
+            request_id=request.id,
+            attempt=attempt,
+            status="approved",
+            requested_by=request.requester,
+            approved_by=list(request.approvals),
+            started_at=now,
+            updated_at=now,
+        )
+
+        def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+            return (r, []) if r is None else run_approved(r, run, now)
+
+        await self.deps.store.apply(env, record.id, update)
+        return await self.deps.queue.enqueue_reapply(env, request.id, attempt)
 
     async def on_approve(self, ack: AsyncAck, body: Body, respond: AsyncRespond) -> None:
         await ack()
@@ -117,13 +165,15 @@ class ApprovalHandlers(HandlerBase):
                 message = render_approval_request(record, after, runbook)
                 await self.deps.slack.update(after.channel, after.ts, message.text, message.blocks)
             card = await self.deps.state.card(record.env, record.id)
-            if card is not None:
+            if card is not None and card.get("ts"):
                 decided = say.reapply_decided(
                     f"<@{user}>", approving, len(after.approvals), after.needed
                 )
-                await self.deps.slack.post(card["channel"], decided, thread_ts=card["ts"])
-            if before.state == "pending" and after.state == "approved":
-                await self.deps.queue.enqueue_reapply(env, request_id)
+                key = f"decided:{request_id}:{after.version}"
+                thread = card.get("thread") or card["ts"]
+                await self.poster.post(key, card["channel"], decided, thread_ts=thread)
+            if before.state == "pending" and after.state == "approved" and runbook is not None:
+                await self.approved(env, record, runbook, after, 1)
             await self.deps.store.redraw(record.env, record.id)
         except Exception as exc:  # after the ack: told, never raised (see base.py)
-            await tell(respond, explain(exc))
+            await self.tell(body, respond, explain(exc))

@@ -4,15 +4,12 @@ Redis cache, so a click rarely waits on Slack before its ack."""
 
 from __future__ import annotations
 
-import logging
-
 from bot.config.drift import EnvSlack
-from bot.errors import Refused, SlackError
+from bot.errors import Refused
 from bot.messages.slack import answers as say
 from bot.messages.slack import no_environment
+from bot.shell.visibility import Visibility
 from handlers.deps import SlackDeps
-
-log = logging.getLogger("driftbot.slack")
 
 
 class Access:
@@ -20,6 +17,7 @@ class Access:
 
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
+        self.visibility = Visibility(deps.loaded, deps.state, deps.slack)
 
     def env_slack(self, env: str) -> EnvSlack:
         """The environment's Slack settings; Refused when it is not set up for Slack."""
@@ -33,20 +31,11 @@ class Access:
         return environment.slack
 
     async def members(self, group: str) -> set[str]:
-        cached = await self.deps.state.cached_group(group)
-        if cached is not None:
-            return set(cached)
-        try:
-            users = await self.deps.slack.group_members(group)
-        except SlackError as exc:
-            log.warning("user group %s: %s", group, exc.user_message)
-            return set()
-        await self.deps.state.cache_group(group, users)
-        return set(users)
+        return await self.visibility.members(group)
 
     async def groups_of(self, user: str, groups: list[str]) -> set[str]:
         """Which of `groups` the user is a member of."""
-        return {g for g in groups if user in await self.members(g)}
+        return await self.visibility.groups_of(user, groups)
 
     async def require_checker(self, user: str, env: str) -> EnvSlack:
         """The env's settings if `user` may run checks and act on its cards; Refused if not."""
@@ -61,16 +50,4 @@ class Access:
 
     async def visible_envs(self, user: str) -> list[str]:
         """The environments whose findings `user` may see (may check or approve)."""
-        out = []
-        for name, env in sorted(self.deps.loaded.config.environments.items()):
-            if env.slack is None:
-                continue
-            try:
-                await self.require_checker(user, name)
-                out.append(name)
-                continue
-            except Refused:
-                pass
-            if await self.groups_of(user, env.slack.approvers):
-                out.append(name)
-        return out
+        return await self.visibility.visible_envs(user)

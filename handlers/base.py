@@ -1,6 +1,7 @@
 """What every listener class shares: the app's dependencies, who may do what (`Access`), the
-finding a click is about, the ephemeral line back to the person who clicked, and what to tell
-them when something failed (`explain`).
+finding a click is about, the line back to the person who clicked (`tell`: ephemeral under a
+message, a small modal from App Home, a DM as the last resort), and what to tell them when
+something failed (`explain`).
 
 A listener that has acked handles its own failures (`except Exception` → `explain` → `tell`):
 an exception that leaves a listener after its ack makes Bolt overwrite the ack with nothing,
@@ -16,9 +17,13 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot.errors import DriftBotError, Refused
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import answers as say
+from bot.shell.posting import OncePoster
 from bot.shell.redis.connection import redis_outage
+from bot.shell.redis.posts import PostLedger
+from bot.slack.modals import render_notice
 from handlers.authz import Access
 from handlers.deps import SlackDeps
+from handlers.payloads import Body
 
 log = logging.getLogger("driftbot.slack")
 
@@ -27,6 +32,27 @@ class HandlerBase:
     def __init__(self, deps: SlackDeps) -> None:
         self.deps = deps
         self.access = Access(deps)
+        self.poster = OncePoster(PostLedger(deps.store.redis, deps.clock), deps.slack)
+
+    async def tell(self, body: Body, respond: AsyncRespond, text: str) -> None:
+        """A line to the person who clicked: ephemeral under the message clicked on; from App
+        Home (no response_url), a small modal while the click's trigger holds, else a DM."""
+        if body.get("response_url"):
+            await tell(respond, text)
+            return
+        user = str((body.get("user") or {}).get("id") or body.get("user_id") or "")
+        trigger = body.get("trigger_id")
+        if isinstance(trigger, str) and await self.deps.slack.show_modal(
+            trigger, render_notice(text)
+        ):
+            return
+        if not user:
+            log.info("could not reply to a click: %s", text)
+            return
+        try:
+            await self.poster.post(f"notice:{uuid.uuid4().hex}", user, text)
+        except Exception:  # nothing else to tell them through
+            log.info("could not reply to %s: %s", user, text)
 
     @property
     def environments(self) -> list[str]:

@@ -12,7 +12,7 @@ from bot.errors import Refused
 from bot.messages.integrations import label
 from bot.messages.slack import answers as say
 from handlers import payloads
-from handlers.base import HandlerBase, tell
+from handlers.base import HandlerBase
 from handlers.payloads import Body
 
 
@@ -33,6 +33,8 @@ class CodifyHandlers(HandlerBase):
                 env, fid, "codify", user, str(record.version)
             )
             forge = label(codify.forge)
-            await tell(respond, say.codify_queued(forge) if queued else say.codify_already_queued())
+            await self.tell(
+                body, respond, say.codify_queued(forge) if queued else say.codify_already_queued()
+            )
         except Refused as exc:
-            await tell(respond, str(exc))
+            await self.tell(body, respond, str(exc))

@@ -19,6 +19,7 @@ from bot.slack import (
     render_usage,
 )
 from bot.slack.commands import Command, Usage, parse_command
+from bot.slack.text import clip, escape
 from handlers import payloads
 from handlers.base import HandlerBase, log
 from handlers.payloads import Body
@@ -54,7 +55,8 @@ class CommandHandlers(HandlerBase):
             elif parsed.verb == "history":
                 await answer(ack, await self._history(user, parsed))
             elif parsed.verb == "envs":
-                await answer(ack, render_envs(visible))
+                configured = any(e.slack for e in self.deps.loaded.config.environments.values())
+                await answer(ack, render_envs(visible, configured=configured))
             else:
                 await answer(ack, render_help())
         except Refused as exc:
@@ -64,12 +66,12 @@ class CommandHandlers(HandlerBase):
         assert cmd.env is not None  # noqa: S101
         conf = await self.access.require_checker(user, cmd.env)
         job_id, fresh = await self.deps.queue.enqueue_check(
-            cmd.env, trigger="slack", requested_by=user, runbook=cmd.arg
+            cmd.env, trigger="slack", requested_by=user, runbook=cmd.arg, since=cmd.since
         )
         if not fresh:
             await ack(text=say.check_already_queued(cmd.env, job_id))
             return
-        await ack(text=say.check_queued(cmd.env, cmd.arg, job_id, conf.channel))
+        await ack(text=say.check_queued(cmd.env, cmd.arg, job_id, conf.channel, cmd.since))
         try:  # after the ack: the progress message the worker keeps up to date
             message = render_progress(cmd.env, job_id, "queued", None, None, None)
             ts = await self.deps.slack.post(conf.channel, message.text, message.blocks)
@@ -106,7 +108,7 @@ class CommandHandlers(HandlerBase):
                 if cmd.arg in (r.id, r.finding.resource_id) or cmd.arg in r.finding.addresses
             ]
             if not matches:
-                raise Refused(say.no_finding_for(cmd.arg, cmd.env))
+                raise Refused(say.no_finding_for(escape(clip(cmd.arg, 80)), cmd.env))
             fid = matches[0].id
         entries = await self.deps.store.history(cmd.env, fid, limit=30)
         return render_history(cmd.env, entries)

@@ -6,9 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from slack_bolt.response import BoltResponse
 
-from bot.lifecycle.approvals import ApprovalRequest
-from bot.lifecycle.transitions import ACTIVE
-from bot.slack import render_home
+from bot.shell.home import HomeBoard
 from handlers import payloads
 from handlers.base import HandlerBase
 from handlers.payloads import Body
@@ -16,19 +14,20 @@ from handlers.payloads import Body
 
 class EventHandlers(HandlerBase):
     async def on_home_opened(self, event: Body) -> None:
-        """The Home tab: open findings of each environment the viewer may see."""
+        """The Home tab (bot/shell/home.py): the findings of each environment the viewer may
+        see, linked to their cards; the viewer is remembered, so Home is published again for
+        them after the changes it shows."""
         if not payloads.home_tab(event):
             return
-        user = payloads.event_user(event)
-        sections = []
-        pending: dict[str, ApprovalRequest] = {}
-        for env in await self.access.visible_envs(user):
-            records = await self.deps.store.records(env, set(ACTIVE))
-            sections.append((env, records))
-            pending |= await self.deps.state.pending_approvals(env, [r.id for r in records])
-        env_slack = {n: e.slack for n, e in self.deps.loaded.config.environments.items()}
-        home = render_home(sections, self.deps.runbooks, self.deps.clock(), pending, env_slack)
-        await self.deps.slack.publish_home(user, home)
+        board = HomeBoard(
+            self.deps.loaded,
+            self.deps.runbooks,
+            self.deps.store,
+            self.deps.state,
+            self.deps.slack,
+            self.deps.clock,
+        )
+        await board.opened(payloads.event_user(event))
 
     async def dedupe_events(
         self,

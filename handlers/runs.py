@@ -13,7 +13,6 @@ from bot.messages.integrations import label
 from bot.messages.slack import answers as say
 from handlers import payloads
 from handlers.approvals import ApprovalHandlers
-from handlers.base import tell
 from handlers.payloads import Body
 
 
@@ -35,11 +34,12 @@ class RunHandlers(ApprovalHandlers):
             consented = request is not None and user in (request.requester, *request.approvals)
             fresh = request is not None and self.deps.clock() < request.expires_at
             if request is not None and request.state == "approved" and consented and fresh:
-                queued = await self.deps.queue.enqueue_reapply(env, request.id, run.attempt + 1)
+                queued = await self.approved(env, record, runbook, request, run.attempt + 1)
+                await self.deps.store.redraw(env, fid)
                 text = say.retry_queued(label(run.target)) if queued else say.retry_already_queued()
-                await tell(respond, text)
+                await self.tell(body, respond, text)
                 return
-            await self._request(record, runbook, user, conf, respond)
-            await tell(respond, say.retry_needs_approval())
+            await self._request(body, record, runbook, user, conf, respond)
+            await self.tell(body, respond, say.retry_needs_approval())
         except Refused as exc:
-            await tell(respond, str(exc))
+            await self.tell(body, respond, str(exc))

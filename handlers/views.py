@@ -13,11 +13,13 @@ from datetime import UTC, datetime, time
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 
-from bot.errors import InvalidTransition, Refused, Stale
+from bot.errors import InvalidTransition, Refused, SlackError, Stale
 from bot.lifecycle.transitions import FindingRecord, Transition, accept, escalate
 from bot.messages.integrations import label
 from bot.messages.slack import answers as say
+from bot.shell.home import workspace_url
 from bot.slack import InputId, render_escalation
+from bot.slack.text import permalink
 from handlers import payloads
 from handlers.actions import EXTERNAL_PREFIX
 from handlers.base import HandlerBase, explain, log
@@ -28,14 +30,20 @@ Change = Callable[[FindingRecord], tuple[FindingRecord, list[Transition]]]
 
 class ViewHandlers(HandlerBase):
     async def _notify(self, user: str, env: str, text: str) -> None:
-        """An ephemeral line in the environment's channel (a submission has no response_url)."""
+        """An ephemeral line in the environment's channel (a submission has no response_url);
+        for someone who is not in it (the modal came from App Home), a DM."""
         environment = self.deps.loaded.config.environments.get(env)
         conf = environment.slack if environment is not None else None
         if conf is not None:
             try:
                 await self.deps.slack.ephemeral(conf.channel, user, text)
+                return
             except Exception:
-                log.info("could not tell %s: %s", user, text)
+                log.info("could not tell %s in %s; trying a DM", user, conf.channel)
+        try:
+            await self.poster.post(f"notice:{uuid.uuid4().hex}", user, text)
+        except Exception:
+            log.info("could not tell %s: %s", user, text)
 
     async def _apply(self, meta: FormMeta, done: str, change: Change) -> FindingRecord | None:
         """Apply `change` to the finding at the version the modal was opened on; Stale (saying
@@ -106,19 +114,51 @@ class ViewHandlers(HandlerBase):
             await self.access.require_checker(user, meta.env)
             if not channel:
                 raise Refused(say.pick_a_target())
-            now = self.deps.clock()
-            label = f"<#{channel}>" + (f" <!subteam^{group}>" if group else "")
-            after = await self._apply(
-                meta, "escalated", lambda r: escalate(r, f"<@{user}>", label, note or "", now)
-            )
-            if after is None:
-                return
-            card = await self.deps.state.card(meta.env, meta.fid)
-            link = await self.deps.slack.permalink(card["channel"], card["ts"]) if card else None
-            message = render_escalation(after, group or None, note or "", user, link)
-            await self.deps.slack.post(channel, message.text, message.blocks)
+            await self.escalate_to_channel(user, meta, channel, group, note or "")
         except Exception as exc:  # after the ack: told, never raised (see base.py)
             await self._notify(user, meta.env, explain(exc))
+
+    async def escalate_to_channel(
+        self, user: str, meta: FormMeta, channel: str, group: str, note: str
+    ) -> FindingRecord | None:
+        """Post the escalation message first; only once it is posted is the finding escalated.
+        A post Slack refuses (the bot is not in the channel, …) leaves the finding as it was:
+        the person is told why and what to do, and the card's thread says so too."""
+        record = await self.finding(meta.env, meta.fid)
+        if record.version != meta.version:
+            raise Stale(say.form_was_stale("escalated"))
+        if record.state == "resolved":
+            raise Refused(say.nothing_to_escalate())
+        card = await self.deps.state.card(meta.env, meta.fid)
+        link = None
+        if card and card.get("ts"):
+            url = await workspace_url(self.deps.state, self.deps.slack)
+            thread = card.get("thread") or None
+            link = permalink(url, card["channel"], card["ts"], thread) if url else None
+        message = render_escalation(record, group or None, note, user, link)
+        where = f"<#{channel}>"
+        try:
+            await self.poster.post(
+                f"escalate:{meta.env}:{meta.fid}:{meta.version}:{channel}",
+                channel,
+                message.text,
+                message.blocks,
+            )
+        except SlackError as exc:
+            await self._notify(
+                user, meta.env, say.escalation_not_posted(where, exc.code, exc.hint or "")
+            )
+            if card and card.get("ts"):
+                said = say.escalation_failed_thread(f"<@{user}>", where, exc.code, exc.hint or "")
+                key = f"escalate-failed:{meta.env}:{meta.fid}:{meta.version}:{channel}"
+                thread_ts = card.get("thread") or card["ts"]
+                await self.poster.post(key, card["channel"], said, thread_ts=thread_ts)
+            return None
+        now = self.deps.clock()
+        label = where + (f" <!subteam^{group}>" if group else "")
+        return await self._apply(
+            meta, "escalated", lambda r: escalate(r, f"<@{user}>", label, note, now)
+        )
 
     async def _escalate_outside(self, user: str, meta: FormMeta, kind: str, note: str) -> None:
         """Escalate to a runbook target outside Slack: the finding is escalated now, and the

@@ -26,6 +26,17 @@ Behaviour, chosen to match Slack where tests depend on it:
   lands in that user's app DM `D…`, the same id `conversations.open` returns;
 - read methods (`FORM_ONLY`: chat.getPermalink, usergroups.users.list, users.info…) ignore a
   JSON body, as Slack does, so calling them with `json=` fails as it would for real;
+- `channels` (id → `{"name", "is_member", "is_private"}`) are what `conversations.list` and
+  `conversations.info` answer, and a post to one the bot is not a member of gets
+  `not_in_channel`; with no `channels` given, every channel takes posts, and
+  `conversations.list` names the shipped runbooks' channels (DIRECTORY);
+- `emails` (address → user id) answer `users.lookupByEmail` (else `users_not_found`);
+- `enforce_limits()` answers as Slack's documented rate limits do
+  (https://docs.slack.dev/apis/web-api/rate-limits): `chat.postMessage` about one message a
+  second per channel with short bursts, `chat.update` Tier 3 (50 a minute), `views.publish`
+  Tier 4 (100 a minute), each with HTTP 429 and `Retry-After` beyond; `rate_limited()` counts
+  those 429s;
+- thread replies keep `reply_broadcast` (`broadcasts(channel)` lists them);
 - methods without a model here answer `{"ok": true}`.
 """
 
@@ -35,6 +46,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import math
 import os
 import socket
 import threading
@@ -50,7 +62,12 @@ BOT_USER_ID = "U0BOT"
 BOT_ID = "B0BOT"
 TEAM_ID = "T0FAKE"
 APP_ID = "A0DRIFT"
-BOT_SCOPES = "commands,chat:write,usergroups:read,users:read,channels:history,groups:history"
+BOT_SCOPES = (
+    "commands,chat:write,usergroups:read,users:read,users:read.email,channels:history,"
+    "groups:history,channels:read,groups:read,im:write"
+)
+# The channels the shipped runbooks name (`#security`, `#data-platform`), as a workspace has them.
+DIRECTORY = {"C0SEC0001": {"name": "security"}, "C0DATA001": {"name": "data-platform"}}
 MESSAGE_BLOCKS_MAX = 50
 VIEW_BLOCKS_MAX = 100
 TEXT_MAX = 40_000
@@ -74,6 +91,8 @@ FORM_ONLY = frozenset(
         "conversations.info",
         "conversations.history",
         "conversations.replies",
+        "conversations.list",
+        "users.lookupByEmail",
     }
 )
 
@@ -81,6 +100,20 @@ FORM_ONLY = frozenset(
 JSON_PARAMS = ("blocks", "attachments", "view", "metadata")
 
 Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A rate limit: one call every `interval` seconds, `burst` at once; per channel or per
+    workspace."""
+
+    interval: float
+    burst: int
+    per_channel: bool = False
+
+    @property
+    def tolerance(self) -> float:
+        return (self.burst - 1) * self.interval
 
 
 class _SlackError(Exception):
@@ -122,7 +155,15 @@ class FakeSlack:
         users: Mapping[str, Json] | None = None,
         valid_tokens: Iterable[str] | None = None,
         retry_after: int = 1,
+        channels: Mapping[str, Json] | None = None,
+        emails: Mapping[str, str] | None = None,
     ) -> None:
+        self.channels: dict[str, Json] | None = (
+            {k: dict(v) for k, v in channels.items()} if channels is not None else None
+        )
+        self.emails: dict[str, str] = {k.lower(): v for k, v in (emails or {}).items()}
+        self._limits: dict[str, Limit] | None = None
+        self._tat: dict[str, float] = {}
         self.usergroups: dict[str, list[str]] = {k: list(v) for k, v in (usergroups or {}).items()}
         self.users: dict[str, Json] = dict(users or {})
         self.valid_tokens = frozenset(valid_tokens) if valid_tokens is not None else None
@@ -161,6 +202,9 @@ class FakeSlack:
             "conversations.open": self._conversations_open,
             "conversations.history": self._history,
             "conversations.replies": self._replies,
+            "conversations.list": self._conversations_list,
+            "conversations.info": self._conversations_info,
+            "users.lookupByEmail": self._lookup_by_email,
         }
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -258,6 +302,28 @@ class FakeSlack:
             self._stalls[method] = times
             self._spared[method] = after
 
+    def enforce_limits(
+        self,
+        post_per_second: float = 1.0,
+        post_burst: int = 4,
+        update_per_minute: float = 50,
+        update_burst: int = 20,
+        publish_per_minute: float = 100,
+        publish_burst: int = 20,
+    ) -> None:
+        """Answer as Slack's rate limits do: 429 with Retry-After beyond them (a GCRA per
+        channel for chat.postMessage, per workspace for chat.update and views.publish)."""
+        with self._cond:
+            self._limits = {
+                "chat.postMessage": Limit(1 / post_per_second, post_burst, per_channel=True),
+                "chat.update": Limit(60 / update_per_minute, update_burst),
+                "views.publish": Limit(60 / publish_per_minute, publish_burst),
+            }
+
+    def rate_limited(self, method: str | None = None) -> int:
+        """How many calls were answered 429."""
+        return len([c for c in self.calls(method) if c.status == 429])
+
     def set_usergroup(self, usergroup: str, users: Iterable[str]) -> None:
         with self._cond:
             self.usergroups[usergroup] = list(users)
@@ -319,6 +385,10 @@ class FakeSlack:
             if m["ts"] == ts:
                 return m
         raise AssertionError(f"no message {ts} in {channel}")
+
+    def broadcasts(self, channel: str) -> list[Json]:
+        """Thread replies also shown in the channel (`reply_broadcast`)."""
+        return [m for m in self.messages(channel) if m.get("reply_broadcast")]
 
     def ephemerals(self, user: str | None = None) -> list[Json]:
         with self._cond:
@@ -407,6 +477,10 @@ class FakeSlack:
                 self._rate_limits[method] -= 1
                 headers = {"Retry-After": str(self.retry_after)}
                 return 429, {"ok": False, "error": "ratelimited"}, headers
+            wait = self._over_limit(method, params)
+            if wait is not None:
+                headers = {"Retry-After": str(max(1, math.ceil(wait)))}
+                return 429, {"ok": False, "error": "ratelimited"}, headers
             failures = self._failures.get(method)
             if failures:
                 return 200, {"ok": False, "error": failures.pop(0)}, {}
@@ -417,6 +491,23 @@ class FakeSlack:
                 return 200, {"ok": False, "error": e.error}, {}
         headers = {"X-OAuth-Scopes": BOT_SCOPES} if method == "auth.test" else {}
         return 200, response, headers
+
+    def _over_limit(self, method: str, params: Json) -> float | None:
+        """With limits enforced: None when the call is within them (its slot taken), else
+        the seconds until it would be (GCRA: a burst, then one per interval)."""
+        limit = (self._limits or {}).get(method)
+        if limit is None:
+            return None
+        bucket = method
+        if limit.per_channel:
+            bucket += ":" + str(params.get("channel") or "")
+        now = time.monotonic()
+        tat = max(self._tat.get(bucket, now), now)
+        wait = tat - limit.tolerance - now
+        if wait > 0:
+            return wait
+        self._tat[bucket] = tat + limit.interval
+        return None
 
     def _authorized(self, authorization: str | None) -> bool:
         if not authorization or not authorization.startswith("Bearer "):
@@ -467,12 +558,19 @@ class FakeSlack:
 
     def _post_message(self, params: Json) -> Json:
         channel = self._channel(params)
+        known = self.channels.get(channel) if self.channels is not None else None
+        if known is not None and not known.get("is_member", True):
+            raise _SlackError("not_in_channel")
+        if self.channels is not None and known is None and channel[0] in "CG":
+            raise _SlackError("channel_not_found")
         _check_content(params)
         ts = self._next_ts()
         message: Json = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}
         for key in ("text", "blocks", "attachments", "metadata", "thread_ts"):
             if params.get(key) not in (None, ""):
                 message[key] = params[key]
+        if message.get("thread_ts") and str(params.get("reply_broadcast")).lower() == "true":
+            message["reply_broadcast"] = True
         message.setdefault("text", "")
         self._messages.setdefault(channel, []).append(message)
         return {"ok": True, "channel": channel, "ts": ts, "message": dict(message)}
@@ -623,6 +721,45 @@ class FakeSlack:
         more = start + limit < len(msgs)
         meta = {"next_cursor": str(start + limit) if more else ""}
         return {"ok": True, "messages": shown, "has_more": more, "response_metadata": meta}
+
+    def _conversations_list(self, params: Json) -> Json:
+        """The `channels` given, paged by `cursor` and `limit`."""
+        listed = [
+            {
+                "id": cid,
+                "name": c.get("name", cid.lower()),
+                "is_private": bool(c.get("is_private")),
+                "is_member": bool(c.get("is_member", True)),
+                "is_archived": False,
+            }
+            for cid, c in (self.channels if self.channels is not None else DIRECTORY).items()
+        ]
+        start = int(params.get("cursor") or 0)
+        limit = int(params.get("limit") or 100)
+        page = listed[start : start + limit]
+        more = start + limit < len(listed)
+        meta = {"next_cursor": str(start + limit) if more else ""}
+        return {"ok": True, "channels": page, "response_metadata": meta}
+
+    def _conversations_info(self, params: Json) -> Json:
+        channel = str(params.get("channel") or "")
+        if not channel:
+            raise _SlackError("channel_not_found")
+        if channel[0] == "D":
+            return {"ok": True, "channel": {"id": channel, "is_im": True}}
+        if self.channels is None:
+            return {"ok": True, "channel": {"id": channel, "is_member": True}}
+        known = self.channels.get(channel)
+        if known is None:
+            raise _SlackError("channel_not_found")
+        info = {"id": channel, "name": known.get("name", channel.lower())}
+        return {"ok": True, "channel": info | {"is_member": bool(known.get("is_member", True))}}
+
+    def _lookup_by_email(self, params: Json) -> Json:
+        user = self.emails.get(str(params.get("email") or "").lower())
+        if user is None:
+            raise _SlackError("users_not_found")
+        return {"ok": True, "user": {"id": user, "team_id": TEAM_ID, "deleted": False}}
 
     def _conversations_open(self, params: Json) -> Json:
         if params.get("channel"):

@@ -236,6 +236,7 @@ environments:
       protected: true
       approvals: 2
       escalation_channel: {ESCALATIONS}
+      baseline: false
     codify:
       github:
         repo: {REPO}

@@ -18,17 +18,21 @@ import pytest
 from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.entry.app import build_app, make_deps
+from bot.entry.app import build_app, make_deps, startup_checks
 from bot.entry.cli import load_config
 from bot.entry.worker import build_worker
 from bot.shell.deps import Deps, FollowPolicy
 from bot.shell.escalate.runner import EscalationFollower
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget
+from bot.shell.redis.pace import Rate
 from bot.shell.runbook_files import runbooks_for
 from bot.shell.slack import web_client
+from bot.shell.sweep import sweep
 from tests import slack_requests as sr
 from tests.fake_slack import FakeSlack
+
+UNPACED = Rate(interval=0.0, burst=1)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
@@ -94,6 +98,8 @@ class World:
     app: Any = None
     env: str = "demo"
     follow: FollowPolicy | None = None  # how the worker follows reapply runs (None: default)
+    missing_channels: dict[str, str] = field(default_factory=dict)  # found at start-up
+    now: datetime = DEMO_END  # the notifier's and the sweep's clock
 
     def run(self, coro: Any) -> Any:  # the fixture's loop runs the app and its state
         return self.loop.run_until_complete(coro)
@@ -146,11 +152,12 @@ class World:
         loaded = load_config(str(self.config))
         notifier = Notifier(
             loaded,
-            runbooks_for(loaded),
+            self.deps.runbooks,
             self.deps.store,
             self.deps.state,
             self.deps.slack,
             consumer="test",
+            clock=lambda: self.now,
         )
 
         async def drain() -> int:
@@ -177,6 +184,25 @@ class World:
             return total
 
         return self.run(drain())
+
+    def job_deps(self, now: datetime | None = None) -> Deps:
+        """What the worker's jobs get, on the app's Redis and Slack, at `now` (default
+        `self.now`, read when the clock is)."""
+        deps = Deps(
+            loaded=self.deps.loaded,
+            runbooks=self.deps.runbooks,
+            store=self.deps.store,
+            slack=self.deps.slack,
+            slack_state=self.deps.state,
+        )
+        deps.clock = (lambda: now) if now is not None else (lambda: self.now)
+        return deps
+
+    def sweep(self) -> dict[str, int]:
+        """The worker tick's sweep (reapply timeouts, expired acceptances and requests) at
+        `self.now`."""
+        result: dict[str, int] = self.run(sweep(self.job_deps()))
+        return result
 
     def record(self, resource_id: str) -> Any:
         async def find() -> Any:
@@ -221,6 +247,7 @@ environments:
       protected: true
       approvals: 2
       escalation_channel: {ESCALATIONS}
+      baseline: false
   staging:
     account_id: "111122223333"
     regions: [us-east-1]
@@ -246,11 +273,20 @@ def slack_world(
     config_writer: Callable[[Path, int], Path] | None = None,
     env: str = "demo",
     edit: Callable[[str], str] | None = None,
+    paced: bool = False,
+    **fake_options: Any,
 ) -> Iterator[World]:
     """The app on `redis_target`, configured in `tmp_path` (by `config_writer`, given the
     folder and the webhook receiver's port; default `write_config` with drift.yml's text
-    through `edit`, when given), talking to a fake Slack."""
-    with FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}) as fake, Receiver() as receiver:
+    through `edit`, when given), talking to a fake Slack (`fake_options`: FakeSlack's).
+    Posts are not paced unless `paced` (Slack's pace is one message a second per channel:
+    tests that are not about it need not wait for it)."""
+    if not paced:
+        monkeypatch.setattr("bot.shell.slack.POST", UNPACED)
+        monkeypatch.setattr("bot.shell.slack.UPDATE", UNPACED)
+        monkeypatch.setattr("bot.shell.slack.PUBLISH", UNPACED)
+    fake_slack = FakeSlack(usergroups={APPROVERS: [BOB, CAROL]}, **fake_options)
+    with fake_slack as fake, Receiver() as receiver:
         monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
         monkeypatch.setenv("SLACK_API_URL", fake.base_url)
         monkeypatch.setenv("TEST_REAPPLY_SECRET", WEBHOOK_SECRET)
@@ -262,6 +298,7 @@ def slack_world(
         loaded = load_config(str(config))
         client = web_client(token="xoxb-test", base_url=fake.base_url)
         w.deps = w.run(make_deps(loaded, runbooks_for(loaded), redis_target, client))
+        w.missing_channels = w.run(startup_checks(w.deps))  # as `drift serve` does
         w.app = build_app(w.deps, client, sr.SECRET)
         yield w
         w.run(w.deps.store.redis.aclose(close_connection_pool=True))

@@ -11,12 +11,19 @@ import re
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from croniter import croniter
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from bot.config.aws import AwsSettings
 from bot.config.cloudtrail import TRAIL_MODELS, Trail
@@ -107,6 +114,15 @@ def _ids(values: list[str], pattern: re.Pattern[str], expected: Callable[[str], 
     return values
 
 
+def _user_ids(value: dict[str, str]) -> dict[str, str]:
+    _ids(list(value.values()), _SLACK_USER, say.expected_slack_user)
+    return value
+
+
+# CloudTrail actor (an IAM user or session name) → the Slack user id (`U…`) who they are.
+UserMap = Annotated[dict[str, str], AfterValidator(_user_ids)]
+
+
 class SlackAccess(StrictModel):
     """Who may do something: Slack user ids (`U…`) and user group ids (`S…`)."""
 
@@ -137,6 +153,20 @@ class EnvSlack(StrictModel):
     protected: bool = False
     approvals: int = Field(default=2, ge=1, le=10, description="distinct approvers if protected")
     escalation_channel: str | None = None
+    flood_threshold: int = Field(
+        default=10,
+        ge=1,
+        description="above this many new findings in a check: a summary, cards in its thread",
+    )
+    baseline: bool = Field(
+        default=True, description="the first check with Slack posts a summary, not one card each"
+    )
+    ask_actor: bool = Field(
+        default=True, description="ask the person who made a change whether it was intended"
+    )
+    user_map: UserMap = Field(
+        default_factory=dict, description="CloudTrail actor (session or IAM user name) → U…"
+    )
 
     @field_validator("channel", "escalation_channel")
     @classmethod
@@ -156,6 +186,9 @@ class SlackSettings(StrictModel):
 
     allow_unconfigured: bool = Field(
         default=False, description="let /drift act on environments without a `slack:` block"
+    )
+    user_map: UserMap = Field(
+        default_factory=dict, description="CloudTrail actor (session or IAM user name) → U…"
     )
 
 

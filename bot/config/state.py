@@ -13,7 +13,14 @@ from bot.config.model import StrictModel
 from bot.messages import config as say
 
 
-class TerraformState(StrictModel):
+class SourceLink(StrictModel):
+    """Every state entry may say where its IaC lives (a repository or folder): the Slack card
+    links it."""
+
+    source_url: str | None = Field(default=None, description="the IaC's repository or folder")
+
+
+class TerraformState(SourceLink):
     """A Terraform state: a local file or `s3://bucket/key`, optionally several workspaces."""
 
     terraform: str = Field(min_length=1)
@@ -39,11 +46,11 @@ class CloudFormationStacks(StrictModel):
         return self
 
 
-class CloudFormationState(StrictModel):
+class CloudFormationState(SourceLink):
     cloudformation: CloudFormationStacks
 
 
-class PulumiState(StrictModel):
+class PulumiState(SourceLink):
     """A `pulumi stack export` file, or the S3 backend (`s3://bucket` with project and stack,
     or the full `s3://bucket/.pulumi/stacks/PROJECT/STACK.json`)."""
 

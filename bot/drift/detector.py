@@ -13,6 +13,7 @@ that happen to share an event id are two). Such a repeat is counted as `duplicat
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -130,6 +131,7 @@ class Detector:
             refs=tuple(refs),
             names=tuple(names),
             known=rule is not None,
+            request=kept_request(record.get("requestParameters")),
         )
 
     def resolve_names(self, state: NameBook | None = None) -> None:
@@ -205,3 +207,24 @@ def _what_is_wrong(record: Mapping[str, Any]) -> str:
     if parse_event_time(record) is None:
         return say.bad_event_time(record.get("eventTime"))
     return say.not_an_object(malformed_body(record) or "?")
+
+
+REQUEST_VALUE_MAX = 4000  # characters of JSON per top-level value of requestParameters
+REQUEST_MAX = 8000
+
+
+def kept_request(params: object) -> dict[str, Any] | None:
+    """A call's requestParameters as kept on its finding: values longer than REQUEST_VALUE_MAX
+    characters of JSON (and any past REQUEST_MAX in all) are replaced by `"…"`."""
+    if not isinstance(params, dict) or not params:
+        return None
+    kept: dict[str, Any] = {}
+    size = 0
+    for key, value in params.items():
+        length = len(json.dumps(value, default=str))
+        if length > REQUEST_VALUE_MAX or size + length > REQUEST_MAX:
+            kept[str(key)] = "…"
+            continue
+        kept[str(key)] = value
+        size += length
+    return kept

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -42,6 +43,7 @@ class Change:
     refs: tuple[ResourceRef, ...]
     names: tuple[NameRef, ...] = ()
     known: bool = True
+    request: dict[str, JsonValue] | None = None
 
 
 class _Model(BaseModel):
@@ -58,7 +60,13 @@ class EventSummary(_Model):
     role: str | None
     via: str
     source_ip: str
+    # The call's requestParameters (long values cut), so a card can say what it did in words.
+    request: dict[str, JsonValue] | None = None
 
+
+# Not in the JSON contract (`drift check --format json`, `drift findings --json`, webhook
+# payloads): the events' requestParameters, kept for the Slack card's words.
+CONTRACT_EXCLUDE: dict[str, Any] = {"events": {"__all__": {"request"}}}
 
 # The path of a change to the resource as a whole (it is gone, or it exists unmanaged).
 WHOLE_RESOURCE = "(resource)"
@@ -260,4 +268,5 @@ def _summary(change: Change) -> EventSummary:
         role=who.role,
         via=who.via,
         source_ip=who.source_ip,
+        request=change.request,
     )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import orjson
 
-from bot.drift.findings import Finding, Report
+from bot.drift.findings import CONTRACT_EXCLUDE, Finding, Report
 from bot.messages import report as say
 from bot.models import SEVERITY_RANK
 
@@ -20,7 +20,7 @@ MAX_VALUE = 80
 def render_json(report: Report, unknown: Counter[tuple[str, str]] | None = None) -> str:
     """The JSON contract; with `unknown` (`--show-unknown`), a list of the calls the catalog
     does not know and one of what AWS services changed on their own (`aws_service`)."""
-    doc = report.model_dump(mode="json")
+    doc = report.model_dump(mode="json", exclude={"findings": {"__all__": CONTRACT_EXCLUDE}})
     if unknown is not None:
         doc["unknown"] = [
             {"event_source": s, "event_name": n, "count": c} for (s, n), c in _ranked(unknown)

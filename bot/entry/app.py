@@ -31,10 +31,12 @@ from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget
+from bot.shell.redis.pace import Pacer
 from bot.shell.redis.queue import Queue, open_pool
 from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store
 from bot.shell.slack import SlackGateway, web_client
+from bot.shell.slack_setup import channels_without_bot, resolve_runbook_channels
 from handlers import register
 from handlers.base import explain
 from handlers.deps import SlackDeps
@@ -115,14 +117,21 @@ async def make_deps(
         store=store,
         state=SlackState(pool),
         queue=Queue(pool, store),
-        slack=SlackGateway(client),
+        slack=SlackGateway(client, Pacer(pool)),
     )
 
 
-def http_app(app: AsyncApp, deps: SlackDeps, signing_secret: str) -> web.Application:
+def http_app(
+    app: AsyncApp,
+    deps: SlackDeps,
+    signing_secret: str,
+    missing_channels: Mapping[str, str] | None = None,
+) -> web.Application:
     """Bolt's aiohttp app (`POST /slack/events`) plus `GET /healthz`. In front of Bolt, every
     POST is verified (401) and parsed the way Bolt parses it (400 for a body it cannot parse or
-    of a shape no listener reads), so Bolt never sees an unverified or unparsable request."""
+    of a shape no listener reads), so Bolt never sees an unverified or unparsable request.
+    `/healthz` also lists the channels drift.yml names that the bot is not a member of
+    (`missing_channels`, found at start-up), with the fix."""
     web_app = app.web_app(path="/slack/events")
 
     @web.middleware
@@ -148,12 +157,19 @@ def http_app(app: AsyncApp, deps: SlackDeps, signing_secret: str) -> web.Applica
 
     web_app.middlewares.append(gate)
 
+    channels = [
+        {"channel": c, "where": w, "problem": say.not_a_member(c, w)}
+        for c, w in sorted((missing_channels or {}).items())
+    ]
+
     async def healthz(_: web.Request) -> web.Response:
+        extra = {"channels_without_bot": channels} if channels else {}
         try:
             await deps.store.redis.ping()
         except Exception:
-            return web.json_response({"ok": False, "redis": "unreachable"}, status=503)
-        return web.json_response({"ok": True})
+            body = {"ok": False, "redis": "unreachable", **extra}
+            return web.json_response(body, status=503)
+        return web.json_response({"ok": True, **extra})
 
     web_app.router.add_get("/healthz", healthz)
     add_probes(web_app, deps.store.redis, deps.slack)  # /readyz and /metrics (issue 13)
@@ -176,6 +192,13 @@ async def check_tokens(slack: SlackGateway, app_token: str | None) -> None:
             if exc.code in TOKEN_ERRORS:
                 raise ConfigError(*say.token_refused(name, exc.code)) from exc
             raise
+
+
+async def startup_checks(deps: SlackDeps) -> dict[str, str]:
+    """Before serving: runbook channel names resolved to ids (ConfigError when one can't be),
+    and the channels drift.yml names that the bot is not in (warned, and on /healthz)."""
+    deps.runbooks = await resolve_runbook_channels(deps.runbooks, deps.slack)
+    return await channels_without_bot(deps.loaded, deps.runbooks, deps.slack)
 
 
 TOKEN_ERRORS = frozenset(
@@ -213,9 +236,11 @@ async def serve(
     deps = await make_deps(loaded, runbooks, target, client)
     try:
         await check_tokens(deps.slack, app_token)
+        missing = await startup_checks(deps)
     except BaseException:
         await deps.store.redis.aclose(close_connection_pool=True)
         raise
+    runbooks = deps.runbooks
     app = build_app(deps, client, secret or "unused-in-socket-mode")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -229,7 +254,8 @@ async def serve(
     notifying = asyncio.create_task(notifier.run(stop, target.where))
     try:
         if http:
-            runner = web.AppRunner(http_app(app, deps, secret), shutdown_timeout=STOP_WAIT)
+            web_app = http_app(app, deps, secret, missing)
+            runner = web.AppRunner(web_app, shutdown_timeout=STOP_WAIT)
             await runner.setup()
             await web.TCPSite(runner, host, port).start()
             log.info("driftbot listening on http://%s:%d/slack/events", host, port)

@@ -18,6 +18,7 @@ import orjson
 
 from bot.config.drift import LoadedConfig
 from bot.config.window import parse_instant
+from bot.drift.findings import CONTRACT_EXCLUDE
 from bot.entry.terminal import describe_job, findings_grid, history_line
 from bot.errors import ConfigError, RunbookError
 from bot.lifecycle.digest import build_digest, render_digest_text
@@ -161,7 +162,7 @@ def findings(loaded: LoadedConfig, env: str, state: str | None, fmt: str) -> int
 
     records = with_redis(work)
     if fmt == "json":
-        doc = [r.model_dump(mode="json") for r in records]
+        doc = [r.model_dump(mode="json", exclude={"finding": CONTRACT_EXCLUDE}) for r in records]
         sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
     sys.stdout.write(findings_grid(records, datetime.now(UTC)))

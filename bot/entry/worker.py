@@ -66,6 +66,8 @@ from bot.shell.redis.queue import (
 from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store
 from bot.shell.slack import SlackGateway, web_client
+from bot.shell.slack_setup import resolve_runbook_channels
+from bot.shell.sweep import sweep
 
 log = logging.getLogger("driftbot.worker")
 MAX_TRIES = 3
@@ -125,7 +127,8 @@ async def reapply_finding(ctx: dict[str, Any], payload: dict[str, Any]) -> dict[
     deps: Deps = ctx["deps"]
     attempt = int(payload.get("attempt") or 1)
     env, request_id = str(payload["env"]), str(payload["request_id"])
-    result = await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt)
+    job_try = int(ctx.get("job_try", 1))
+    result = await run_reapply_job(deps, env, request_id, ctx.get("queue"), attempt, job_try)
     metrics.REAPPLY.labels(_outcome(result)).inc()
     return result
 
@@ -161,10 +164,13 @@ async def tick(ctx: dict[str, Any]) -> None:
         records = await deps.store.records(name)
         metrics.set_findings(name, [(r.state, r.finding.severity or "none") for r in records])
     await tick_integrations(ctx)
+    await sweep(deps)  # reapply timeouts, expired acceptances and requests (issue 11)
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     deps: Deps = ctx["deps_factory"](ctx["redis"])
+    if deps.slack is not None:  # runbook channel names to ids, once (issue 11)
+        deps.runbooks = await resolve_runbook_channels(deps.runbooks, deps.slack)
     ctx["deps"] = deps
     ctx["queue"] = Queue(ctx["redis"], deps.store)
     if deps.slack is not None and deps.slack_state is not None:

@@ -1,12 +1,13 @@
 """The daily digest of one environment, computed from stored findings. Pure; `now` is given.
 
-New since the last digest, still open (with age), accepted, resolved since the last digest, and
-the mean time to resolve of those. The Slack app posts it; `drift digest ENV` prints it.
+New since the last digest, still open (with the age of its last change), accepted, resolved
+since the last digest, and the mean time to resolve of those. The Slack app posts it;
+`drift digest ENV` prints it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,6 +30,9 @@ class DigestItem(BaseModel):
     age_hours: float
     actor: str | None
     note: str | None = None
+    new: bool = False  # first seen since the last digest
+    accepted_by: str | None = None
+    reason: str | None = None  # an acceptance's, or how it was resolved
 
 
 class Digest(BaseModel):
@@ -58,8 +62,23 @@ class Digest(BaseModel):
         ]
 
 
-def _item(record: FindingRecord, now: datetime, note: str | None = None) -> DigestItem:
+def changed_at(record: FindingRecord) -> datetime:
+    """When the resource was last changed (its last event), else when it was last seen."""
+    events = record.finding.events
+    if events:
+        try:
+            at = datetime.fromisoformat(events[-1].event_time.replace("Z", "+00:00"))
+        except ValueError:
+            return record.last_seen
+        return at if at.tzinfo else at.replace(tzinfo=UTC)
+    return record.last_seen
+
+
+def _item(
+    record: FindingRecord, now: datetime, note: str | None = None, new: bool = False
+) -> DigestItem:
     f = record.finding
+    a = record.acceptance
     return DigestItem(
         finding_id=record.id,
         kind=f.kind,
@@ -70,9 +89,12 @@ def _item(record: FindingRecord, now: datetime, note: str | None = None) -> Dige
         severity=f.severity,
         runbook=f.runbook,
         first_seen=record.first_seen,
-        age_hours=round((now - record.first_seen) / timedelta(hours=1), 1),
+        age_hours=round(max(now - changed_at(record), timedelta(0)) / timedelta(hours=1), 1),
         actor=f.events[-1].actor if f.events else None,
         note=note,
+        new=new,
+        accepted_by=a.by if a else None,
+        reason=a.reason if a else record.resolution,
     )
 
 
@@ -84,14 +106,20 @@ def build_digest(
     def after_since(when: datetime | None) -> bool:
         return when is not None and (since is None or when > since)
 
-    new = [_item(r, now) for r in records if after_since(r.first_seen)]
+    new = [_item(r, now, new=True) for r in records if after_since(r.first_seen)]
     still_open = sorted(
-        (_item(r, now) for r in records if r.state in ACTIVE),
+        (_item(r, now, new=after_since(r.first_seen)) for r in records if r.state in ACTIVE),
         key=lambda i: (-i.age_hours, i.resource_id),
     )
-    accepted = [_item(r, now, note=_accepted_note(r)) for r in records if r.state == "accepted"]
+    accepted = [
+        _item(r, now, note=_accepted_note(r), new=after_since(r.first_seen))
+        for r in records
+        if r.state == "accepted"
+    ]
     resolved_records = [r for r in records if r.state == "resolved" and after_since(r.resolved_at)]
-    resolved = [_item(r, now, note=r.resolution) for r in resolved_records]
+    resolved = [
+        _item(r, now, note=r.resolution, new=after_since(r.first_seen)) for r in resolved_records
+    ]
     durations = [
         (r.resolved_at - r.first_seen) / timedelta(hours=1)
         for r in resolved_records

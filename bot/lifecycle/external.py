@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-RunStatus = Literal["dispatching", "queued", "running", "succeeded", "failed", "sent"]
+RunStatus = Literal["approved", "dispatching", "queued", "running", "succeeded", "failed", "sent"]
 RUN_STATUSES: tuple[RunStatus, ...] = (
+    "approved",
     "dispatching",
     "queued",
     "running",
@@ -22,6 +23,9 @@ RUN_STATUSES: tuple[RunStatus, ...] = (
     "sent",
 )
 FINAL: frozenset[RunStatus] = frozenset({"succeeded", "failed", "sent"})
+# Approved, not yet handed to the target (the worker's trigger job is queued or running): the
+# card says so and offers no second Reapply.
+WAITING: frozenset[RunStatus] = frozenset({"approved", "dispatching"})
 LinkKind = Literal["pagerduty", "incident_io", "jira", "github_issue", "codify", "iac_note"]
 
 
@@ -36,6 +40,7 @@ class ReapplyRun(_Model):
     request_id: str
     attempt: int = 1
     status: RunStatus = "dispatching"
+    tries: int = 0  # the trigger's tries so far (the job retries with backoff before failing)
     run_id: str | None = None
     url: str | None = None
     detail: str | None = None  # the target's own word for the state (`in_progress`, `planned`)

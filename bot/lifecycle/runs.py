@@ -1,12 +1,16 @@
 """A reapply run and the links a finding carries (alerts, tickets, pull requests). Pure.
 
-A reapply run is what a reapply target did with an approved request: dispatched, then followed
-until it ends. Its `status` moves `dispatching → queued → running → succeeded | failed`; a
-target that cannot be followed (the webhook, a GitLab pipeline without a read token) stops at
-`sent`. The finding moves with it: a dispatched run takes it to `reapplying`; a failed run
-brings it back to `open` (with the run, its link and who asked and approved still on the card,
-and a Retry); a succeeded run leaves it `reapplying` until the resource is read again and
-matches IaC (then `resolved`) or does not (back to `open`).
+A reapply run is what a reapply target did with an approved request: recorded the moment the
+last approval is in, dispatched, then followed until it ends. Its `status` moves `approved →
+dispatching → queued → running → succeeded | failed` (in words: approved, being triggered,
+triggered, …); a target that cannot be followed (the webhook, a GitLab pipeline without a read
+token) stops at `sent`. While it is `approved` or `dispatching` the card offers no Reapply.
+
+The finding moves with it: a dispatched run takes it to `reapplying`; a failed run brings it
+back to `open` (with the run, its link and who asked and approved still on the card, and a
+Retry); a succeeded run leaves it `reapplying` until the resource is read again and matches IaC
+(then `resolved`) or does not (back to `open`). A finding still `reapplying` after the
+runbook's `fix.reapply.timeout` is `open` again, its run failed (`reapply_timed_out`).
 
 The models are in external.py (the finding record holds them).
 """
@@ -14,16 +18,71 @@ The models are in external.py (the finding record holds them).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.errors import InvalidTransition
 from bot.lifecycle.external import FINAL, ExternalLink, ReapplyRun, RunStatus
-from bot.lifecycle.transitions import FindingRecord, Transition, move, start_reapply
+from bot.lifecycle.transitions import SYSTEM, FindingRecord, Transition, move, start_reapply
 from bot.messages import lifecycle as say
 
 
 def _bump(record: FindingRecord, **update: object) -> FindingRecord:
     return record.model_copy(update={**update, "version": record.version + 1})
+
+
+def run_approved(
+    record: FindingRecord, run: ReapplyRun, now: datetime
+) -> tuple[FindingRecord, list[Transition]]:
+    """The last approval is in: record the run (`approved`) before the worker triggers it, so
+    the card shows it at once and offers no second Reapply. Raises InvalidTransition when the
+    finding is resolved or already reapplying."""
+    if record.state in ("resolved", "reapplying"):
+        raise InvalidTransition(
+            say.already_resolved() if record.state == "resolved" else say.already_reapplying()
+        )
+    current = record.run
+    if current is not None and (current.request_id, current.attempt) == (
+        run.request_id,
+        run.attempt,
+    ):
+        return record, []
+    return _bump(record, run=run.model_copy(update={"status": "approved", "updated_at": now})), []
+
+
+def run_triggering(
+    record: FindingRecord, request_id: str, attempt: int, now: datetime
+) -> tuple[FindingRecord, list[Transition]]:
+    """The worker is handing the run to its target (`dispatching`, one more try)."""
+    run = record.run
+    if run is None or (run.request_id, run.attempt) != (request_id, attempt):
+        return record, []
+    if run.status not in ("approved", "dispatching"):
+        return record, []
+    moved = run.model_copy(
+        update={"status": "dispatching", "tries": run.tries + 1, "updated_at": now}
+    )
+    return _bump(record, run=moved), []
+
+
+def reapply_timed_out(
+    record: FindingRecord, timeout: timedelta, now: datetime
+) -> tuple[FindingRecord, list[Transition]]:
+    """A finding still `reapplying` `timeout` after it started is `open` again: its run is
+    marked failed (so Retry is offered) and the move names who asked."""
+    if record.state != "reapplying" or now - record.state_since < timeout:
+        return record, []
+    hours = timeout.total_seconds() / 3600
+    run = record.run
+    requester = run.requested_by if run else (record.reapply or {}).get("by", "")
+    error = say.reapply_timed_out(hours)
+    updated = record
+    if run is not None and run.status not in ("failed",):
+        failed = run.model_copy(update={"status": "failed", "error": error, "updated_at": now})
+        updated = record.model_copy(update={"run": failed})
+    moved, t = move(
+        updated, "open", SYSTEM, say.reapply_timed_out_reason(hours, requester), now, None
+    )
+    return moved, [t]
 
 
 def run_dispatched(

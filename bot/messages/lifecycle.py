@@ -72,6 +72,22 @@ def still_drifted_after(target: str) -> str:
     )
 
 
+def already_reapplying() -> str:
+    """A refusal clause, as `already_resolved`."""
+    return "it is already being reapplied"
+
+
+def reapply_timed_out(hours: float) -> str:
+    """A reapply run's error when its finding was not resolved in time."""
+    return f"the resource was not back in line with IaC {hours:g} h after the reapply started"
+
+
+def reapply_timed_out_reason(hours: float, requester: str) -> str:
+    """Why a reapplying finding is open again (`requester`: who asked for the reapply)."""
+    by = f" (asked by {requester})" if requester else ""
+    return f"not resolved {hours:g} h after the reapply started{by}: open again"
+
+
 def accepted_note(by: str, reason: str, until: datetime | None) -> str:
     """An accepted finding's note in the digest."""
     return f"{by}: {reason}" + (f" (until {until:%Y-%m-%d})" if until else "")

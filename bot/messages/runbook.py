@@ -276,3 +276,7 @@ def placeholder_empty(runbook: str, name: str) -> Message:
         f"`:{name}`; none was given.",
         f"List the environment's {name} in drift.yml.",
     )
+
+
+def expected_runbook_url(value: object) -> str:
+    return f"expected an http(s) URL without spaces, got {value!r}"

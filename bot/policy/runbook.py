@@ -5,7 +5,8 @@ the runbook `sg`: lower-case letters, digits, `-` and `_`). Unknown keys are rej
 problem is reported with the file, the key path, what was expected and close matches for
 misspelled keys, event names and resource types (bot/shell/runbook_files.py reads the files).
 
-    description: A security group was opened to the internet   # required
+    description: A security group was opened to the internet   # required; line 1 is the title
+    url: https://wiki.example.com/runbooks/sg                   # optional: the card links it
     when:                               # required; `when: {}` is a catch-all
       events: [AuthorizeSecurityGroupIngress, ec2.amazonaws.com:ModifySecurityGroupRules]
       resource_types: [AWS::EC2::SecurityGroup]
@@ -61,8 +62,10 @@ Keys:
     the path it names (`ingress` covers `ingress["tcp 22-22"].cidr_blocks`). The `(resource)`
     change of a deleted or unmanaged resource always matters to `attributes`.
 - `fix`: how the drift is put right.
-  - `reapply`: exactly one target: `github_actions`, `gitlab`, `terraform_cloud`, `spacelift`,
-    `codebuild` (bot/policy/targets.py) or `webhook: {url, secret_env, allow_private_network}`
+  - `reapply`: `timeout` (a duration, default `2h`: a finding still reapplying after it is open
+    again, its requester told) and exactly one target: `github_actions`, `gitlab`,
+    `terraform_cloud`, `spacelift`, `codebuild` (bot/policy/targets.py) or
+    `webhook: {url, secret_env, allow_private_network}`
     (an https URL to POST to, and the name of the environment variable holding the signing
     secret at run time, never the secret itself; driftbot never sends it to a cloud metadata
     endpoint, and to a loopback, private or link-local address only with
@@ -113,6 +116,8 @@ from bot.policy.names import (
 from bot.policy.targets import Codebuild, GithubActions, Gitlab, Spacelift, Target, TerraformCloud
 
 _SECRET_ENV = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+_HTTPS = re.compile(r"^https?://[^\s<>|]+$")
+TITLE_LENGTH = 120
 
 
 class When(StrictModel):
@@ -206,15 +211,32 @@ class Webhook(StrictModel):
         return value
 
 
-class Reapply(StrictModel):
-    """Where to ask for the IaC to be applied again: exactly one target (targets.py)."""
+def _positive_duration(value: Any) -> Any:
+    """A duration key's value (`4h`, `90m`, `1d`) as a timedelta; ValueError otherwise."""
+    if isinstance(value, timedelta):
+        return value
+    duration = parse_duration(value) if isinstance(value, str) else None
+    if duration is None or duration <= timedelta(0):
+        raise ValueError(say.expected_duration(value))
+    return duration
 
+
+class Reapply(StrictModel):
+    """Where to ask for the IaC to be applied again: exactly one target (targets.py), and how
+    long a finding may stay `reapplying` before it is open again (`timeout`, default 2h)."""
+
+    timeout: timedelta = Field(default=timedelta(hours=2))
     github_actions: GithubActions | None = None
     gitlab: Gitlab | None = None
     terraform_cloud: TerraformCloud | None = None
     spacelift: Spacelift | None = None
     codebuild: Codebuild | None = None
     webhook: Webhook | None = None
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: Any) -> Any:
+        return _positive_duration(value)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Reapply:
@@ -263,12 +285,7 @@ class Approvals(StrictModel):
     @field_validator("expires_after", mode="before")
     @classmethod
     def _duration(cls, value: Any) -> Any:
-        if isinstance(value, timedelta):
-            return value
-        duration = parse_duration(value) if isinstance(value, str) else None
-        if duration is None or duration <= timedelta(0):
-            raise ValueError(say.expected_duration(value))
-        return duration
+        return _positive_duration(value)
 
 
 class Fix(StrictModel):
@@ -293,12 +310,20 @@ class RunbookFile(StrictModel):
     """A runbook file's keys, as written (see the module docstring)."""
 
     description: str = Field(min_length=1)
+    url: str | None = Field(default=None, description="where the runbook is written up (https)")
     severity: Severity
     when: When
     check: Check = Field(default_factory=Check)
     confirm: Confirm = Field(default_factory=Confirm)
     fix: Fix = Field(default_factory=Fix)
     ignore: list[IgnoreRule] = Field(default_factory=list)
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not _HTTPS.match(value):
+            raise ValueError(say.expected_runbook_url(value))
+        return value
 
     @field_validator("when", mode="before")
     @classmethod
@@ -312,6 +337,15 @@ class Runbook(RunbookFile):
     """A validated runbook and its name (the file's stem)."""
 
     name: str
+
+    @property
+    def title(self) -> str:
+        """The description's first line (its first sentence when the line is long): what the
+        card shows."""
+        line = self.description.strip().splitlines()[0].strip()
+        if len(line) > TITLE_LENGTH and ". " in line:
+            line = line.split(". ", 1)[0] + "."
+        return line
 
     @property
     def rank(self) -> tuple[int, int, str]:

@@ -16,12 +16,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from arq import Retry
+
 from bot.config.drift import Environment
 from bot.config.window import resolve_window
-from bot.drift.findings import Finding
+from bot.drift.findings import CONTRACT_EXCLUDE, Finding
 from bot.drift.progress import ProgressUpdate, progress_fields
 from bot.errors import DriftBotError, SlackError
 from bot.lifecycle.digest import Digest, build_digest
+from bot.lifecycle.external import ReapplyRun
+from bot.lifecycle.runs import dispatch_failed, run_dispatched, run_triggering
 from bot.lifecycle.transitions import (
     ACTIVE,
     FindingRecord,
@@ -30,11 +34,12 @@ from bot.lifecycle.transitions import (
     expire,
     finding_id,
     reconfirm,
-    start_reapply,
 )
 from bot.messages import jobs as say
 from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.deps import Deps as Deps  # re-exported: the worker and tests build it from here
+from bot.shell.digest import due_reminders
+from bot.shell.home import card_links
 from bot.shell.posting import OncePoster
 from bot.shell.reapply.runner import dispatch_run
 from bot.shell.reapply.webhook import secret_from_env
@@ -112,7 +117,9 @@ async def run_check_job(
     for finding in outcome.report.findings:
         fid = finding_id(env_name, finding.key)
         touched.add(fid)
-        _, made = await deps.store.apply(env_name, fid, _detecting(finding, env_name, now, job_id))
+        _, made = await deps.store.apply(
+            env_name, fid, _detecting(finding, env_name, now, job_id), batch=job_id
+        )
         transitions.update(t.to_state for t in made)
     for finding in outcome.reconfirmed:
         fid = finding_id(env_name, finding.key)
@@ -148,6 +155,9 @@ async def run_check_job(
     await deps.store.set_job(
         job_id, state="succeeded", finished_at=deps.clock().isoformat(), result=summary
     )
+    # The cards are posted by the notifier from here: the progress message says so until then.
+    await show_progress(deps, job_id, "posting", progress.update, summary)
+    await deps.store.checked(env_name, job_id)
     return summary
 
 
@@ -186,6 +196,9 @@ async def fail_job(deps: Deps, job_id: str, exc: BaseException) -> dict[str, Any
     await deps.store.set_job(
         job_id, state="failed", error=error, hint=hint, finished_at=deps.clock().isoformat()
     )
+    record = await deps.store.job(job_id) or {}
+    if record.get("env"):  # the cards of what it applied before failing are posted now
+        await deps.store.checked(str(record["env"]), job_id)
     return {"error": error, "hint": hint}
 
 
@@ -196,7 +209,8 @@ async def run_digest_job(deps: Deps, env_name: str) -> Digest:
     now = deps.clock()
     env = deps.loaded.environment(env_name)
     since = await deps.store.last_digest(env_name)
-    digest = build_digest(env_name, await deps.store.records(env_name), since, now)
+    records = await deps.store.records(env_name)
+    digest = build_digest(env_name, records, since, now)
     if env.slack is not None and deps.slack is not None and deps.slack_state is not None:
         # A re-run of this job (its worker died) reads the same `since`: the same posts.
         key = f"digest:{env_name}:{since.isoformat() if since else 'first'}"
@@ -206,8 +220,13 @@ async def run_digest_job(deps: Deps, env_name: str) -> Digest:
         if not await poster.intended(key):
             was_clean = await deps.slack_state.swap_flag(keys.DIGEST_CLEAN, env_name, flag)
             quiet = digest.is_clean and was_clean == "1"
+        reminders = await due_reminders(deps.slack_state, env_name, records, now)
+        quiet = quiet and not reminders
         if not quiet:
-            summary, breakdown = render_digest(digest)
+            links = await card_links(
+                deps.slack_state, deps.slack, env_name, [r.id for r in records]
+            )
+            summary, breakdown = render_digest(digest, links, reminders)
             ts, _ = await poster.post(key, env.slack.channel, summary.text, summary.blocks)
             for n, part in enumerate(breakdown):
                 await poster.post(
@@ -225,13 +244,17 @@ async def show_progress(
     result: dict[str, Any] | None = None,
     error: str | None = None,
 ) -> None:
-    """Update the check's progress message in Slack, if `/drift check` posted one."""
+    """Update the check's progress message in Slack, if `/drift check` posted one. A check
+    that succeeded says "done" only once its cards are posted (the notifier marks the job
+    `cards_posted` and shows it then); until then it says the cards are being posted."""
     if deps.slack is None:
         return
     info = await deps.store.job(job_id) or {}
     channel, ts = info.get("progress_channel"), info.get("progress_ts")
     if not channel or not ts:
         return
+    if state == "succeeded" and not info.get("cards_posted"):
+        return  # the notifier says "done" when the cards are posted
     progress = None if update is None else progress_fields(update)
     message = render_progress(str(info.get("env", "")), job_id, state, progress, result, error)
     try:
@@ -246,10 +269,14 @@ async def run_reapply_job(
     request_id: str,
     queue: Queue | None = None,
     attempt: int = 1,
+    job_try: int = 1,
 ) -> dict[str, Any]:
-    """Trigger an approved reapply: the runbook's webhook, signed; then the lifecycle. Any
-    other target is dispatched and followed by bot/shell/reapply/runner.py (`queue` takes the
-    polls; `attempt` counts Retries).
+    """Trigger an approved reapply: the run is `dispatching` on the card while the target is
+    called (the runbook's webhook, signed; any other target is dispatched and followed by
+    bot/shell/reapply/runner.py, `queue` taking the polls; `attempt` counts Retries). A call
+    that fails for a reason that may pass (no answer, 5xx, 429) is tried again with backoff
+    (arq's Retry: TRIGGER_DELAYS) up to TRIGGER_TRIES times; then the run is failed on the
+    card, with Retry.
 
     At least once: a re-run job may call the webhook again, with the same `request_id` for
     the receiver to de-duplicate on."""
@@ -262,12 +289,14 @@ async def run_reapply_job(
     runbook = deps.runbooks.get(record.finding.runbook or "") if record else None
     if record is None or runbook is None or runbook.fix.reapply is None:
         return {"error": say.reapply_target_gone()}
+    fid = record.id
+    await deps.store.apply(env_name, fid, _triggering(fid, request_id, attempt, deps.clock()))
     webhook = runbook.fix.reapply.webhook
     if webhook is None:
         if queue is None:
             return {"error": say.reapply_target_gone()}
         return await dispatch_run(
-            deps, queue, deps.follow, env_name, request, record, runbook, attempt
+            deps, queue, deps.follow, env_name, request, record, runbook, attempt, job_try
         )
     payload = {
         "event": "driftbot.reapply",
@@ -276,11 +305,18 @@ async def run_reapply_job(
         "runbook": runbook.name,
         "requested_by": request.requester,
         "approved_by": request.approvals,
-        "finding": record.finding.model_dump(mode="json"),
+        "finding": record.finding.model_dump(mode="json", exclude=CONTRACT_EXCLUDE),
     }
-    card = await deps.slack_state.card(env_name, record.id)
-    poster = (
-        OncePoster(PostLedger(deps.store.redis, deps.clock), deps.slack) if deps.slack else None
+    now = deps.clock()
+    run = ReapplyRun(
+        target="webhook",
+        request_id=request_id,
+        attempt=attempt,
+        requested_by=request.requester,
+        approved_by=list(request.approvals),
+        started_at=now,
+        updated_at=now,
+        followed=False,
     )
     try:
         result = await trigger_webhook(
@@ -290,25 +326,41 @@ async def run_reapply_job(
             allow_private=webhook.allow_private_network,
         )
     except DriftBotError as exc:
-        if poster is not None and card:
-            text = say.reapply_failed(exc.user_message, exc.hint)
-            key = f"reapply:{request_id}:failed"
-            await poster.post(key, card["channel"], text, thread_ts=card["ts"])
+        if exc.retryable and job_try < TRIGGER_TRIES:
+            raise Retry(defer=trigger_delay(job_try)) from exc
+        error, hint = exc.user_message, exc.hint
+
+        def failed(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+            return (r, []) if r is None else dispatch_failed(r, run, error, hint, deps.clock())
+
+        await deps.store.apply(env_name, fid, failed)
         return {"error": exc.user_message}
-    now = deps.clock()
+    sent = run.model_copy(update={"status": "sent", "detail": str(result.status)})
 
     def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
-        if r is None or r.state in ("reapplying", "resolved"):
+        if r is None or r.state == "resolved":
             return r, []
-        after, made = start_reapply(r, request.requester, request.approvals, "webhook", now)
-        return after, made
+        return run_dispatched(r, sent, "webhook", now)
 
-    await deps.store.apply(env_name, record.id, update)
-    if poster is not None and card:
-        text = say.reapply_triggered(result.status)
-        key = f"reapply:{request_id}:triggered"
-        await poster.post(key, card["channel"], text, thread_ts=card["ts"])
+    await deps.store.apply(env_name, fid, update)
     return {"status": result.status}
+
+
+TRIGGER_TRIES = 3  # the worker's max_tries for the trigger job
+TRIGGER_DELAYS = (5, 20)  # seconds before the 2nd and 3rd tries
+
+
+def trigger_delay(job_try: int) -> int:
+    return TRIGGER_DELAYS[min(job_try - 1, len(TRIGGER_DELAYS) - 1)]
+
+
+def _triggering(fid: str, request_id: str, attempt: int, now: datetime) -> Update:
+    def update(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        if r is None or r.id != fid:
+            return r, []
+        return run_triggering(r, request_id, attempt, now)
+
+    return update
 
 
 async def heartbeat(beat: Callable[[], Any], every: timedelta, stop: asyncio.Event) -> None:

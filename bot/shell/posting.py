@@ -51,8 +51,10 @@ class OncePoster:
         text: str,
         blocks: Sequence[dict[str, Any]] | None = None,
         thread_ts: str | None = None,
+        broadcast: bool = False,
     ) -> Posted:
-        """Post once under `key`: the message (posted now, or by an earlier attempt)."""
+        """Post once under `key`: the message (posted now, or by an earlier attempt).
+        `broadcast`: a thread reply shown in the channel too."""
         record = await self.ledger.get(key)
         if record is not None and record.get("ts"):
             return Posted(record["ts"], fresh=False)
@@ -64,13 +66,20 @@ class OncePoster:
                 return Posted(found, fresh=False)
         else:
             await self.ledger.intend(key, channel, thread_ts)
-        ts = await self.slack.post(channel, text, blocks, thread_ts=thread_ts, post_key=key)
+        ts = await self.slack.post(
+            channel, text, blocks, thread_ts=thread_ts, post_key=key, broadcast=broadcast
+        )
         await self.ledger.posted(key, ts)
         return Posted(ts, fresh=True)
 
     async def intended(self, key: str) -> bool:
         """Whether `key` was (or was about to be) posted."""
         return await self.ledger.get(key) is not None
+
+    async def posted(self, key: str) -> str | None:
+        """The ts of the post made under `key`, or None (not posted, or only intended)."""
+        record = await self.ledger.get(key)
+        return record.get("ts") or None if record else None
 
     async def _find(self, key: str, intent: dict[str, str]) -> str | None:
         """The ts of a message posted for `intent` before, or None."""

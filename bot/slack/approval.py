@@ -23,7 +23,7 @@ from bot.slack.blocks import MAX_FIELD_TEXT, Message, context, message, section
 from bot.slack.card import ADDRESSES_ON_CARD, reapply_confirm
 from bot.slack.finding_text import SEVERITY_EMOJI, approval_line, approval_state, resource_code
 from bot.slack.ids import BUTTON_TEXT, ActionId, approval_block_id, button_value
-from bot.slack.runs import reapply_target_text
+from bot.slack.runs import reapply_target_text, run_line
 from bot.slack.text import SLACK_GROUP, clip_mrkdwn, code, escape, people, person, when
 
 
@@ -47,7 +47,8 @@ def render_approval_request(
 
     While pending it mentions the approver groups and has Approve / Deny buttons (value
     `"{env}|{request.id}"`); once approved, denied or expired (by state, or by `now`) it shows
-    the outcome and no buttons.
+    the outcome and no buttons. Approved, it follows the finding's run of this request:
+    waiting to be triggered, triggering, triggered (linked), failed.
     """
     f = record.finding
     state = approval_state(request, now)
@@ -73,6 +74,7 @@ def render_approval_request(
     rules = [say.requester_cannot_approve()] if not request.requester_can_approve else []
     if approvers_of(request).nobody:
         rules.append(say.approval_nobody())
+    run = record.run if record.run and record.run.request_id == request.id else None
     blocks: list[Block] = [
         section(ask),
         SectionBlock(
@@ -91,6 +93,8 @@ def render_approval_request(
     ]
     if state == "pending":
         blocks.append(_approval_buttons(record, request))
+    elif state == "approved" and run is not None:
+        blocks.append(section(run_line(record) or approval_line(request, None)))
     else:
         blocks.append(section(approval_line(request.model_copy(update={"state": state}), None)))
     text = say.approval_fallback(

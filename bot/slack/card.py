@@ -16,10 +16,13 @@ from slack_sdk.models.blocks import (
     MarkdownTextObject,
 )
 
+from bot.catalog.console import console_url, event_url, has_console_page
 from bot.drift.findings import AttributeChange, Finding
 from bot.lifecycle.approvals import ApprovalRequest
+from bot.lifecycle.external import WAITING
 from bot.lifecycle.transitions import FindingRecord, State, Transition
-from bot.messages.slack import Label, plus_more, severity_label
+from bot.messages.confirm import confirm_off
+from bot.messages.slack import Label, glance, plus_more
 from bot.messages.slack import card as say
 from bot.policy.approvers import Approvers
 from bot.policy.runbook import Runbook
@@ -28,20 +31,24 @@ from bot.slack.blocks import (
     MAX_SECTION_TEXT,
     Message,
     context,
-    header,
     message,
     section,
 )
-from bot.slack.finding_text import (
-    SEVERITY_EMOJI,
-    can_reapply,
-    events_text,
-    severity_of,
-    state_text,
-)
+from bot.slack.finding_text import can_reapply, events_text, state_text
+from bot.slack.headline import diff_in_words, headline
 from bot.slack.ids import BUTTON_TEXT, ActionId, button_value, card_block_id
 from bot.slack.runs import import_suggestion, import_text, links_line, run_line
-from bot.slack.text import HUMAN_STATES, clip, clip_mrkdwn, code, escape, fit_lines, person, when
+from bot.slack.text import (
+    HUMAN_STATES,
+    clip,
+    clip_mrkdwn,
+    code,
+    escape,
+    fit_lines,
+    link,
+    person,
+    when,
+)
 
 DIFF_ON_CARD = 5  # attribute changes shown on the card; the rest go to the thread
 ADDRESSES_ON_CARD = 10
@@ -52,7 +59,7 @@ STATE_ACTIONS: dict[State, tuple[ActionId, ...]] = {
     "open": (ActionId.ACCEPT, ActionId.REAPPLY, ActionId.ESCALATE),
     "escalated": (ActionId.ACCEPT, ActionId.REAPPLY),
     "accepted": (ActionId.REAPPLY, ActionId.ESCALATE),
-    "reapplying": (),
+    "reapplying": (ActionId.ACCEPT, ActionId.ESCALATE),  # never stuck: it times out too
     "resolved": (),
 }
 # Codify and Retry join the state's buttons when they apply (see allowed_actions).
@@ -91,15 +98,17 @@ def allowed_actions(
     approvers: Approvers | None = None,
 ) -> tuple[ActionId, ...]:
     """The buttons that still make sense: by state (open: Accept, Reapply, Escalate; escalated:
-    Accept, Reapply; accepted: Reapply, Escalate; reapplying and resolved: none), without
-    Reapply while a request is pending, when the runbook has no reapply target, or when nobody
-    may approve one (`approvers`, when given); with Retry when the last reapply run failed
-    (instead of Reapply), and Codify on an unmanaged finding when the environment has a codify
-    target (`codify`) and no pull request is open yet."""
+    Accept, Reapply; accepted: Reapply, Escalate; reapplying: Accept, Escalate; resolved:
+    none), without Reapply while a request is pending or an approved one is being triggered,
+    when the runbook has no reapply target, or when nobody may approve one (`approvers`, when
+    given); with Retry when the last reapply run failed (instead of Reapply), and Codify on an
+    unmanaged finding when the environment has a codify target (`codify`) and no pull request
+    is open yet."""
     actions = STATE_ACTIONS[record.state]
-    if is_pending(approval, now) or not can_reapply(runbook, approvers):
-        actions = tuple(a for a in actions if a != ActionId.REAPPLY)
     run = record.run
+    triggering = run is not None and run.status in WAITING
+    if is_pending(approval, now) or triggering or not can_reapply(runbook, approvers):
+        actions = tuple(a for a in actions if a != ActionId.REAPPLY)
     failed = run is not None and run.status == "failed" and record.state in CODIFY_STATES
     if failed and not is_pending(approval, now) and can_reapply(runbook, approvers):
         actions = tuple(ActionId.RETRY if a == ActionId.REAPPLY else a for a in actions)
@@ -117,33 +126,39 @@ def render_card(
     *,
     codify: bool = False,
     approvers: Approvers | None = None,
+    iac_sources: Sequence[str] = (),
 ) -> CardMessage:
     """The card of one finding, for its current state.
+
+    Read in one glance: the headline (severity, environment, the resource, what the last
+    change did, who and how, how long ago; bot/slack/headline.py), the diff in words (at most
+    DIFF_ON_CARD lines; the rest and the JSON form go to the thread as `thread_overflow`), one
+    line on the resource and its IaC (linked to `iac_sources`, the state entries'
+    `source_url`s), one on the last change (its CloudTrail event linked), the links (the
+    console, the runbook's title), the state, the run, the buttons and the runbook's
+    `fix.escalate.note` next to them. A resolved card says how it was resolved, in green, with
+    no buttons.
 
     Args:
         record: the stored finding.
         runbook: the runbook it matched (None: none did; then there is no Reapply).
         approval: the finding's latest reapply request, if any (pending: no second Reapply).
-        now: the time, to judge whether that request has expired.
+        now: the time, for ages and to judge whether that request has expired.
         codify: whether the environment has a codify target (the Codify button).
         approvers: who may approve a reapply here (bot/policy/approvers.py); nobody: no
             Reapply, and the card says why. None: not known (Reapply as the runbook says).
-
-    Returns:
-        The card (≤ 50 blocks, sections ≤ 3,000 characters, a fallback `text`) and, when the
-        diff is long, the rest of it as `thread_overflow` texts for the card's thread.
+        iac_sources: where the environment's IaC lives (the state entries' `source_url`).
     """
     f = record.finding
-    severity = severity_of(f, runbook)
-    diff, overflow = _diff(f)
-    blocks: list[Block] = [
-        header(f"{SEVERITY_EMOJI[severity]} {severity_label(severity)} · {f.kind}"),
-        section(_resource_text(record)),
-        section(events_text(f)),
-    ]
-    if diff:
-        blocks.append(section(diff))
-    blocks.append(context(_confirmation_text(f), _runbook_text(f, runbook)))
+    at = now or record.last_seen
+    top = headline(record, runbook, at)
+    words = diff_in_words(f) if record.state != "resolved" else []
+    blocks: list[Block] = [section(f"*{top.mrkdwn}*")]
+    diff_text, overflow = _diff(record, words)
+    if diff_text:
+        blocks.append(section(diff_text))
+    blocks.append(context(_resource_text(record, iac_sources), _change_text(f)))
+    blocks.append(context(*_links(record, runbook)))
     suggestion = import_suggestion(record)
     if suggestion is not None:
         blocks.append(section(import_text(suggestion)))
@@ -154,35 +169,57 @@ def render_card(
     links = links_line(record)
     if links is not None:
         blocks.append(context(links))
-    blocks.append(context(_ids_text(record)))
-    blocks.extend(card_actions(record, runbook, approval, now, codify=codify, approvers=approvers))
-    text = say.card_fallback(
-        SEVERITY_EMOJI[severity],
-        severity_label(severity),
-        f.kind,
-        f"{escape(f.resource_type)} {escape(f.resource_id)}",
-        escape(record.env),
-        escape(f.region),
-        escape(f.account_id),
-        record.state,
-    )
-    base = message(text, blocks)
+    buttons = card_actions(record, runbook, approval, now, codify=codify, approvers=approvers)
+    blocks.extend(buttons)
+    note = runbook.fix.escalate.note if runbook and runbook.fix.escalate else None
+    if buttons and note:
+        blocks.append(context(glance.escalate_note(escape(clip(note, 500)))))
+    base = message(escape(top.plain), blocks)  # the notification's text: escaped, no tokens
     return CardMessage(base.text, base.blocks, overflow)
 
 
-def _resource_text(record: FindingRecord) -> str:
+def _resource_text(record: FindingRecord, sources: Sequence[str]) -> str:
     f = record.finding
-    lines = [
-        f"*{code(f.resource_id)}* · {escape(f.resource_type)}: {say.kind_meaning(f.kind)}",
-        say.resource_where(code(f.account_id), code(f.region), escape(record.env)),
-    ]
     if f.addresses:
         shown = [code(a) for a in f.addresses[:ADDRESSES_ON_CARD]]
         more = len(f.addresses) - len(shown)
-        lines.append(say.iac_addresses(", ".join([*shown, plus_more(more)] if more else shown)))
+        named = ", ".join([*shown, plus_more(more)] if more else shown)
+        urls = " ".join(glance.link_label(link(u), glance.IAC_SOURCE) for u in sources[:3])
+        iac = glance.iac_managed(named, urls)
     else:
-        lines.append(say.iac_none(escape(record.env)))
-    return "\n".join(lines)
+        iac = glance.iac_unmanaged()
+    text = glance.resource_line(
+        escape(f.resource_type), code(f.resource_id), code(f.account_id), code(f.region), iac
+    )
+    verdict = _confirmation_text(f)
+    return text + (f"\n{verdict}" if verdict else "")
+
+
+def _change_text(f: Finding) -> str:
+    """The last change (its CloudTrail event linked, its id shown) and who else changed it."""
+    text = events_text(f, glance.change_line_ctx)
+    if f.events:
+        last = f.events[-1]
+        url = glance.link_label(link(event_url(last.event_id, f.region)), escape(last.event_id))
+        first, _, rest = text.partition("\n")
+        text = first + " · " + glance.event_ref(url) + (f"\n{rest}" if rest else "")
+    return text
+
+
+def _links(record: FindingRecord, runbook: Runbook | None) -> list[str]:
+    f = record.finding
+    url = console_url(f.resource_type, f.resource_id, f.region, f.account_id)
+    label = glance.CONSOLE if has_console_page(f.resource_type) else glance.EVENT_HISTORY
+    out = [glance.link_label(link(url), label)]
+    if runbook is not None:
+        name = code(runbook.name)
+        if runbook.url:
+            name = glance.link_label(link(runbook.url), escape(runbook.name))
+        out.append(glance.runbook_title(name, escape(clip(runbook.title, 150))))
+    elif f.runbook:
+        out.append(glance.runbook_title(code(f.runbook), Label.RUNBOOK_NOT_LOADED))
+    out.append(glance.finding_ref(code(record.id)))
+    return [" · ".join(out)]
 
 
 def _json(value: object) -> str:
@@ -191,7 +228,7 @@ def _json(value: object) -> str:
 
 
 def _change_line(change: AttributeChange, max_len: int) -> str:
-    """One diff line, `path`: expected → actual, its values cut until the line fits."""
+    """One diff line as JSON, `path`: expected → actual, its values cut until the line fits."""
     width = max_len
     while True:
         line = say.change_line(
@@ -204,57 +241,49 @@ def _change_line(change: AttributeChange, max_len: int) -> str:
         width //= 2
 
 
-def _diff(f: Finding) -> tuple[str | None, list[str]]:
-    """The diff section of the card, and the thread texts for the changes it leaves out."""
+def _diff(record: FindingRecord, words: list[str]) -> tuple[str | None, list[str]]:
+    """The card's diff section (in words), and the thread texts: the lines it leaves out, then
+    the attribute diff as JSON."""
+    f = record.finding
+    shown = [clip_mrkdwn(escape(w), CARD_LINE) for w in words[:DIFF_ON_CARD]]
+    rest = words[len(shown) :]
+    text = None
+    if shown:
+        text = "```" + "\n".join(shown) + "```"
+        if rest:
+            text += "\n" + glance.diff_more(len(rest))
+    overflow = fit_lines([escape(w) for w in rest], MAX_SECTION_TEXT - 300) if rest else []
+    return text, overflow + _json_thread(f)
+
+
+def _json_thread(f: Finding) -> list[str]:
+    """The attribute diff as JSON, for the thread (chunked under Slack's section limit)."""
     if not f.changes:
-        return None, []
-    total = len(f.changes)
-    budget = MAX_SECTION_TEXT - 200  # room for the title and the "+N more" line
-    lines: list[str] = []
-    for change in f.changes[:DIFF_ON_CARD]:
-        line = _change_line(change, CARD_LINE)
-        if sum(len(x) + 1 for x in lines) + len(line) > budget:
-            break
-        lines.append(line)
-    rest = f.changes[len(lines) :]
-    text = say.diff_title(len(lines), total) + "\n" + "\n".join(lines)
-    if rest:
-        text += "\n" + say.diff_more_in_thread(len(rest))
-    return text, _overflow(f, rest, len(lines), total)
-
-
-def _overflow(f: Finding, rest: Sequence[AttributeChange], shown: int, total: int) -> list[str]:
+        return []
     resource = code(clip(f.resource_id, 200))
+    total = len(f.changes)
     texts: list[str] = []
-    number = shown
-    for chunk in fit_lines([_change_line(c, THREAD_LINE) for c in rest], MAX_SECTION_TEXT - 300):
+    number = 0
+    for chunk in fit_lines(
+        [_change_line(c, THREAD_LINE) for c in f.changes], MAX_SECTION_TEXT - 300
+    ):
         count = chunk.count("\n") + 1
-        head = say.diff_continued(resource, number + 1, number + count, total)
+        head = glance.diff_json_title(resource, number + 1, number + count, total)
         texts.append(f"{head}\n{chunk}")
         number += count
     return texts
 
 
-def _confirmation_text(f: Finding) -> str:
+def _confirmation_text(f: Finding) -> str | None:
+    """The verdict of the live read, when it says something the card does not already: the
+    environment-wide "confirmation is off" is left out."""
     if f.confirmed is True:
         return say.confirmed(f.kind)
     if f.confirmed is False:
         return say.back_in_line(escape(f.reason) if f.reason else None)
+    if f.reason == confirm_off():
+        return None
     return say.not_confirmed(escape(f.reason) if f.reason else None)
-
-
-def _runbook_text(f: Finding, runbook: Runbook | None) -> str:
-    if runbook is not None:
-        return say.runbook_line(code(runbook.name), escape(clip(runbook.description, 500)))
-    if f.runbook:
-        return say.runbook_line(code(f.runbook), Label.RUNBOOK_NOT_LOADED)
-    return say.no_runbook()
-
-
-def _ids_text(record: FindingRecord) -> str:
-    return say.card_ids(
-        code(record.id), when(record.first_seen), when(record.last_seen), record.version
-    )
 
 
 def card_actions(

@@ -1,22 +1,30 @@
 """The `/drift` grammar. Pure: text in, a command or a usage problem out.
 
-check ENV [RUNBOOK]        status [JOB]        findings ENV
-history ENV [RESOURCE]     envs                help
+check ENV [RUNBOOK] [since DURATION]      status [JOB]        findings ENV
+history ENV [RESOURCE]                    envs                help
+
+Whatever is echoed back (an unknown word, environment or runbook) is escaped: `<!here>` is
+shown as typed, never as a mention.
 """
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Literal
 
+from bot.config.window import parse_duration
 from bot.messages.slack import no_environment
 from bot.messages.slack import replies as say
+from bot.slack.text import escape
+
+MAX_SINCE = timedelta(days=90)  # CloudTrail's LookupEvents keeps 90 days
 
 Verb = Literal["check", "status", "findings", "history", "envs", "help"]
 VERBS: tuple[Verb, ...] = ("check", "status", "findings", "history", "envs", "help")
 USAGE = {
-    "check": "check ENV [RUNBOOK]",
+    "check": "check ENV [RUNBOOK] [since DURATION]",
     "status": "status [JOB]",
     "findings": "findings ENV",
     "history": "history ENV [RESOURCE]",
@@ -31,6 +39,7 @@ class Command:
     verb: Verb
     env: str | None = None
     arg: str | None = None
+    since: str | None = None  # `check`'s window: a duration back from now (`7d`)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,13 @@ def parse_command(
     if not words:
         return Command("help")
     verb, rest = words[0].lower(), words[1:]
+    since = None
+    if verb == "check" and len(rest) >= 2 and rest[-2].lower() == "since":
+        since = rest[-1]
+        rest = rest[:-2]
+        duration = parse_duration(since)
+        if duration is None or duration <= timedelta(0) or duration > MAX_SINCE:
+            return Usage(say.bad_since(_clip(since), USAGE["check"]))
     if verb not in VERBS:
         close = difflib.get_close_matches(verb, VERBS, n=1)
         return Usage(
@@ -82,10 +98,10 @@ def parse_command(
                 say.no_runbook_named(_clip(arg)),
                 say.known_runbooks(runbooks, close[0] if close else None),
             )
-        return Command(verb, env, arg)
+        return Command(verb, env, arg, since)
     return Command(verb, None, rest[0] if rest else None)
 
 
 def _clip(text: str, limit: int = 40) -> str:
     clean = text.replace("`", "'")
-    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+    return escape(clean if len(clean) <= limit else clean[: limit - 1] + "…")

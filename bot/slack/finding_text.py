@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from bot.drift.findings import Finding
@@ -47,12 +48,13 @@ def severity_order(record: FindingRecord) -> tuple[int, datetime, str]:
     return (SEVERITY_RANK.get(record.finding.severity, 4), record.first_seen, record.id)
 
 
-def events_text(f: Finding) -> str:
-    """The last CloudTrail change (who, how, from where, when) and who else changed it."""
+def events_text(f: Finding, line: Callable[..., str] = say.last_change) -> str:
+    """The last CloudTrail change (who, how, from where, when; written by `line`) and who else
+    changed it."""
     if not f.events:
         return say.no_events()
     last = f.events[-1]
-    text = say.last_change(
+    text = line(
         code(last.event_name),
         escape(last.actor),
         code(last.role) if last.role else None,
@@ -111,7 +113,7 @@ def _state_line(record: FindingRecord) -> str:
     if record.state == "resolved":
         reason = escape(clip(record.resolution, 1000)) if record.resolution else None
         return say.state_resolved(when(record.resolved_at or record.state_since), reason)
-    return say.state_open(when(record.state_since), record.reopened)
+    return say.state_open(None, record.reopened)  # the card's one time is the change's
 
 
 def approval_line(approval: ApprovalRequest, now: datetime | None) -> str:

@@ -1,4 +1,5 @@
-"""The App Home view: each visible environment's unresolved findings with their cards' buttons,
+"""The App Home view: each visible environment's open, reapplying, escalated and accepted
+findings (pending reapply requests on them), each linked to its card and with its buttons,
 sharing Slack's 100 blocks fairly between environments. Pure: no I/O."""
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from bot.slack.finding_text import (
     severity_order,
     state_text,
 )
-from bot.slack.text import age_text, clip, code, escape, when
+from bot.slack.headline import changed_at, what_changed
+from bot.slack.text import age_text, clip, code, escape, link, when
 
 
 def _home_finding(
@@ -35,16 +37,21 @@ def _home_finding(
     approval: ApprovalRequest | None,
     now: datetime,
     approvers: Approvers | None,
+    card_link: str | None,
 ) -> list[Block]:
     f = record.finding
     last = escape(clip(f.events[-1].actor, 80)) if f.events else None
-    age = age_text((now - record.first_seen).total_seconds() / 3600)
+    age = age_text((now - changed_at(record)).total_seconds() / 3600)
     severity = severity_of(f, runbook)
+    what = escape(what_changed(f).what)
+    resource = resource_code(f)
+    if card_link:
+        resource = f"<{link(card_link)}|{escape(clip(f.resource_id, 80))}>"
     line = say.home_finding(
         SEVERITY_EMOJI[severity],
         severity_label(severity),
-        f.kind,
-        resource_code(f),
+        what,
+        resource,
         code(f.region),
         last,
         age,
@@ -59,11 +66,13 @@ def render_home(
     now: datetime,
     approvals: Mapping[str, ApprovalRequest] | None = None,
     env_slack: Mapping[str, EnvSlack | None] | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The App Home view: one section per environment the viewer may see, its unresolved
-    findings (most severe first) with the same buttons as their cards. At most 100 blocks,
-    shared fairly between the environments; an environment that does not fit ends with
-    "+N more — see `drift findings ENV`".
+    """The App Home view: one section per environment the viewer may see, its open,
+    reapplying and escalated findings (most severe first), then its accepted ones, each linked
+    to its card (`links`, by finding id) with the same buttons, and the pending reapply request
+    of each. At most 100 blocks, shared fairly between the environments; an environment that
+    does not fit ends with "+N more — see `/drift findings ENV`".
 
     Args:
         sections: (environment, its findings) for each environment the viewer may see.
@@ -74,17 +83,21 @@ def render_home(
             (nobody: no Reapply, and why). None: not known.
     """
     approvals = approvals or {}
+    links = links or {}
     blocks: list[Block] = [header(Label.HOME_TITLE), context(say.home_intro(when(now)))]
     if not sections:
         blocks.append(section(say.home_nothing_visible()))
     envs: list[tuple[str, list[list[Block]]]] = []
     for env, records in sections:
-        live = sorted((r for r in records if r.state != "resolved"), key=severity_order)
+        live = sorted(
+            (r for r in records if r.state not in ("resolved", "accepted")), key=severity_order
+        )
+        live += sorted((r for r in records if r.state == "accepted"), key=severity_order)
         parts = []
         for r in live:
             runbook = runbooks.get(r.finding.runbook or "")
             who = approvers_for(runbook, env_slack.get(env)) if env_slack is not None else None
-            parts.append(_home_finding(r, runbook, approvals.get(r.id), now, who))
+            parts.append(_home_finding(r, runbook, approvals.get(r.id), now, who, links.get(r.id)))
         envs.append((env, parts))
     needs = [1 + max(1, sum(len(p) for p in parts)) for _, parts in envs]
     shares = _shares(needs, MAX_VIEW_BLOCKS - len(blocks))

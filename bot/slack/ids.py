@@ -21,6 +21,9 @@ class ActionId(StrEnum):
     DENY = "drift.deny"
     RETRY = "drift.retry"
     CODIFY = "drift.codify"
+    ASK_YES = "drift.ask_yes"
+    ASK_NO = "drift.ask_no"
+    ASK_NOT_ME = "drift.ask_not_me"
 
 
 class ViewId(StrEnum):
@@ -42,6 +45,7 @@ class InputId(StrEnum):
 
 
 CARD_BLOCK = "drift.card"
+ASK_BLOCK = "drift.ask"
 APPROVAL_BLOCK = "drift.approval"
 
 BUTTON_TEXT: dict[ActionId, str] = {
@@ -52,6 +56,9 @@ BUTTON_TEXT: dict[ActionId, str] = {
     ActionId.DENY: Label.DENY,
     ActionId.RETRY: Label.RETRY,
     ActionId.CODIFY: Label.CODIFY,
+    ActionId.ASK_YES: Label.YES_KEEP,
+    ActionId.ASK_NO: Label.NO_PUT_BACK,
+    ActionId.ASK_NOT_ME: Label.NOT_ME,
 }
 
 

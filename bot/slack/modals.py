@@ -26,12 +26,13 @@ from bot.slack.text import clip, escape
 
 
 def render_accept_modal(
-    record: FindingRecord, private_metadata: str, iac_note: bool = False
+    record: FindingRecord, private_metadata: str, iac_note: bool = False, reason: str | None = None
 ) -> dict[str, Any]:
     """The Accept modal (`ViewId.ACCEPT`): a required reason (`InputId.REASON`) and an
     optional expiry date (`InputId.UNTIL`); `private_metadata` comes back on submission. With
     `iac_note` (a modified finding, and the environment has a codify target), a checkbox
-    (`InputId.IAC_NOTE`) "and open an issue/PR note to update the IaC"."""
+    (`InputId.IAC_NOTE`) "and open an issue/PR note to update the IaC". `reason` prefills the
+    reason (the person who made the change said it was intended)."""
     f = record.finding
     note: list[InputBlock] = []
     if iac_note:
@@ -63,6 +64,7 @@ def render_accept_modal(
                     multiline=True,
                     max_length=1000,
                     placeholder=Label.REASON_EXAMPLE,
+                    initial_value=reason,
                 ),
             ),
             InputBlock(
@@ -135,5 +137,17 @@ def render_escalate_modal(
                 ),
             ),
         ],
+    )
+    return view(modal)
+
+
+def render_notice(text: str) -> dict[str, Any]:
+    """A small modal that only says something (a refusal from App Home, where no ephemeral
+    reply can go): the text and a Close button."""
+    modal = View(
+        type="modal",
+        title=Label.NOTICE_TITLE,
+        close=Label.CLOSE,
+        blocks=[section(text)],
     )
     return view(modal)

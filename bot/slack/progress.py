@@ -31,10 +31,11 @@ def render_progress(
         line = say.progress_queued(e, code(job_id))
     elif state == "running":
         line = _running_line(e, progress or {})
-    elif state == "succeeded":
+    elif state in ("succeeded", "posting"):
         r = result or {}
-        counts = (int_in(r, k) for k in ("modified", "deleted", "unmanaged", "resolved"))
-        line = say.progress_done(e, *counts)
+        counts = [int_in(r, k) for k in ("modified", "deleted", "unmanaged", "resolved")]
+        done = say.progress_done if state == "succeeded" else say.progress_posting
+        line = done(e, *counts)
         details = say.progress_window(
             int_in(r, "records"),
             int_in(r, "changes"),

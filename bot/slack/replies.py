@@ -11,6 +11,7 @@ from bot.config.drift import EnvSlack
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.slack import Label, more_findings
 from bot.messages.slack import replies as say
+from bot.messages.slack.answers import no_access_to_envs
 from bot.slack.blocks import (
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
@@ -63,12 +64,15 @@ def render_usage(problem: str | Problem) -> Message:
     return text_message(say.usage(text))
 
 
-def render_envs(envs: Mapping[str, EnvSlack | None] | Sequence[str]) -> Message:
+def render_envs(
+    envs: Mapping[str, EnvSlack | None] | Sequence[str], configured: bool = False
+) -> Message:
     """The reply to `/drift envs`: each environment (names, or names with their Slack set-up:
     its channel, whether it is protected and its approver groups, shown as ids and never
-    mentioned: this must not ping anyone)."""
+    mentioned: this must not ping anyone). None to show while some are `configured`: the
+    person has no access to any, and is told so (not that nothing is configured)."""
     if not envs:
-        return text_message(say.envs_none())
+        return text_message(no_access_to_envs() if configured else say.envs_none())
     if not isinstance(envs, Mapping):
         names = [envs] if isinstance(envs, str) else list(envs)
         lines = [say.envs_title(len(names)), *(f"• {code(n)}" for n in sorted(names))]

@@ -11,15 +11,17 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from bot.iac.codify import ImportSuggestion, suggest_import
-from bot.lifecycle.external import ReapplyRun
+from bot.lifecycle.external import WAITING, ReapplyRun
 from bot.lifecycle.transitions import FindingRecord
 from bot.messages.integrations import label
 from bot.messages.slack import card as say
+from bot.messages.slack import glance
 from bot.policy.runbook import Reapply, Webhook
 from bot.policy.targets import Codebuild, GithubActions, Gitlab, Spacelift, TerraformCloud
 from bot.slack.text import clip, code, escape, link, people, person, when
 
 RUN_EMOJI: dict[str, str] = {
+    "approved": "⏳",
     "dispatching": "⏳",
     "queued": "⏳",
     "running": "🏃",
@@ -61,6 +63,8 @@ def run_line(record: FindingRecord) -> str | None:
         return None
     target = escape(label(run.target))
     ref = _run_ref(run)
+    if run.status in WAITING:
+        return glance.run_waiting(run.status, target, people(run.approved_by))
     if run.status == "failed":
         return say.run_failed(
             target,

@@ -139,3 +139,13 @@ def fit_lines(lines: Sequence[str], limit: int, head: str = "") -> list[str]:
     if current:
         chunks.append(current)
     return chunks
+
+
+def permalink(workspace_url: str, channel: str, ts: str, thread_ts: str | None = None) -> str:
+    """A message's address, built as Slack builds its permalinks (`chat.getPermalink`), without
+    a call per message: `https://NAME.slack.com/archives/C…/p1700000000000100`."""
+    base = workspace_url if workspace_url.endswith("/") else workspace_url + "/"
+    link = f"{base}archives/{channel}/p{ts.replace('.', '')}"
+    if thread_ts and thread_ts != ts:
+        link += f"?thread_ts={thread_ts}&cid={channel}"
+    return link

@@ -22,6 +22,10 @@ MINIMAL_BOT_SCOPES = {
     "users:read",  # bots.info: the app id requests are checked against
     "channels:history",  # reading back a post after a crash (bot/shell/posting.py)
     "groups:history",
+    "channels:read",  # runbook channel names to ids, and the bot's membership (issue 11)
+    "groups:read",
+    "users:read.email",  # the Slack user who made a change, from the SSO session's email
+    "im:write",  # asking them in a DM
 }
 SUBCOMMANDS = ("check", "status", "findings", "history", "envs", "help")
 
@@ -77,7 +81,8 @@ def test_drift_command(manifest):
     assert drift["should_escape"] is False  # the text arrives as typed, no <#C…|…> escapes
     hint = drift["usage_hint"]
     assert hint == (
-        "check ENV [RUNBOOK] | status [JOB] | findings ENV | history ENV [RESOURCE] | envs | help"
+        "check ENV [RUNBOOK] [since DURATION] | status [JOB] | findings ENV"
+        " | history ENV [RESOURCE] | envs | help"
     )
     assert [part.split()[0] for part in hint.split(" | ")] == list(SUBCOMMANDS)
 

@@ -313,6 +313,68 @@ def test_fail_answers_the_next_calls_with_an_error(fake):
     assert [m["text"] for m in fake.messages("C1")] == ["c"]
 
 
+def test_enforced_limits_answer_429_per_channel_beyond_a_short_burst(fake):
+    """`enforce_limits()`: chat.postMessage about one a second per channel after a burst of 4,
+    429 + Retry-After beyond; another channel is not affected; views.publish Tier 4."""
+    fake.enforce_limits()
+
+    async def scenario() -> tuple[list[int], int, str]:
+        web = client(fake)
+        statuses = []
+        for n in range(6):
+            try:
+                await web.chat_postMessage(channel="C1", text=f"post {n}")
+                statuses.append(200)
+            except SlackApiError as exc:
+                statuses.append(exc.response.status_code)
+                retry_after = exc.response.headers.get("Retry-After", "")
+        other = await web.chat_postMessage(channel="C2", text="elsewhere")
+        return statuses, int(other["ok"]), retry_after
+
+    statuses, other_ok, retry_after = run(scenario())
+    assert statuses[:4] == [200] * 4
+    assert 429 in statuses[4:]
+    assert int(retry_after) >= 1
+    assert other_ok == 1
+    assert fake.rate_limited("chat.postMessage") == statuses.count(429)
+    time.sleep(1.1)
+    assert run(client(fake).chat_postMessage(channel="C1", text="later"))["ok"]
+
+
+def test_any_method_answers_a_chosen_error(fake):
+    """`fail(method, error)` works for every method, modelled here or not."""
+    for method, call in (
+        ("conversations.open", lambda web: web.conversations_open(users="U0ALICE")),
+        (
+            "views.publish",
+            lambda web: web.views_publish(user_id="U0ALICE", view={"type": "home", "blocks": []}),
+        ),
+        ("users.lookupByEmail", lambda web: web.users_lookupByEmail(email="a@example.com")),
+        ("conversations.list", lambda web: web.conversations_list()),
+        ("apps.uninstall", lambda web: web.api_call("apps.uninstall")),
+    ):
+        fake.fail(method, "not_allowed_token_type")
+        assert slack_error(call(client(fake))) == "not_allowed_token_type"
+
+
+def test_channels_membership_and_email_lookup():
+    """`channels` answer conversations.list/info and refuse posts where the bot is not in;
+    `emails` answer users.lookupByEmail."""
+    channels: dict[str, dict[str, Any]] = {
+        "C0IN": {"name": "in"},
+        "C0OUT": {"name": "out", "is_member": False},
+    }
+    with FakeSlack(channels=channels, emails={"Dev@Example.com": "U0DEV"}) as fake:
+        web = client(fake)
+        listed = run(web.conversations_list())
+        assert {c["name"]: c["id"] for c in listed["channels"]} == {"in": "C0IN", "out": "C0OUT"}
+        assert run(web.conversations_info(channel="C0OUT"))["channel"]["is_member"] is False
+        assert slack_error(web.chat_postMessage(channel="C0OUT", text="x")) == "not_in_channel"
+        assert slack_error(web.chat_postMessage(channel="C0NONE", text="x")) == "channel_not_found"
+        assert run(web.users_lookupByEmail(email="dev@example.com"))["user"]["id"] == "U0DEV"
+        assert slack_error(web.users_lookupByEmail(email="x@example.com")) == "users_not_found"
+
+
 def test_response_url_sink(fake):
     async def scenario():
         hook = AsyncWebhookClient(url=fake.response_url("cmd-1"))

@@ -41,6 +41,11 @@ class Label:
     ASK_APPROVAL = "Ask for approval"
     APPROVE_TITLE = "Approve the reapply?"
     HOME_TITLE = "Drift"
+    YES_KEEP = "Yes, keep it"
+    NO_PUT_BACK = "No, put it back"
+    NOT_ME = "Not me"
+    NOTICE_TITLE = "driftbot"
+    INTENDED_REASON = "I made this change on purpose: "
     UNRATED = "unrated"
     SOMEONE = "someone"
     SYSTEM = "driftbot"
@@ -60,7 +65,7 @@ def severity_label(name: str | None) -> str:
 
 
 def more_findings(count: int, env: str) -> str:
-    return f"+{count:,} more — see `drift findings {env}`"
+    return f"+{count:,} more — see `/drift findings {env}`"
 
 
 def no_environment(env: str) -> str:

@@ -98,9 +98,12 @@ def check_already_queued(env: str, job: str) -> str:
     return f"A check of `{env}` is already queued or running: job `{job}`."
 
 
-def check_queued(env: str, runbook: str | None, job: str, channel: str) -> str:
+def check_queued(
+    env: str, runbook: str | None, job: str, channel: str, since: str | None = None
+) -> str:
     what = f"`{env}`" + (f" ({runbook})" if runbook else "")
-    return f"Queued a check of {what}: job `{job}`. Progress in <#{channel}>."
+    window = f" over the last {since}" if since else ""
+    return f"Queued a check of {what}{window}: job `{job}`. Progress in <#{channel}>."
 
 
 def job_unknown(job: str) -> str:
@@ -277,3 +280,86 @@ def external_target_label(runbook: str, target: str) -> str:
 
 def iac_note_queued(forge: str) -> str:
     return f"Filing a note on {forge} to update the IaC; the card will link it."
+
+
+# Escalate posts first (issue 11), the answers to "was that intended?", /drift check's window.
+
+
+def escalation_not_posted(channel: str, error: str, hint: str) -> str:
+    """To the person who escalated: the message could not be posted, nothing changed."""
+    fix = f" {hint}" if hint else ""
+    return (
+        f"Couldn't escalate: posting to {channel} failed ({error}).{fix} "
+        "The finding is unchanged; try again once that is fixed, or pick another target."
+    )
+
+
+def escalation_failed_thread(who: str, channel: str, error: str, hint: str) -> str:
+    """In the card's thread: an escalation that could not be posted."""
+    fix = f" {hint}" if hint else ""
+    return f"⚠️ {who} tried to escalate to {channel}, but the post failed ({error}).{fix}"
+
+
+def escalated_to(channel: str) -> str:
+    return f"Escalated: the message is in {channel}."
+
+
+def runbook_channel_label(runbook: str) -> str:
+    return f"{runbook}: its escalation channel"
+
+
+def answer_recorded(answer: str) -> str:
+    return f"Thanks: your answer ({answer}) is in the card's thread."
+
+
+def only_the_person_asked() -> str:
+    return "This question was for the person who made the change."
+
+
+def not_me_note() -> str:
+    """The escalation note of a "Not me" answer (the escalation names who answered)."""
+    return (
+        "Asked whether this change was intended, the person CloudTrail names said they did "
+        "not make this change."
+    )
+
+
+def nothing_to_answer() -> str:
+    return "That finding is resolved now: nothing to answer."
+
+
+def no_access_to_envs() -> str:
+    """`/drift envs` from someone who may see none of the configured environments."""
+    return (
+        "You don't have access to any environment here. Ask whoever runs driftbot to add you "
+        "(or your user group) to an environment's `slack.check` or approvers in drift.yml."
+    )
+
+
+# Start-up checks of the channels drift.yml and the runbooks name (issue 11).
+
+
+def channel_name_unknown(runbook: str, key: str, name: str) -> Message:
+    return (
+        f"Runbook `{runbook}`: `{key}` names the channel {name}, which Slack does not know "
+        "(or the bot can't see it).",
+        f"Check the name, or write the channel's id (C…) instead of {name}; a private channel "
+        "must have the bot in it (/invite @driftbot).",
+    )
+
+
+def channel_names_unreadable(runbook: str, key: str, name: str, code: str) -> Message:
+    return (
+        f"Runbook `{runbook}`: `{key}` names the channel {name}, and Slack refused to list "
+        f"channels to find its id ({code}).",
+        "Reinstall the app from manifest.yml (it asks for channels:read and groups:read), or "
+        f"write the channel's id (C…) instead of {name}.",
+    )
+
+
+def not_a_member(channel: str, where: str) -> str:
+    """A start-up warning (log and /healthz): the bot is not in a channel drift.yml names."""
+    return (
+        f"driftbot is not a member of {channel} ({where}): it can't post there. "
+        f"Fix: /invite @driftbot in {channel}."
+    )

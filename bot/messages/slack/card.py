@@ -93,11 +93,11 @@ def no_approvers(env: str) -> str:
     )
 
 
-def state_open(since: str, reopened: int) -> str:
+def state_open(since: str | None, reopened: int) -> str:
     again = ""
     if reopened:
         again = " (reopened once)" if reopened == 1 else f" (reopened {reopened} times)"
-    return f"🟥 *Open* since {since}{again}"
+    return f"🟥 *Open*{' since ' + since if since else ''}{again}"
 
 
 def state_accepted(by: str, until: str | None, reason: str) -> str:

@@ -137,7 +137,8 @@ def help_text() -> str:
     return "\n".join(
         [
             "*driftbot* finds AWS changes made by hand, outside your IaC.",
-            "• `/drift check ENV [RUNBOOK]`: check an environment now (the last 24 h)",
+            "• `/drift check ENV [RUNBOOK] [since DURATION]`: check an environment now "
+            "(the last 24 h, or `since 7d`)",
             "• `/drift status [JOB]`: how a check is doing",
             "• `/drift findings ENV`: the environment's findings and their state",
             "• `/drift history ENV [RESOURCE]`: who did what, and every check",
@@ -162,10 +163,19 @@ def digest_item(
     actor: str | None,
     finding: str,
     note: str | None,
+    state: str = "open",
+    new: bool = False,
 ) -> str:
     by = f" · by {actor}" if actor else ""
     about = f" — {note}" if note else ""
-    return f"{emoji} {kind} {resource} ({region}) · {age} old{by} · {finding}{about}"
+    fresh = "🆕 " if new else ""
+    return (
+        f"{emoji} {fresh}*{state}* {kind} {resource} ({region}) · {age} old{by} · {finding}{about}"
+    )
+
+
+def digest_accepted(by: str, reason: str) -> str:
+    return f"accepted by {by}: {reason}"
 
 
 def finding_line(
@@ -188,6 +198,13 @@ def check_how(trigger: str | None, by: str | None) -> str:
     """How a check in `/drift history` was run: its trigger, and who asked."""
     how = trigger or "check"
     return how + (f" by {by}" if by else "")
+
+
+def bad_since(value: str, usage: str) -> str:
+    return (
+        f"`since` takes a duration up to 90d, such as `6h` or `7d`, not `{value}`: "
+        f"`/drift {usage}`."
+    )
 
 
 def unknown_verb(verb: str) -> str:
@@ -221,3 +238,116 @@ def known_runbooks(names: list[str], close: str | None = None) -> str:
 
 def _did_you_mean(close: str | None) -> str:
     return f"Did you mean `{close}`? " if close else ""
+
+
+# Floods, baselines, news, the question to the person who made a change (issue 11).
+
+
+def progress_posting(env: str, modified: int, deleted: int, unmanaged: int, resolved: int) -> str:
+    return (
+        f"📨 Check of *{env}* finished: {modified} modified, {deleted} deleted, "
+        f"{unmanaged} unmanaged, {resolved} resolved. Posting the cards…"
+    )
+
+
+def flood_title(env: str, count: int) -> str:
+    return f"🌊 {count:,} new findings in *{env}* from one check"
+
+
+def flood_counts(counts: str) -> str:
+    return f"By kind and severity: {counts}."
+
+
+def flood_top(lines: str) -> str:
+    return f"*Most severe:*\n{lines}"
+
+
+def flood_thread() -> str:
+    return "The cards are in this thread, most severe first."
+
+
+def flood_actors(actors: str) -> str:
+    return f"Changes by {actors}."
+
+
+def baseline_title(env: str, count: int) -> str:
+    return f"📋 First check of *{env}* with Slack: {count:,} drifted resources already there"
+
+
+def baseline_where(env: str) -> str:
+    return (
+        f"No card each for what was already drifted: they are in App Home and "
+        f"`/drift findings {env}`. From now on each new change gets its card."
+    )
+
+
+def kind_count(count: int, kind: str) -> str:
+    return f"{count:,} {kind}"
+
+
+def news_change(resource: str, actor: str, what: str, before: str | None, people: str) -> str:
+    was = f" It was {before}." if before else ""
+    to = f" {people}" if people else ""
+    return f"🔁 *New change* to {resource} by {actor}: {what}.{was}{to}"
+
+
+def news_expired(resource: str, people: str) -> str:
+    to = f" {people}" if people else ""
+    return f"⌛ *Acceptance expired*: {resource} is open again.{to}"
+
+
+def news_reapply_failed(resource: str, error: str, people: str) -> str:
+    to = f" {people}:" if people else ""
+    return f"❌ *Reapply failed* for {resource}: {error}.{to} press *Retry* on the card."
+
+
+def news_still_drifted(resource: str, people: str) -> str:
+    to = f" {people}" if people else ""
+    return f"⚠️ The reapply of {resource} ran, but the resource still differs from IaC.{to}"
+
+
+def before_accepted(by: str) -> str:
+    return f"accepted by {by}"
+
+
+def before_escalated(target: str) -> str:
+    return f"escalated to {target}"
+
+
+def before_reapplying(by: str) -> str:
+    return f"being reapplied (asked by {by})"
+
+
+def question(resource: str, env: str, ago: str, what: str) -> str:
+    return f"You changed {resource} in *{env}* {ago}: {what}. Was that intended?"
+
+
+def question_in_thread(user: str, question: str) -> str:
+    return f"{user} {question}"
+
+
+def question_context(card: str) -> str:
+    return f"driftbot asks whoever made a change it sees by hand. {card}"
+
+
+def answered(user: str, answer: str) -> str:
+    return f"🗣 {user} answered: *{answer}*"
+
+
+ANSWER_WORDS = {
+    "yes": "yes, it was intended",
+    "no": "no: put it back",
+    "not_me": "not me: someone else made this change",
+}
+
+
+def answer_words(answer: str) -> str:
+    return ANSWER_WORDS.get(answer, answer)
+
+
+def reminder(user: str, resource: str) -> str:
+    return f"⏰ {user}, you haven't said whether your change to {resource} was intended."
+
+
+def digest_reminders(count: int) -> str:
+    return f"*Questions not answered yet ({count:,})*"

@@ -26,7 +26,10 @@ def no_escalation_targets(env: str) -> str:
 
 
 def home_intro(when: str) -> str:
-    return f"Open drift in the environments you can see. Updated {when}."
+    return (
+        f"Drift in the environments you can see: open, being reapplied, escalated and "
+        f"accepted, with pending reapply requests. Updated {when}."
+    )
 
 
 def home_nothing_visible() -> str:
@@ -43,15 +46,15 @@ def home_env_clean(env: str) -> str:
 def home_finding(
     emoji: str,
     severity: str,
-    kind: str,
+    what: str,
     resource: str,
     region: str,
     last_actor: str | None,
     age: str,
 ) -> str:
-    by = f" · last change by {last_actor}" if last_actor else ""
-    return f"{emoji} *{severity} · {kind}* {resource} ({region}){by} · {age} old"
+    by = f" · by {last_actor}" if last_actor else ""
+    return f"{emoji} *{severity}* {resource} {what} ({region}){by} · {age} ago"
 
 
 def home_env_title(env: str, count: int) -> str:
-    return f"{env} · {count} open"
+    return f"{env} · {count} not resolved"

@@ -22,6 +22,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from arq import Retry
+
 from bot.errors import DriftBotError, InvalidTransition
 from bot.lifecycle.approvals import ApprovalRequest
 from bot.lifecycle.external import FINAL, ReapplyRun
@@ -46,6 +48,8 @@ from bot.shell.redis.queue import Queue
 from bot.shell.redis.store import Update
 
 log = logging.getLogger("driftbot.reapply")
+TRIGGER_TRIES = 3  # as bot/shell/jobs.py's: the worker's max_tries for the trigger job
+TRIGGER_DELAYS = (5, 20)
 
 
 async def card_url(deps: Deps, env: str, fid: str) -> str:
@@ -128,8 +132,11 @@ async def dispatch_run(
     record: FindingRecord,
     runbook: Runbook,
     attempt: int,
+    job_try: int = 1,
 ) -> dict[str, Any]:
-    """Hand an approved reapply to the runbook's followed target (see the module docstring)."""
+    """Hand an approved reapply to the runbook's followed target (see the module docstring).
+    A refusal that may pass (no answer, 5xx, 429) raises arq's Retry with backoff while the
+    trigger job has tries left (bot/shell/jobs.py's TRIGGER_TRIES)."""
     reapply = runbook.fix.reapply
     if reapply is None or reapply.kind not in CLIENTS:
         return {"error": say.reapply_target_gone()}
@@ -148,6 +155,8 @@ async def dispatch_run(
     try:
         ref = await CLIENTS[kind].dispatch(reapply.target, ctx)
     except DriftBotError as exc:
+        if exc.retryable and job_try < TRIGGER_TRIES:
+            raise Retry(defer=TRIGGER_DELAYS[min(job_try, len(TRIGGER_DELAYS)) - 1]) from exc
         error, hint = exc.user_message, exc.hint
         await deps.store.apply(
             env, record.id, _only(record.id, lambda r: dispatch_failed(r, run, error, hint, now))

@@ -123,9 +123,14 @@ async def trigger(
             if 300 <= response.status < 400:
                 raise ExternalServiceError(*say.webhook_redirected(shown, response.status))
             if response.status >= 300:
-                raise ExternalServiceError(*say.webhook_refused(shown, response.status))
+                refused = ExternalServiceError(*say.webhook_refused(shown, response.status))
+                # 429 and 5xx may pass: the trigger job tries again with backoff (issue 11)
+                refused.retryable = response.status == 429 or response.status >= 500
+                raise refused
             return WebhookResult(response.status, text)
     except _TargetRefused as exc:
         raise ExternalServiceError(*say.webhook_target_refused(shown, exc.reason)) from None
     except (aiohttp.ClientError, TimeoutError) as exc:
-        raise ExternalServiceError(*say.webhook_unreachable(shown, type(exc).__name__)) from exc
+        unreachable = ExternalServiceError(*say.webhook_unreachable(shown, type(exc).__name__))
+        unreachable.retryable = True
+        raise unreachable from exc

@@ -55,7 +55,16 @@ class ApprovalState:
             await self.redis.set(is_open, request.id, px=px(ttl))
         kept = px(ttl + KEPT_AFTER_EXPIRY)
         await self.redis.set(keys.approval(request.id), request.model_dump_json(), px=kept)
+        await self.redis.zadd(keys.APPROVALS_PENDING, {request.id: request.expires_at.timestamp()})
         return None
+
+    async def due_approvals(self, now: datetime) -> list[str]:
+        """Pending requests whose expiry has come (the sweep marks them expired)."""
+        raw = await self.redis.zrangebyscore(keys.APPROVALS_PENDING, 0, now.timestamp())
+        return [r.decode() for r in raw]
+
+    async def forget_pending(self, request_id: str) -> None:
+        await self.redis.zrem(keys.APPROVALS_PENDING, request_id)
 
     async def update_approval(
         self, request_id: str, change: Callable[[ApprovalRequest], ApprovalRequest]
@@ -79,6 +88,7 @@ class ApprovalState:
                     pipe.set(key, after.model_dump_json(), px=ttl if ttl > 0 else None)
                     if after.state != "pending":
                         pipe.delete(keys.approval_open(after.env, after.finding_id))
+                        pipe.zrem(keys.APPROVALS_PENDING, after.id)
                     await pipe.execute()
                     return before, after
                 except WatchError:

@@ -31,8 +31,15 @@ class CardState:
     redis: redis.asyncio.Redis
 
     async def card(self, env: str, fid: str) -> dict[str, str] | None:
-        """Where the card is (`channel`, `ts`), the `version` it shows, the last version whose
-        transitions were replied in its thread (`audited`); None before it is posted."""
+        """Where the card is (`channel`, `ts`, and `thread` when it is in a flood summary's
+        thread), the `version` it shows, the last version whose transitions were replied in
+        its thread (`audited`); None before it is posted."""
+        found = await self.card_hash(env, fid)
+        return found if found and found.get("ts") else None
+
+    async def card_hash(self, env: str, fid: str) -> dict[str, str] | None:
+        """Everything kept about the finding's card, posted or not (a finding the first check
+        only summarised has `baseline` and no `ts`)."""
         raw: dict[bytes, bytes] = await self.redis.hgetall(keys.card(env, fid))  # type: ignore[misc]
         return {k.decode(): v.decode() for k, v in raw.items()} or None
 

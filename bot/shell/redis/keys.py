@@ -33,6 +33,13 @@ All ours start with `driftbot:`:
                                 them to the dead-letter queue)            last 1,000 entries
     realtime:ignored            STREAM messages that were no CloudTrail event (deleted)
                                                                           last 1,000 entries
+    pace:{bucket}               a Slack rate bucket's next free slot (GCRA)  seconds
+    baselined:{env}             the env's first check with Slack was summarised   no TTL
+    approvals-pending           ZSET of pending reapply requests by expiry  no TTL
+    home-viewers                ZSET of users by when they last opened Home   trimmed to 7 days
+    ask:{env}:{fid}             HASH user -> JSON of the question asked about a change  90 days
+    slack-user:{actor}          the Slack user id a CloudTrail actor is ("" none)   1 day
+    workspace                   JSON of the workspace's url and team (auth.test)   1 day
 
 arq keeps its own keys under `arq:`; the ids of the jobs we enqueue are built here too.
 """
@@ -116,6 +123,29 @@ REALTIME_IGNORED = f"{PREFIX}realtime:ignored"
 
 def realtime_seen(env: str, event_id: str) -> str:
     return f"{PREFIX}rt-seen:{env}:{event_id}"
+
+
+def pace(bucket: str) -> str:
+    """A Slack rate bucket (`post:{channel}`, `update`, `publish`): bot/shell/redis/pace.py."""
+    return f"{PREFIX}pace:{bucket}"
+
+
+def baselined(env: str) -> str:
+    return f"{PREFIX}baselined:{env}"
+
+
+APPROVALS_PENDING = f"{PREFIX}approvals-pending"
+HOME_VIEWERS = f"{PREFIX}home-viewers"
+WORKSPACE = f"{PREFIX}workspace"
+
+
+def ask(env: str, fid: str) -> str:
+    """The questions asked about a finding's changes, by Slack user."""
+    return f"{PREFIX}ask:{env}:{fid}"
+
+
+def slack_user(actor: str) -> str:
+    return f"{PREFIX}slack-user:{actor}"
 
 
 def flag(name: str, env: str) -> str:

@@ -6,6 +6,10 @@ outbox entry are written together or not at all, and a record that did not chang
 nothing, so a job that runs twice (a worker killed mid-check) duplicates nothing. The outbox
 is what the notifier reads to bring cards up to date; `redraw` adds an entry for a change the
 card shows that is not the finding's own (a reapply request asked for or decided).
+
+A check's updates carry its job id (`batch`): the notifier holds their new cards back until the
+check's `checked` entry, then posts them together, as one summary with the cards in its
+thread when there are many (bot/shell/batches.py).
 """
 
 from __future__ import annotations
@@ -62,9 +66,10 @@ class Store(JobRecords):
         return sorted(records, key=lambda r: (r.first_seen, r.id))
 
     async def apply(
-        self, env: str, fid: str, update: Update
+        self, env: str, fid: str, update: Update, batch: str | None = None
     ) -> tuple[FindingRecord | None, list[Transition]]:
-        """Read-modify-write one finding atomically; history and outbox entries go with it."""
+        """Read-modify-write one finding atomically; history and outbox entries go with it.
+        `batch`: the check (its job id) making the change; its new cards wait for `checked`."""
         key = keys.finding(env, fid)
         async with self.redis.pipeline(transaction=True) as pipe:
             while True:
@@ -89,6 +94,8 @@ class Store(JobRecords):
                         "state": after.state,
                         "transitions": orjson.dumps(moves),
                     }
+                    if batch:
+                        entry["batch"] = batch
                     pipe.xadd(keys.OUTBOX, entry, maxlen=OUTBOX_MAXLEN, approximate=True)
                     await pipe.execute()
                     return after, transitions
@@ -100,6 +107,23 @@ class Store(JobRecords):
         finding changed (its reapply request's state): an outbox entry with no transitions."""
         entry: dict[Any, Any] = {"env": env, "finding_id": fid, "redraw": "1"}
         await self.redis.xadd(keys.OUTBOX, entry, maxlen=OUTBOX_MAXLEN, approximate=True)
+
+    async def checked(self, env: str, job_id: str) -> None:
+        """Tell the notifier that the check `job_id` of `env` has applied all its findings (or
+        failed): the cards it held back are posted now."""
+        entry: dict[Any, Any] = {"env": env, "checked": job_id}
+        await self.redis.xadd(keys.OUTBOX, entry, maxlen=OUTBOX_MAXLEN, approximate=True)
+
+    async def record_answer(self, env: str, fid: str, fields: Mapping[str, str]) -> None:
+        """An answer to "was that intended?" in the finding's and the environment's history
+        (`type=answer`)."""
+        entry: dict[Any, Any] = {"type": "answer", "env": env, "finding_id": fid, **fields}
+        minid = _ms(self.clock() - self.retention)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            for stream in (keys.history(env), keys.history(env, fid)):
+                pipe.xadd(stream, entry)
+                pipe.xtrim(stream, minid=minid, approximate=True)
+            await pipe.execute()
 
     def _history(self, pipe: Any, env: str, t: Transition) -> None:
         values = {k: "" if v is None else str(v) for k, v in t.model_dump(mode="json").items()}

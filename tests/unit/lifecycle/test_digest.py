@@ -49,8 +49,11 @@ def test_new_open_accepted_resolved_and_mean_time_to_resolve():
     d = build_digest("prod", [old, fixed, fresh, okayed], since, now)
 
     assert [i.resource_id for i in d.new] == ["fresh"]
-    assert [i.resource_id for i in d.open] == ["old", "fresh"]  # oldest first
-    assert d.open[0].age_hours == 27.0
+    # Ages count from the change (both at 08:00 the first day), not from detection; the
+    # oldest change first, then by resource.
+    assert [i.resource_id for i in d.open] == ["fresh", "old"]
+    assert [i.new for i in d.open] == [True, False]
+    assert d.open[0].age_hours == 28.0
     assert [(i.resource_id, i.note) for i in d.accepted] == [("okayed", "lead: migration")]
     assert [i.resource_id for i in d.resolved] == ["fixed"]
     assert d.mean_time_to_resolve_hours == 6.0

@@ -28,14 +28,16 @@ from tests.unit.slack.builders import (
 )
 
 
-def test_card_header_shows_severity_and_kind():
-    """The header is the severity's emoji, the severity and the kind."""
-    card = render_card(record(), runbook())
+def test_card_headline_says_what_happened_in_one_glance():
+    """The first block: severity, environment, the resource (short), what the change did, who
+    and how, and how long ago the change was made (a live Slack date token)."""
+    card = render_card(record(), runbook(), now=T0 + timedelta(hours=14))
 
-    assert card.blocks[0] == {
-        "type": "header",
-        "text": {"type": "plain_text", "text": "🔴 critical · modified", "emoji": True},
-    }
+    headline = card.blocks[0]["text"]["text"]
+    assert headline.startswith("*🔴 prod · sg-0a11… authorize security group ingress · alice via")
+    assert f"<!date^{int(T0.timestamp())}^{{ago}}|14 h ago>" in headline
+    assert card.text.startswith("🔴 prod · sg-0a11…")
+    assert card.text.endswith("14 h ago")
 
 
 def test_card_shows_resource_type_id_region_account_and_addresses():
@@ -47,7 +49,7 @@ def test_card_shows_resource_type_id_region_account_and_addresses():
         "`sg-0a11b22c33d44e55f`",
         "`us-east-1`",
         "`111122223333`",
-        "*prod*",
+        "prod",
         "`module.network.aws_security_group.web`",
     )
     for part in parts:
@@ -59,22 +61,24 @@ def test_card_shows_who_when_how_and_from_where_of_the_last_event():
     events = [event(0, "bob"), event(1, "carol"), event(2, "alice", "RevokeSecurityGroupEgress")]
     text = "\n".join(texts(render_card(record(finding(events=events)), runbook()).blocks))
 
-    assert (
-        "*Last change:* `RevokeSecurityGroupEgress` by *alice* (role `AWSReservedSSO_Admin`)"
-        in (text)
-    )
+    assert "`RevokeSecurityGroupEgress` by alice as `AWSReservedSSO_Admin`" in text
     assert "via console from `198.51.100.7`" in text
     assert "|2026-11-23 09:02 UTC>" in text
     assert "+2 earlier changes (by carol, bob)" in text
 
 
-def test_card_shows_the_diff_as_compact_json():
-    """Each change is `path`: expected → actual, values as compact JSON."""
-    text = "\n".join(texts(render_card(record(), runbook()).blocks))
+def test_card_shows_the_diff_in_words_and_the_json_in_the_thread():
+    """On the card, the rule added reads `+ ingress tcp 22 from 0.0.0.0/0`; the JSON form
+    (`path`: expected → actual) is only in the thread."""
+    card = render_card(record(), runbook())
+    text = "\n".join(texts(card.blocks))
+    thread = "\n".join(card.thread_overflow)
 
+    assert "+ ingress tcp 22 from 0.0.0.0/0" in text
+    assert "cidr_blocks`:" not in text
     assert (
         '`ingress["tcp 22-22"].cidr_blocks`: `["10.0.0.0/8"]` → `["0.0.0.0/0","10.0.0.0/8"]`'
-        in (text)
+        in thread
     )
 
 
@@ -86,8 +90,7 @@ def test_deleted_card_says_it_was_deleted_by_hand():
     )
     card = render_card(record(f), runbook())
 
-    assert card.blocks[0]["text"]["text"] == "🔴 critical · deleted"
-    assert "deleted by hand; IaC manages it" in card.blocks[1]["text"]["text"]
+    assert "- the resource is gone (IaC still has it)" in card.blocks[1]["text"]["text"]
     assert "✅ Confirmed: the live resource is gone." in dump(card)
 
 
@@ -95,7 +98,7 @@ def test_unmanaged_card_says_no_iac_manages_it():
     """An unmanaged finding has no IaC addresses and says no state of the env manages it."""
     card = render_card(record(finding(kind="unmanaged", addresses=[], changes=[])), runbook())
 
-    assert "*IaC:* none: no IaC state of *prod* manages it" in card.blocks[1]["text"]["text"]
+    assert "no IaC manages it" in dump(card)
     assert "✅ Confirmed: the live resource exists." in dump(card)
 
 
@@ -117,12 +120,10 @@ def test_resolved_card_says_why_and_has_no_buttons():
 
 
 def test_card_names_its_runbook():
-    """The matching runbook's name and description are on the card."""
+    """The matching runbook's name and its one-line title are on the card."""
     card = render_card(record(), runbook())
 
-    assert "📘 Runbook `sg-open-to-internet`: A security group was opened to the internet" in (
-        dump(card)
-    )
+    assert "📘 `sg-open-to-internet`: A security group was opened to the internet" in dump(card)
 
 
 def test_card_without_events_says_no_event_was_kept():
@@ -138,7 +139,7 @@ def test_card_without_events_says_no_event_was_kept():
         ("open", [ActionId.ACCEPT, ActionId.REAPPLY, ActionId.ESCALATE]),
         ("escalated", [ActionId.ACCEPT, ActionId.REAPPLY]),
         ("accepted", [ActionId.REAPPLY, ActionId.ESCALATE]),
-        ("reapplying", []),
+        ("reapplying", [ActionId.ACCEPT, ActionId.ESCALATE]),
         ("resolved", []),
     ],
 )

@@ -25,7 +25,7 @@ def test_home_lists_open_findings_with_the_cards_buttons():
     )
 
     assert view["type"] == "home"
-    assert "prod · 1 open" in dump(view)
+    assert "prod · 1 not resolved" in dump(view)
     assert [b["action_id"] for b in buttons(view["blocks"])] == action_ids(
         render_card(r, runbook())
     )
@@ -52,9 +52,9 @@ def test_home_truncates_at_100_blocks_with_a_pointer():
     text = dump(view)
 
     assert len(view["blocks"]) <= 100
-    assert "more — see `drift findings prod`" in text
-    assert "staging · 80 open" in text
-    assert "more — see `drift findings staging`" in text
+    assert "more — see `/drift findings prod`" in text
+    assert "staging · 80 not resolved" in text
+    assert "more — see `/drift findings staging`" in text
 
 
 def test_home_shows_a_small_environment_in_full_after_a_big_one():

@@ -60,7 +60,7 @@ def test_findings_list_truncates_with_a_pointer():
 
     assert_within_limits(msg)
     assert dump(msg).count("sg-0") == 100
-    assert "+30 more — see `drift findings prod`" in dump(msg)
+    assert "+30 more — see `/drift findings prod`" in dump(msg)
 
 
 def test_history_shows_checks_and_transitions():
