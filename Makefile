@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit bench install clean demo-data redis-server
+.PHONY: generated demo test lint typecheck unit bench install clean demo-data redis-server
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "driftbot needs Python 3.11 or later; set PYTHON=python3.11")'
@@ -44,6 +44,10 @@ typecheck: install
 
 unit: install
 	$(BIN)/pytest
+
+# Rewrite what is generated from the code (deploy/reader-role.yaml, the README's IAM list).
+generated: install
+	$(BIN)/python -m tests.tools.regenerate
 
 bench: install
 	$(BIN)/python -m bench.bench_check
