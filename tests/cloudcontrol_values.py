@@ -102,7 +102,12 @@ def changed(schema: TypeSchema, node: Any, value: Any) -> Any:
     if isinstance(value, dict):
         if not value:
             return {"k2": "v2"}
-        key = sorted(value)[0]
+        # A `{Key, Value}` item changes its value, as a map's entry does; a renamed key is two
+        # changes (one entry gone, one new), checked on its own.
+        if set(value) in ({"Key", "Value"}, {"key", "value"}):
+            key = "Value" if "Value" in value else "value"
+        else:
+            key = sorted(value)[0]
         sub = (node.get("properties") or {}).get(key, {})
         return {**value, key: changed(schema, sub, value[key])}
     if isinstance(value, list):

@@ -25,6 +25,11 @@ from bot.messages import codify as say
 
 # Where a canonical type has several whole-resource Terraform types, the one to suggest.
 PREFERRED: dict[str, str] = {
+    "AWS::Backup::BackupVault": "aws_backup_vault",
+    "AWS::Config::OrganizationConfigRule": "aws_config_organization_managed_rule",
+    "AWS::DataSync::Location": "aws_datasync_location_s3",
+    "AWS::DirectConnect::VirtualInterface": "aws_dx_private_virtual_interface",
+    "AWS::EC2::CapacityReservation": "aws_ec2_capacity_reservation",
     "AWS::EC2::EBSEncryptionByDefault": "aws_ebs_encryption_by_default",
     "AWS::EC2::Image": "aws_ami",
     "AWS::EC2::Instance": "aws_instance",
@@ -39,8 +44,14 @@ PREFERRED: dict[str, str] = {
     "AWS::ElasticLoadBalancingV2::ListenerRule": "aws_lb_listener_rule",
     "AWS::ElasticLoadBalancingV2::LoadBalancer": "aws_lb",
     "AWS::ElasticLoadBalancingV2::TargetGroup": "aws_lb_target_group",
+    "AWS::GlobalAccelerator::EndpointGroup": "aws_globalaccelerator_endpoint_group",
+    "AWS::GlobalAccelerator::Listener": "aws_globalaccelerator_listener",
     "AWS::KMS::Key": "aws_kms_key",
+    "AWS::KinesisAnalyticsV2::Application": "aws_kinesisanalyticsv2_application",
     "AWS::RDS::DBInstance": "aws_db_instance",
+    "AWS::SES::ConfigurationSet": "aws_sesv2_configuration_set",
+    "AWS::SES::EmailIdentity": "aws_sesv2_email_identity",
+    "AWS::ServiceDiscovery::Service": "aws_service_discovery_service",
 }
 _NOT_NAME = re.compile(r"[^a-z0-9_]+")
 MAX_NAME = 60

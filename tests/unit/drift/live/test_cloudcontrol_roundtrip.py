@@ -16,6 +16,7 @@ from bot.catalog.terraform_types import TF_TYPES
 from bot.drift.live import LIVE_TYPES, compare
 from bot.drift.live.cloudcontrol.mapping import TAGS, mapping_for, project
 from bot.drift.live.cloudcontrol.schema import TypeSchema
+from bot.drift.live.cloudcontrol.values import KV_KEYS
 from bot.iac.index import DesiredResource
 from bot.shell.aws.schemas import SchemaStore
 from tests.cloudcontrol_values import changed, sample
@@ -123,3 +124,51 @@ def test_same_values_no_diff_one_change_exactly_that(tf_type: str, resource_type
             attribute,
             changes,
         )
+
+
+def kv_attributes(tf_type: str, schema: TypeSchema) -> list[str]:
+    """The attributes a type pairs with a `{Key, Value}` list (a map in Terraform)."""
+    found = []
+    for field in mapping_for(tf_type, schema).fields:
+        node = schema.resolve(schema.property_schema(field.prop) or {})
+        items = schema.resolve(node.get("items") or {})
+        if set(items.get("properties") or {}) in KV_KEYS:
+            found.append(field.attribute)
+    return found
+
+
+KV_CASES = [
+    (tf_type, resource_type, attribute)
+    for tf_type, resource_type in GENERIC
+    for attribute in kv_attributes(tf_type, STORE.get(resource_type, REGION))  # type: ignore[arg-type]
+]
+
+
+def test_key_value_lists_are_covered():
+    assert len(KV_CASES) >= 3
+
+
+@pytest.mark.parametrize(
+    ("tf_type", "resource_type", "attribute"), KV_CASES, ids=[f"{t}.{a}" for t, _, a in KV_CASES]
+)
+def test_a_renamed_key_is_one_entry_gone_and_one_new(
+    tf_type: str, resource_type: str, attribute: str
+):
+    """A `{Key, Value}` list compares as a map: renaming a key is exactly two changes of that
+    attribute, the old entry gone and the new one there."""
+    schema = STORE.get(resource_type, REGION)
+    assert schema is not None
+    state, live, where = build(tf_type, schema)
+    parent = live
+    for step in where[attribute][:-1]:
+        parent = parent[step]
+    items = parent[where[attribute][-1]]
+    key = "Key" if "Key" in items[0] else "key"
+    items[0] = {**items[0], key: "k1-renamed"}
+
+    changes = compare(*(project(schema, [owner(tf_type, resource_type, state)], live) or ({}, {})))
+
+    assert sorted((c.path, c.expected, c.actual) for c in changes) == [
+        (f"{attribute}.k1", "v1", None),
+        (f'{attribute}["k1-renamed"]', None, "v1"),
+    ]
