@@ -19,6 +19,7 @@ poll queued twice, or one that outlived a Retry, changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any
 
@@ -41,9 +42,11 @@ from bot.messages.integrations import label
 from bot.policy.placeholders import PlaceholderValues
 from bot.policy.runbook import Runbook
 from bot.shell.deps import Deps, FollowPolicy
+from bot.shell.posting import OncePoster
 from bot.shell.reapply import CLIENTS
 from bot.shell.reapply.base import ReapplyContext
 from bot.shell.recheck import recheck
+from bot.shell.redis.posts import PostLedger
 from bot.shell.redis.queue import Queue
 from bot.shell.redis.store import Update
 
@@ -65,16 +68,29 @@ async def card_url(deps: Deps, env: str, fid: str) -> str:
         return ""
 
 
-async def say_in_thread(deps: Deps, env: str, fid: str, text: str) -> None:
-    """A reply in the finding's card thread, when it has a card (a failure to post is logged:
-    the card shows the same)."""
+def once_poster(deps: Deps) -> OncePoster:
+    """The exactly-once poster of the worker's Slack posts (bot/shell/posting.py)."""
+    assert deps.slack is not None  # noqa: S101  (callers check it)
+    return OncePoster(PostLedger(deps.store.redis, deps.clock), deps.slack)
+
+
+async def say_in_thread(deps: Deps, env: str, fid: str, text: str, key: str | None = None) -> None:
+    """A reply in the finding's card thread, when it has a card, posted exactly once under
+    `key` (default: the finding's version and the text), so a job run again after a crash
+    between the post and its record does not say it twice. A failure to post is logged: the
+    card shows the same."""
     if deps.slack is None or deps.slack_state is None:
         return
     card = await deps.slack_state.card(env, fid)
     if not card:
         return
+    if key is None:
+        record = await deps.store.get(env, fid)
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+        key = f"thread:{env}:{fid}:{record.version if record else 0}:{digest}"
+    thread = card.get("thread") or card["ts"]
     try:
-        await deps.slack.post(card["channel"], text, thread_ts=card["ts"])
+        await once_poster(deps).post(key, card["channel"], text, thread_ts=thread)
     except DriftBotError as exc:
         log.warning("thread of %s/%s: %s", env, fid, exc.user_message)
 
