@@ -40,6 +40,7 @@ from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.deps import Deps as Deps  # re-exported: the worker and tests build it from here
 from bot.shell.digest import due_reminders
 from bot.shell.home import card_links
+from bot.shell.http import deferred
 from bot.shell.posting import OncePoster
 from bot.shell.reapply.runner import dispatch_run
 from bot.shell.reapply.webhook import secret_from_env
@@ -327,7 +328,7 @@ async def run_reapply_job(
         )
     except DriftBotError as exc:
         if exc.retryable and job_try < TRIGGER_TRIES:
-            raise Retry(defer=trigger_delay(job_try)) from exc
+            raise Retry(defer=deferred(trigger_delay(job_try), exc)) from exc
         error, hint = exc.user_message, exc.hint
 
         def failed(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
