@@ -19,7 +19,7 @@ from typing import Any
 from arq import Retry
 
 from bot.config.drift import Environment
-from bot.config.window import resolve_window
+from bot.config.window import LOOKUP_DAYS, beyond_lookup, resolve_window
 from bot.drift.findings import CONTRACT_EXCLUDE, Finding
 from bot.drift.progress import ProgressUpdate, progress_fields
 from bot.errors import DriftBotError, SlackError
@@ -150,6 +150,8 @@ async def run_check_job(
         "trigger": payload.get("trigger", ""),
         "requested_by": payload.get("requested_by", ""),
     }
+    if env.cloudtrail.source == "lookup_events" and beyond_lookup(start, now):
+        summary["lookup_days"] = LOOKUP_DAYS  # the progress message and status warn of it
     await deps.store.record_check(
         env_name, job_id, summary, (watermark, end) if watermark else None
     )
