@@ -80,7 +80,7 @@ def test_serves_pool_and_the_start_up_ping_time_out(own_redis):
             from bot.errors import RedisUnavailable
 
             with pytest.raises(RedisUnavailable):
-                await asyncio.wait_for(ping(own_redis.target), HUNG)
+                await asyncio.wait_for(ping(own_redis.target, SOCKET_TIMEOUT), HUNG)
         finally:
             own_redis.process.send_signal(signal.SIGCONT)
             await pool.aclose(close_connection_pool=True)

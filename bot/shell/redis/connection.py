@@ -39,7 +39,7 @@ CONNECT_TIMEOUT = 2.0  # seconds to connect
 # connection) fails a /drift command quickly enough for it to be acked within Slack's 3
 # seconds, telling the person the state store is unreachable. A REDIS_URL may set its own
 # (`?socket_timeout=5`, redis-py's URL options). Blocking reads (the notifier's 1 s XREADGROUP)
-# stay under it.
+# stay under it. The worker's own clients (arq's) are left as they were.
 SOCKET_TIMEOUT = 2.0
 
 
@@ -87,10 +87,11 @@ def px(delta: timedelta) -> int:
     return max(1, int(delta.total_seconds() * 1000))
 
 
-async def ping(target: RedisTarget) -> None:
+async def ping(target: RedisTarget, socket_timeout: float | None = None) -> None:
     """Fail fast, naming the URL, when Redis does not answer: where redis-py's connection
-    errors become RedisUnavailable."""
-    client = target.client(SOCKET_TIMEOUT)
+    errors become RedisUnavailable. `socket_timeout`: how long to wait for the answer (None:
+    as long as Redis takes, as the worker's supervisor wants at start-up)."""
+    client = target.client(socket_timeout)
     try:
         await client.ping()
     except (redis.RedisError, OSError) as exc:

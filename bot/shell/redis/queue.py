@@ -43,7 +43,7 @@ async def open_pool(target: RedisTarget) -> ArqRedis:
     """An arq pool, after a ping that fails fast naming the URL. Its commands time out after
     SOCKET_TIMEOUT (connection.py): `drift serve` answers /drift within Slack's 3 seconds
     even when Redis accepts connections and never answers."""
-    await ping(target)
+    await ping(target, SOCKET_TIMEOUT)
     pool = target.connect(ArqRedis, SOCKET_TIMEOUT)
     pool.job_serializer = serialize
     pool.job_deserializer = deserialize
