@@ -40,6 +40,8 @@ class DriftBotError(Exception):
     """Base of every error we raise on purpose; its text is written for a person."""
 
     retryable = False
+    # Seconds the service asked to wait before trying again (its Retry-After), when it said.
+    retry_after: float | None = None
 
     def __init__(self, user_message: str, hint: str = "") -> None:
         super().__init__(user_message)
@@ -183,6 +185,7 @@ class IntegrationError(ExternalServiceError):
     Attributes:
         service: the integration (`github_actions`, `pagerduty`, …).
         status: the HTTP status of the last answer; 0 when none came.
+        retry_after: the seconds the last answer asked to wait (Retry-After), if it did.
     """
 
     def __init__(
@@ -193,11 +196,13 @@ class IntegrationError(ExternalServiceError):
         service: str,
         status: int = 0,
         retryable: bool = False,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(user_message, hint)
         self.service = service
         self.status = status
         self.retryable = retryable
+        self.retry_after = retry_after
 
 
 class Refused(DriftBotError):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from slack_bolt.context.ack.async_ack import AsyncAck
 
+from bot.config.window import LOOKUP_DAYS, OLDER, since_beyond_lookup
 from bot.errors import Refused
 from bot.lifecycle.transitions import ACTIVE
 from bot.messages.slack import answers as say
+from bot.messages.slack import replies
 from bot.slack import (
     Message,
     render_envs,
@@ -71,7 +73,11 @@ class CommandHandlers(HandlerBase):
         if not fresh:
             await ack(text=say.check_already_queued(cmd.env, job_id))
             return
-        await ack(text=say.check_queued(cmd.env, cmd.arg, job_id, conf.channel, cmd.since))
+        queued = say.check_queued(cmd.env, cmd.arg, job_id, conf.channel, cmd.since)
+        source = self.deps.loaded.config.environments[cmd.env].cloudtrail.source
+        if since_beyond_lookup(source, cmd.since):
+            queued += "\n" + replies.since_beyond_lookup(cmd.env, LOOKUP_DAYS, OLDER)
+        await ack(text=queued)
         try:  # after the ack: the progress message the worker keeps up to date
             message = render_progress(cmd.env, job_id, "queued", None, None, None)
             ts = await self.deps.slack.post(conf.channel, message.text, message.blocks)

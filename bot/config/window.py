@@ -33,6 +33,17 @@ def beyond_lookup(start: datetime, now: datetime) -> bool:
     return start < now - timedelta(days=LOOKUP_DAYS)
 
 
+def since_beyond_lookup(source: str, since: str | None) -> bool:
+    """Whether a check of a `source` environment over the last `since` (`120d`) asks for more
+    than the source keeps (LookupEvents: LOOKUP_DAYS)."""
+    duration = parse_duration(since) if since else None
+    return (
+        source == "lookup_events"
+        and duration is not None
+        and duration > timedelta(days=LOOKUP_DAYS)
+    )
+
+
 def parse_instant(text: str) -> datetime | None:
     """`2026-11-23`, `2026-11-23T10:00:00Z` or with an offset, as an aware UTC datetime."""
     try:

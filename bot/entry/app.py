@@ -29,6 +29,8 @@ from bot.entry.probes import add_probes
 from bot.errors import ConfigError, MalformedInput, SlackError
 from bot.messages.slack import answers as say
 from bot.policy.runbook import Runbook
+from bot.shell.health import HealthState
+from bot.shell.health import missing_channels as listed_channels
 from bot.shell.notifier import Notifier
 from bot.shell.redis.connection import RedisTarget
 from bot.shell.redis.pace import Pacer
@@ -157,10 +159,7 @@ def http_app(
 
     web_app.middlewares.append(gate)
 
-    channels = [
-        {"channel": c, "where": w, "problem": say.not_a_member(c, w)}
-        for c, w in sorted((missing_channels or {}).items())
-    ]
+    channels = listed_channels(missing_channels or {})
 
     async def healthz(_: web.Request) -> web.Response:
         extra = {"channels_without_bot": channels} if channels else {}
@@ -223,9 +222,11 @@ async def serve(
     http: bool,
     port: int,
     host: str = "0.0.0.0",  # noqa: S104  (a server: listening on every interface is the point)
+    health: HealthState | None = None,
 ) -> None:
     """Run until SIGINT/SIGTERM; stop within seconds of one (the notifier finishes the post
-    at hand, HTTP requests in flight get STOP_WAIT seconds)."""
+    at hand, HTTP requests in flight get STOP_WAIT seconds). `health`: the `--metrics-port`
+    probes' state, told the channels the bot is not in."""
     require_env("SLACK_BOT_TOKEN")
     if http:
         secret = require_env("SLACK_SIGNING_SECRET")
@@ -237,6 +238,8 @@ async def serve(
     try:
         await check_tokens(deps.slack, app_token)
         missing = await startup_checks(deps)
+        if health is not None:
+            health.channels_without_bot = dict(missing)
     except BaseException:
         await deps.store.redis.aclose(close_connection_pool=True)
         raise

@@ -145,8 +145,10 @@ def serve(
             return
         from bot.entry.probes import serve_probes
 
-        async with serve_probes(target, host, metrics_port):
-            await run_app(loaded, runbooks, target, http=http, port=port, host=host)
+        async with serve_probes(target, host, metrics_port) as probes:
+            await run_app(
+                loaded, runbooks, target, http=http, port=port, host=host, health=probes.health
+            )
 
     with_redis(work)
     return 0

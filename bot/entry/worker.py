@@ -66,7 +66,7 @@ from bot.shell.redis.queue import (
 from bot.shell.redis.slack_state import SlackState
 from bot.shell.redis.store import Store
 from bot.shell.slack import SlackGateway, web_client
-from bot.shell.slack_setup import resolve_runbook_channels
+from bot.shell.slack_setup import channels_without_bot, resolve_runbook_channels
 from bot.shell.sweep import sweep
 
 log = logging.getLogger("driftbot.worker")
@@ -171,6 +171,11 @@ async def startup(ctx: dict[str, Any]) -> None:
     deps: Deps = ctx["deps_factory"](ctx["redis"])
     if deps.slack is not None:  # runbook channel names to ids, once (issue 11)
         deps.runbooks = await resolve_runbook_channels(deps.runbooks, deps.slack)
+        # The channels it would post to that the bot is not in: warned, and on /healthz.
+        missing = await channels_without_bot(deps.loaded, deps.runbooks, deps.slack)
+        health: HealthState | None = ctx.get("health")
+        if health is not None:
+            health.channels_without_bot = missing
     ctx["deps"] = deps
     ctx["queue"] = Queue(ctx["redis"], deps.store)
     if deps.slack is not None and deps.slack_state is not None:
@@ -261,7 +266,7 @@ def build_worker(
         job_deserializer=deserialize,
         on_startup=startup,
         on_shutdown=shutdown,
-        ctx={"deps_factory": deps_factory, "lease": lease, "where": target.where},
+        ctx={"deps_factory": deps_factory, "lease": lease, "where": target.where, "health": health},
         handle_signals=False,
     )
     worker.health = health

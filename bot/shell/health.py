@@ -8,7 +8,9 @@ a small aiohttp server the worker owns (`drift worker --health-port PORT`).
   Redis is away, while starting, and while stopping.
 
 Both answer JSON: `ok`, `redis` (`up` / `unreachable`), `redis_down_seconds`,
-`last_poll_seconds_ago`, `state` (`starting`, `running`, `stopping`). /readyz also runs the
+`last_poll_seconds_ago`, `state` (`starting`, `running`, `stopping`), and, when there are
+any, `channels_without_bot` (the channels the config names that the bot is not in, each with
+the fix). /readyz also runs the
 server's readiness checks (`checks`: the Slack token valid, the realtime queue reachable), each
 answering `{"ok": bool, "detail": str}` under its name; any that fails makes it 503.
 
@@ -22,11 +24,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from aiohttp import web
+
+from bot.messages.slack import answers as say
 
 log = logging.getLogger("driftbot.health")
 STUCK = 60.0  # seconds without a poll while Redis answers: the worker is stuck
@@ -45,6 +49,9 @@ class HealthState:
     state: State = "starting"
     redis_down_since: float | None = None
     last_poll: float | None = None
+    # Channels drift.yml and the runbooks name that the bot is not in (channel → where it is
+    # named), found at start-up (bot/shell/slack_setup.py): reported, not a failure.
+    channels_without_bot: dict[str, str] = field(default_factory=dict)
 
     def polled(self) -> None:
         self.last_poll = time.monotonic()
@@ -65,7 +72,7 @@ class HealthState:
     def report(self) -> dict[str, Any]:
         now = time.monotonic()
         down = self.redis_down_since
-        return {
+        out: dict[str, Any] = {
             "state": self.state,
             "redis": "unreachable" if down is not None else "up",
             "redis_down_seconds": round(now - down, 1) if down is not None else None,
@@ -73,6 +80,9 @@ class HealthState:
                 round(now - self.last_poll, 1) if self.last_poll is not None else None
             ),
         }
+        if self.channels_without_bot:
+            out["channels_without_bot"] = missing_channels(self.channels_without_bot)
+        return out
 
     def alive(self) -> bool:
         if self.redis_down_since is not None or self.state != "running":
@@ -83,6 +93,15 @@ class HealthState:
         if self.redis_down_since is not None or self.state != "running":
             return False
         return self.last_poll is not None and time.monotonic() - self.last_poll < READY_POLL
+
+
+def missing_channels(missing: Mapping[str, str]) -> list[dict[str, str]]:
+    """The channels the bot is not in, as /healthz shows them: each with where it is named
+    and the fix."""
+    return [
+        {"channel": c, "where": w, "problem": say.not_a_member(c, w)}
+        for c, w in sorted(missing.items())
+    ]
 
 
 async def run_checks(checks: Sequence[Readiness]) -> dict[str, dict[str, Any]]:

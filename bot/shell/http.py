@@ -23,7 +23,7 @@ import aiohttp
 import orjson
 
 from bot import __version__
-from bot.errors import IntegrationError
+from bot.errors import DriftBotError, IntegrationError
 from bot.messages import integrations as say
 
 log = logging.getLogger("driftbot.http")
@@ -31,6 +31,7 @@ Sleep = Callable[[float], Awaitable[None]]
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ATTEMPTS = 4
 MAX_WAIT = 120.0  # a service asking for a longer wait gets an error saying to retry later
+MAX_DEFER = 900.0  # the longest a job waits for a service's Retry-After before trying again
 BACKOFF = 1.0
 TIMEOUT = aiohttp.ClientTimeout(total=30)
 USER_AGENT = f"driftbot/{__version__}"
@@ -102,6 +103,19 @@ def retry_after(answer: Answer, now: float | None = None) -> float | None:
     return None
 
 
+def asked_wait(answer: Answer) -> float | None:
+    """What a retryable answer asked to wait (seconds), for the job that tries again later;
+    None for an answer that is not to be retried or did not say."""
+    return retry_after(answer) if answer.status in RETRY_STATUSES or answer.status == 403 else None
+
+
+def deferred(delay: float, exc: DriftBotError) -> float:
+    """How long a job waits before trying a service again: its own `delay`, or longer when
+    the service asked to wait (Retry-After), bounded by MAX_DEFER."""
+    asked = exc.retry_after or 0.0
+    return max(delay, min(asked, MAX_DEFER))
+
+
 def default_retryable(answer: Answer) -> bool:
     return answer.status in RETRY_STATUSES
 
@@ -170,6 +184,7 @@ class Http:
                     service=self.service,
                     status=answer.status,
                     retryable=True,
+                    retry_after=wait,
                 )
             log.info("%s answered %s; retrying in %.1fs", self.service, answer.status, wait)
             await self.sleep(wait)

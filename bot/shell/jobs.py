@@ -19,7 +19,7 @@ from typing import Any
 from arq import Retry
 
 from bot.config.drift import Environment
-from bot.config.window import resolve_window
+from bot.config.window import LOOKUP_DAYS, beyond_lookup, resolve_window
 from bot.drift.findings import CONTRACT_EXCLUDE, Finding
 from bot.drift.progress import ProgressUpdate, progress_fields
 from bot.errors import DriftBotError, SlackError
@@ -40,6 +40,7 @@ from bot.shell.check import CheckOptions, run_check_async
 from bot.shell.deps import Deps as Deps  # re-exported: the worker and tests build it from here
 from bot.shell.digest import due_reminders
 from bot.shell.home import card_links
+from bot.shell.http import deferred
 from bot.shell.posting import OncePoster
 from bot.shell.reapply.runner import dispatch_run
 from bot.shell.reapply.webhook import secret_from_env
@@ -149,6 +150,8 @@ async def run_check_job(
         "trigger": payload.get("trigger", ""),
         "requested_by": payload.get("requested_by", ""),
     }
+    if env.cloudtrail.source == "lookup_events" and beyond_lookup(start, now):
+        summary["lookup_days"] = LOOKUP_DAYS  # the progress message and status warn of it
     await deps.store.record_check(
         env_name, job_id, summary, (watermark, end) if watermark else None
     )
@@ -327,7 +330,7 @@ async def run_reapply_job(
         )
     except DriftBotError as exc:
         if exc.retryable and job_try < TRIGGER_TRIES:
-            raise Retry(defer=trigger_delay(job_try)) from exc
+            raise Retry(defer=deferred(trigger_delay(job_try), exc)) from exc
         error, hint = exc.user_message, exc.hint
 
         def failed(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:

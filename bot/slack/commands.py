@@ -19,7 +19,9 @@ from bot.messages.slack import no_environment
 from bot.messages.slack import replies as say
 from bot.slack.text import escape
 
-MAX_SINCE = timedelta(days=90)  # CloudTrail's LookupEvents keeps 90 days
+# A sanity bound on what a person types (as the CLI's --since, a window may reach past what
+# LookupEvents keeps, 90 days: the check then warns, and a source reading log files goes on).
+MAX_SINCE = timedelta(days=3650)
 
 Verb = Literal["check", "status", "findings", "history", "envs", "help"]
 VERBS: tuple[Verb, ...] = ("check", "status", "findings", "history", "envs", "help")
@@ -70,7 +72,7 @@ def parse_command(
         rest = rest[:-2]
         duration = parse_duration(since)
         if duration is None or duration <= timedelta(0) or duration > MAX_SINCE:
-            return Usage(say.bad_since(_clip(since), USAGE["check"]))
+            return Usage(say.bad_since(_clip(since), USAGE["check"], MAX_SINCE.days))
     if verb not in VERBS:
         close = difflib.get_close_matches(verb, VERBS, n=1)
         return Usage(

@@ -8,6 +8,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
+from bot.config.window import OLDER
 from bot.messages.slack import Label
 from bot.messages.slack import replies as say
 from bot.slack.blocks import Message, context, message, section, text_message
@@ -42,6 +43,8 @@ def render_progress(
             iso_when(r.get("window_start")),
             iso_when(r.get("window_end")),
         )
+        if int_in(r, "lookup_days"):  # the window reached past what LookupEvents keeps
+            details += "\n" + say.since_beyond_lookup(e, int_in(r, "lookup_days"), OLDER)
     elif state == "failed":
         line = say.progress_failed(e, escape(error or Label.NO_ERROR))
         details = escape(hint) if hint else ""

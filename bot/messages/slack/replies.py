@@ -3,6 +3,8 @@ grammar says about what was typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def progress_queued(env: str, job: str) -> str:
     return f"⏳ Check of *{env}* queued ({job}); a worker picks it up shortly."
@@ -200,10 +202,20 @@ def check_how(trigger: str | None, by: str | None) -> str:
     return how + (f" by {by}" if by else "")
 
 
-def bad_since(value: str, usage: str) -> str:
+def bad_since(value: str, usage: str, days: int) -> str:
     return (
-        f"`since` takes a duration up to 90d, such as `6h` or `7d`, not `{value}`: "
+        f"`since` takes a duration up to {days}d, such as `6h` or `7d`, not `{value}`: "
         f"`/drift {usage}`."
+    )
+
+
+def since_beyond_lookup(env: str, days: int, others: Sequence[str]) -> str:
+    """A check whose window reaches further back than CloudTrail's LookupEvents keeps."""
+    names = ", ".join(f"`{o}`" for o in others)
+    return (
+        f"⚠️ The window reaches further back than LookupEvents keeps events ({days} days): "
+        f"*{env}* reads only the last {days} days. For older events use a source that reads "
+        f"the trail's log files: {names}."
     )
 
 

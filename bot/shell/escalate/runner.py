@@ -1,11 +1,13 @@
 """The worker's side of escalation outside Slack, and of automatic escalation.
 
 - `escalate_finding`: one target. A person's escalation was already applied to the finding
-  from the Escalate modal; an automatic one (`auto`) escalates the finding here first, if it is
-  still open and nobody acted. `channel` posts the escalation message to the runbook's Slack
-  channel; any other target goes through its client (a second escalation comments on the
-  ticket, or triggers the alert again with the same key), and the card links what it made. A
-  failure is said in the card's thread, naming the target, the fix and who asked.
+  from the Escalate modal. `channel` posts the escalation message to the runbook's Slack
+  channel (exactly once, bot/shell/posting.py); any other target goes through its client (a
+  second escalation comments on the ticket, or triggers the alert again with the same key),
+  and the card links what it made. An automatic one (`auto`) posts first and escalates the
+  finding only once the post succeeded (if it is still open and nobody acted). A failure
+  leaves the finding as it was and is said in the card's thread, naming the target, the fix
+  and who asked.
 - `deescalate_finding`: the finding is resolved or accepted: resolve its alerts and close its
   tickets (each saying why), and mark them closed on the card.
 - `auto_escalate`: (the worker's tick) an open critical finding whose runbook says
@@ -33,7 +35,7 @@ from bot.policy.escalation import EXTERNAL_TARGETS
 from bot.shell.deps import Deps
 from bot.shell.escalate import CLIENTS
 from bot.shell.escalate.base import EscalateContext
-from bot.shell.reapply.runner import card_url, say_in_thread
+from bot.shell.reapply.runner import card_url, once_poster, say_in_thread
 from bot.shell.redis import keys
 from bot.shell.redis.outage import OutageLog, consume
 from bot.shell.redis.queue import Queue
@@ -50,37 +52,68 @@ def _nobody_acted(record: FindingRecord) -> bool:
     return record.state == "open" and (run is None or run.updated_at < record.state_since)
 
 
+def _still_due(record: FindingRecord) -> bool:
+    """An automatic escalation goes on while the finding is open with nobody acting on it, or
+    was escalated by another target of the same automatic escalation."""
+    if record.state == "escalated":
+        return (record.escalation or {}).get("by") == SYSTEM
+    return _nobody_acted(record)
+
+
 async def escalate_finding(
     deps: Deps, env: str, fid: str, kind: str, by: str, note: str, auto: bool
 ) -> dict[str, Any]:
-    """Escalate one finding to one target (see the module docstring)."""
+    """Escalate one finding to one target (see the module docstring). The target is posted
+    to (or paged, or filed) first; an automatic escalation changes the finding's state only
+    once that succeeded, and a failure leaves it as it was, said in the card's thread."""
     record = await deps.store.get(env, fid)
     runbook = deps.runbooks.get(record.finding.runbook or "") if record else None
     esc = runbook.fix.escalate if runbook else None
     if record is None or esc is None or record.state == "resolved":
         return {"skipped": kind}
-    now = deps.clock()
     if auto:
+        if not _still_due(record):
+            return {"skipped": kind}
         after = esc.auto_after
         note = words.auto_note(f"{after}" if after else "")
-
-        def first(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
-            if r is None or not _nobody_acted(r):
-                return r, []
-            return escalate(r, SYSTEM, label(kind), note, now)
-
-        try:
-            await deps.store.apply(env, fid, first)
-        except InvalidTransition:
-            return {"skipped": kind}
-        record = await deps.store.get(env, fid) or record
     if kind == CHANNEL:
-        return await _to_channel(deps, env, record, esc.channel, esc.usergroup, by, note)
-    target = esc.external.get(kind)
-    if target is None:
-        return {"skipped": kind}
+        result = await _to_channel(deps, env, record, esc.channel, esc.usergroup, by, note)
+        shown = f"<#{result['channel']}>" if "channel" in result else label(kind)
+    else:
+        target = esc.external.get(kind)
+        if target is None:
+            return {"skipped": kind}
+        result = await _to_external(deps, env, record, kind, target, by, note)
+        shown = label(kind)
+    if auto and "error" not in result and "skipped" not in result:
+        await _mark_escalated(deps, env, fid, shown, note)
+    return result
+
+
+async def _mark_escalated(deps: Deps, env: str, fid: str, target: str, note: str) -> None:
+    """After an automatic escalation was posted: the finding is escalated, if it still is
+    open with nobody acting on it."""
+    now = deps.clock()
+
+    def first(r: FindingRecord | None) -> tuple[FindingRecord | None, list[Transition]]:
+        if r is None or not _nobody_acted(r):
+            return r, []
+        return escalate(r, SYSTEM, target, note, now)
+
+    try:
+        await deps.store.apply(env, fid, first)
+    except InvalidTransition:
+        log.info("%s/%s: escalated to %s, but its state moved on", env, fid, target)
+
+
+async def _to_external(
+    deps: Deps, env: str, record: FindingRecord, kind: str, target: Any, by: str, note: str
+) -> dict[str, Any]:
+    fid = record.id
     existing = link_of(record, kind, kind)
-    ctx = EscalateContext(record, by, note, await card_url(deps, env, fid), deps.sleep, now)
+    ctx = EscalateContext(
+        record, by, note, await card_url(deps, env, fid), deps.sleep, deps.clock()
+    )
     try:
         made = await CLIENTS[kind].open(target, ctx, existing)
     except DriftBotError as exc:
@@ -106,16 +139,19 @@ async def _to_channel(
     by: str,
     note: str,
 ) -> dict[str, Any]:
+    """Post the escalation message to the runbook's (or the environment's) escalation
+    channel, exactly once (a job run again after a crash adopts the message it posted)."""
     slack_conf = deps.loaded.environment(env).slack
     where = channel or (slack_conf.escalation_channel if slack_conf else None)
     if deps.slack is None or where is None:
         return {"skipped": CHANNEL}
     link = await card_url(deps, env, record.id)
     message = render_escalation(record, usergroup, note, by, link or None, usergroup)
+    key = f"escalate:{env}:{record.id}:{record.version}:{where}"
     try:
-        await deps.slack.post(where, message.text, message.blocks)
+        await once_poster(deps).post(key, where, message.text, message.blocks)
     except DriftBotError as exc:
-        text = words.escalation_failed(where, exc.user_message, exc.hint, by)
+        text = words.escalation_failed(f"<#{where}>", exc.user_message, exc.hint, by)
         await say_in_thread(deps, env, record.id, text)
         return {"error": exc.user_message}
     return {"channel": where}

@@ -19,7 +19,7 @@ from bot.lifecycle.external import ReapplyRun
 from bot.messages import integrations as say
 from bot.policy.placeholders import render_map
 from bot.policy.targets import GITHUB_MAX_INPUT_CHARS, GithubActions
-from bot.shell.http import Answer, Http, default_retryable
+from bot.shell.http import Answer, Http, default_retryable, retry_after
 from bot.shell.reapply.base import ReapplyContext, RunPoll, RunRef
 from bot.shell.secrets import secret
 
@@ -77,8 +77,13 @@ def error(answer: Answer, target: GithubActions, doing: str) -> IntegrationError
         words = say.kept_failing(say.GITHUB, status)
     else:
         words = say.github_failed(wf, repo, status, message_of(answer))
+    retryable = github_retryable(answer)
     return IntegrationError(
-        *words, service=SERVICE, status=status, retryable=github_retryable(answer)
+        *words,
+        service=SERVICE,
+        status=status,
+        retryable=retryable,
+        retry_after=retry_after(answer) if retryable else None,
     )
 
 

@@ -14,7 +14,7 @@ from bot.lifecycle.external import ReapplyRun, RunStatus
 from bot.messages import integrations as say
 from bot.policy.placeholders import render_map
 from bot.policy.targets import Gitlab
-from bot.shell.http import Answer, Http
+from bot.shell.http import Answer, Http, asked_wait
 from bot.shell.reapply.base import ReapplyContext, RunPoll, RunRef
 from bot.shell.secrets import secret
 
@@ -50,7 +50,9 @@ def trigger_error(answer: Answer, target: Gitlab) -> IntegrationError:
     else:
         words = say.failed_with(SERVICE, status, message_of(answer))
     retryable = status == 429 or status >= 500
-    return IntegrationError(*words, service=SERVICE, status=status, retryable=retryable)
+    return IntegrationError(
+        *words, service=SERVICE, status=status, retryable=retryable, retry_after=asked_wait(answer)
+    )
 
 
 class GitlabClient:
@@ -91,7 +93,11 @@ class GitlabClient:
                 else say.failed_with(SERVICE, code, message_of(answer))
             )
             raise IntegrationError(
-                *words, service=SERVICE, status=code, retryable=code == 429 or code >= 500
+                *words,
+                service=SERVICE,
+                status=code,
+                retryable=code == 429 or code >= 500,
+                retry_after=asked_wait(answer),
             )
         body: dict[str, Any] = answer.json() or {}
         status = str(body.get("status") or "created")

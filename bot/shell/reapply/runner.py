@@ -9,7 +9,8 @@ dispatch the run, then poll it with backoff until it ends, then read the resourc
   failed run brings the finding back to `open` with the failure on the card; a succeeded run
   leads to `recheck_after_run`; anything else queues the next poll (FollowPolicy's delays). A
   run not over after `give_up_after` is marked failed, its link kept. A poll that fails
-  retryably (429, 5xx, no answer) is tried again at the next delay.
+  retryably (429, 5xx, no answer) is tried again at the next delay, or after the target's
+  Retry-After when that is longer (bounded: bot/shell/http.py's MAX_DEFER).
 - `recheck_after_run`: the resource read live (bot/shell/recheck.py); matching IaC again
   resolves the finding, still differing reopens it, not readable leaves it for the next check.
 
@@ -19,7 +20,9 @@ poll queued twice, or one that outlived a Retry, changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from datetime import timedelta
 from typing import Any
 
 from arq import Retry
@@ -41,9 +44,12 @@ from bot.messages.integrations import label
 from bot.policy.placeholders import PlaceholderValues
 from bot.policy.runbook import Runbook
 from bot.shell.deps import Deps, FollowPolicy
+from bot.shell.http import deferred
+from bot.shell.posting import OncePoster
 from bot.shell.reapply import CLIENTS
 from bot.shell.reapply.base import ReapplyContext
 from bot.shell.recheck import recheck
+from bot.shell.redis.posts import PostLedger
 from bot.shell.redis.queue import Queue
 from bot.shell.redis.store import Update
 
@@ -65,16 +71,29 @@ async def card_url(deps: Deps, env: str, fid: str) -> str:
         return ""
 
 
-async def say_in_thread(deps: Deps, env: str, fid: str, text: str) -> None:
-    """A reply in the finding's card thread, when it has a card (a failure to post is logged:
-    the card shows the same)."""
+def once_poster(deps: Deps) -> OncePoster:
+    """The exactly-once poster of the worker's Slack posts (bot/shell/posting.py)."""
+    assert deps.slack is not None  # noqa: S101  (callers check it)
+    return OncePoster(PostLedger(deps.store.redis, deps.clock), deps.slack)
+
+
+async def say_in_thread(deps: Deps, env: str, fid: str, text: str, key: str | None = None) -> None:
+    """A reply in the finding's card thread, when it has a card, posted exactly once under
+    `key` (default: the finding's version and the text), so a job run again after a crash
+    between the post and its record does not say it twice. A failure to post is logged: the
+    card shows the same."""
     if deps.slack is None or deps.slack_state is None:
         return
     card = await deps.slack_state.card(env, fid)
     if not card:
         return
+    if key is None:
+        record = await deps.store.get(env, fid)
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+        key = f"thread:{env}:{fid}:{record.version if record else 0}:{digest}"
+    thread = card.get("thread") or card["ts"]
     try:
-        await deps.slack.post(card["channel"], text, thread_ts=card["ts"])
+        await once_poster(deps).post(key, card["channel"], text, thread_ts=thread)
     except DriftBotError as exc:
         log.warning("thread of %s/%s: %s", env, fid, exc.user_message)
 
@@ -136,7 +155,8 @@ async def dispatch_run(
 ) -> dict[str, Any]:
     """Hand an approved reapply to the runbook's followed target (see the module docstring).
     A refusal that may pass (no answer, 5xx, 429) raises arq's Retry with backoff while the
-    trigger job has tries left (bot/shell/jobs.py's TRIGGER_TRIES)."""
+    trigger job has tries left (bot/shell/jobs.py's TRIGGER_TRIES), deferred at least as long
+    as the target's Retry-After asked (bounded: bot/shell/http.py's MAX_DEFER)."""
     reapply = runbook.fix.reapply
     if reapply is None or reapply.kind not in CLIENTS:
         return {"error": say.reapply_target_gone()}
@@ -156,7 +176,8 @@ async def dispatch_run(
         ref = await CLIENTS[kind].dispatch(reapply.target, ctx)
     except DriftBotError as exc:
         if exc.retryable and job_try < TRIGGER_TRIES:
-            raise Retry(defer=TRIGGER_DELAYS[min(job_try, len(TRIGGER_DELAYS)) - 1]) from exc
+            delay = TRIGGER_DELAYS[min(job_try, len(TRIGGER_DELAYS)) - 1]
+            raise Retry(defer=deferred(delay, exc)) from exc
         error, hint = exc.user_message, exc.hint
         await deps.store.apply(
             env, record.id, _only(record.id, lambda r: dispatch_failed(r, run, error, hint, now))
@@ -219,8 +240,9 @@ async def follow_run(
         seen = await CLIENTS[run.target].poll(reapply.target, run, ctx)
     except DriftBotError as exc:
         if exc.retryable and not give_up:
+            wait = deferred(policy.delay(poll + 1).total_seconds(), exc)
             await queue.enqueue_follow(
-                env, fid, request_id, attempt, poll + 1, policy.delay(poll + 1)
+                env, fid, request_id, attempt, poll + 1, timedelta(seconds=wait)
             )
             return {"retry": exc.user_message}
         return await _failed(deps, env, fid, run, exc.user_message, exc.hint)

@@ -14,7 +14,7 @@ from bot.errors import IntegrationError
 from bot.lifecycle.external import ReapplyRun, RunStatus
 from bot.messages import integrations as say
 from bot.policy.targets import Spacelift
-from bot.shell.http import Http
+from bot.shell.http import Http, asked_wait
 from bot.shell.reapply.base import ReapplyContext, RunPoll, RunRef
 from bot.shell.secrets import secret
 
@@ -88,7 +88,11 @@ class SpaceliftClient:
                 else say.failed_with(SERVICE, answer.status, answer.text())
             )
             raise IntegrationError(
-                *words, service=SERVICE, status=answer.status, retryable=retryable
+                *words,
+                service=SERVICE,
+                status=answer.status,
+                retryable=retryable,
+                retry_after=asked_wait(answer),
             )
         body = answer.json()
         return body if isinstance(body, dict) else {}

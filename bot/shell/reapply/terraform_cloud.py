@@ -16,7 +16,7 @@ from bot.errors import IntegrationError
 from bot.lifecycle.external import ReapplyRun, RunStatus
 from bot.messages import integrations as say
 from bot.policy.targets import TerraformCloud
-from bot.shell.http import Answer, Http
+from bot.shell.http import Answer, Http, asked_wait
 from bot.shell.reapply.base import ReapplyContext, RunPoll, RunRef
 from bot.shell.secrets import secret
 
@@ -55,7 +55,9 @@ def error(answer: Answer, target: TerraformCloud) -> IntegrationError:
     else:
         words = say.failed_with(SERVICE, status, detail_of(answer))
     retryable = status == 429 or status >= 500
-    return IntegrationError(*words, service=SERVICE, status=status, retryable=retryable)
+    return IntegrationError(
+        *words, service=SERVICE, status=status, retryable=retryable, retry_after=asked_wait(answer)
+    )
 
 
 class TerraformCloudClient:

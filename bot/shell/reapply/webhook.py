@@ -32,6 +32,7 @@ from aiohttp.resolver import DefaultResolver
 from bot.config.urls import address_refusal, shown_url
 from bot.errors import ConfigError, ExternalServiceError
 from bot.messages import jobs as say
+from bot.shell.http import Answer, asked_wait
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -126,6 +127,8 @@ async def trigger(
                 refused = ExternalServiceError(*say.webhook_refused(shown, response.status))
                 # 429 and 5xx may pass: the trigger job tries again with backoff (issue 11)
                 refused.retryable = response.status == 429 or response.status >= 500
+                names = {k.lower(): v for k, v in response.headers.items()}
+                refused.retry_after = asked_wait(Answer(response.status, names, b""))
                 raise refused
             return WebhookResult(response.status, text)
     except _TargetRefused as exc:

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import redis
 import redis.asyncio
@@ -29,8 +30,17 @@ from bot.config.urls import shown_url
 from bot.errors import RedisUnavailable
 from bot.messages import redis as say
 
+R = TypeVar("R", bound=redis.asyncio.Redis)
 STARTUP_TIMEOUT = 10.0
 PR_SET_PDEATHSIG = 1
+CONNECT_TIMEOUT = 2.0  # seconds to connect
+# Seconds a command may wait for Redis's answer (`drift serve`'s clients and the start-up
+# ping): a Redis that accepts connections but never answers (stopped, wedged, a half-open
+# connection) fails a /drift command quickly enough for it to be acked within Slack's 3
+# seconds, telling the person the state store is unreachable. A REDIS_URL may set its own
+# (`?socket_timeout=5`, redis-py's URL options). Blocking reads (the notifier's 1 s XREADGROUP)
+# stay under it. The worker's own clients (arq's) are left as they were.
+SOCKET_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True)
@@ -57,10 +67,19 @@ class RedisTarget:
         base.conn_timeout = 2
         return base
 
-    def client(self) -> redis.asyncio.Redis:
-        if self.url:
-            return redis.asyncio.Redis.from_url(self.url, socket_connect_timeout=2)
-        return redis.asyncio.Redis(unix_socket_path=self.unix_socket, socket_connect_timeout=2)
+    def client(self, socket_timeout: float | None = None) -> redis.asyncio.Redis:
+        """A client; `socket_timeout`: how long a command may wait for its answer (None:
+        forever, for blocking reads), unless the URL sets it."""
+        return self.connect(redis.asyncio.Redis, socket_timeout)
+
+    def connect(self, cls: type[R], socket_timeout: float | None = None) -> R:
+        """A client of class `cls` (redis-py's Redis or a subclass: arq's ArqRedis)."""
+        timeouts: dict[str, Any] = {"socket_connect_timeout": CONNECT_TIMEOUT}
+        if socket_timeout is not None:
+            timeouts["socket_timeout"] = socket_timeout
+        if self.url:  # the URL's own options (`?socket_timeout=5`) win
+            return cast(R, cls.from_url(self.url, **timeouts))
+        return cls(unix_socket_path=self.unix_socket, **timeouts)
 
 
 def px(delta: timedelta) -> int:
@@ -68,10 +87,11 @@ def px(delta: timedelta) -> int:
     return max(1, int(delta.total_seconds() * 1000))
 
 
-async def ping(target: RedisTarget) -> None:
+async def ping(target: RedisTarget, socket_timeout: float | None = None) -> None:
     """Fail fast, naming the URL, when Redis does not answer: where redis-py's connection
-    errors become RedisUnavailable."""
-    client = target.client()
+    errors become RedisUnavailable. `socket_timeout`: how long to wait for the answer (None:
+    as long as Redis takes, as the worker's supervisor wants at start-up)."""
+    client = target.client(socket_timeout)
     try:
         await client.ping()
     except (redis.RedisError, OSError) as exc:

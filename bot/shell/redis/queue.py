@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from arq.connections import ArqRedis, create_pool
+from arq.connections import ArqRedis
 from arq.jobs import Job, JobStatus
 
 from bot.shell.redis import keys
-from bot.shell.redis.connection import RedisTarget, ping
+from bot.shell.redis.connection import SOCKET_TIMEOUT, RedisTarget, ping
 from bot.shell.redis.store import Store
 
 CHECK = "check_environment"
@@ -40,10 +40,14 @@ def deserialize(data: bytes) -> dict[str, Any]:
 
 
 async def open_pool(target: RedisTarget) -> ArqRedis:
-    """An arq pool, after a ping that fails fast naming the URL."""
-    await ping(target)
-    settings = target.settings()
-    return await create_pool(settings, job_serializer=serialize, job_deserializer=deserialize)
+    """An arq pool, after a ping that fails fast naming the URL. Its commands time out after
+    SOCKET_TIMEOUT (connection.py): `drift serve` answers /drift within Slack's 3 seconds
+    even when Redis accepts connections and never answers."""
+    await ping(target, SOCKET_TIMEOUT)
+    pool = target.connect(ArqRedis, SOCKET_TIMEOUT)
+    pool.job_serializer = serialize
+    pool.job_deserializer = deserialize
+    return pool
 
 
 class Queue:
