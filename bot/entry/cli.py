@@ -12,20 +12,22 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
-
-import orjson
+from typing import TYPE_CHECKING, NoReturn
 
 from bot import __version__
-from bot.config.drift import LoadedConfig, parse_config
 from bot.entry import cli_ops
-from bot.entry.terminal import Progress, cell
 from bot.errors import ConfigError, DriftBotError, FileUnreadable
-from bot.lifecycle.transitions import STATES
+from bot.lifecycle.states import STATES
 from bot.messages import cli as say
 from bot.messages import files as say_files
-from bot.messages import ops as say_ops
 from bot.shell.files import read_text
+
+if TYPE_CHECKING:
+    from bot.config.drift import LoadedConfig
+
+# What a command needs is imported when it runs (`drift --version`, a check of local files and
+# the argument parser start without boto3, sqlglot, Redis or Slack: tests/unit/entry/
+# test_lazy_imports.py).
 
 EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
 DEFAULT_CONFIG = "drift.yml"
@@ -267,6 +269,8 @@ def _config_file(path: Path, origin: str) -> Path:
 
 
 def load_config(flag: str | None) -> LoadedConfig:
+    from bot.config.drift import parse_config
+
     path = find_config(flag)
     try:
         text = read_text(path)
@@ -278,6 +282,8 @@ def load_config(flag: str | None) -> LoadedConfig:
 def _check(args: argparse.Namespace) -> int:
     from bot.config.window import LOOKUP_DAYS, OLDER, beyond_lookup, resolve_window
     from bot.drift.report import render_json, render_text
+    from bot.entry.terminal import Progress
+    from bot.messages import ops as say_ops
     from bot.shell.check import CheckOptions, run_check
     from bot.shell.runbook_files import runbooks_for
 
@@ -363,6 +369,8 @@ def _athena_ddl(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
+    import orjson
+
     from bot.shell.sources.local_query import run_local_query
 
     columns, rows = run_local_query(Path(args.local), args.sql)
@@ -379,7 +387,10 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _catalog(args: argparse.Namespace) -> int:
+    import orjson
+
     from bot.catalog.listing import event_entries, terraform_entries
+    from bot.entry.terminal import cell
     from bot.shell.confirm import confirm_column
 
     of_type, of_terraform = confirm_column()

@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import sqlglot
-import sqlglot.errors
-from sqlglot import Token, TokenType, exp
-
 from bot.config.problems import did_you_mean
 from bot.errors import RunbookError
 from bot.messages import runbook as say
@@ -53,7 +49,11 @@ class _Slot:
 
 
 def _slots(sql: str) -> list[_Slot]:
-    tokens: list[Token] = sqlglot.tokenize(sql, read="athena")
+    # sqlglot is imported when SQL is read, not with the runbook models (start-up).
+    import sqlglot
+    from sqlglot import TokenType
+
+    tokens = sqlglot.tokenize(sql, read="athena")
     slots = []
     for i, token in enumerate(tokens):
         if token.token_type == TokenType.PLACEHOLDER and token.text == "?":
@@ -68,6 +68,10 @@ def _slots(sql: str) -> list[_Slot]:
 def check_athena_sql(sql: str) -> None:
     """ValueError, worded for a runbook author, unless `sql` is one Athena SELECT that uses
     only the known placeholders, `:start_day` and `:end_day` among them."""
+    import sqlglot
+    import sqlglot.errors
+    from sqlglot import exp
+
     try:
         statements = [s for s in sqlglot.parse(sql, read="athena") if s is not None]
         slots = _slots(sql)
