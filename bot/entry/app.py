@@ -219,6 +219,7 @@ TOKEN_ERRORS = frozenset(
     }
 )
 STOP_WAIT = 5.0  # seconds in-flight HTTP requests get to finish after SIGTERM
+BACKLOG = 1024  # connections waiting to be accepted (the kernel caps it at net.core.somaxconn)
 
 
 async def serve(
@@ -269,7 +270,9 @@ async def serve(
             runner = web.AppRunner(web_app, shutdown_timeout=STOP_WAIT)
             await runner.setup()
 
-            await web.TCPSite(runner, host, port).start()
+            # A burst of Slack requests opens a connection each: past the default backlog (128)
+            # the kernel drops connection attempts, retried a second later.
+            await web.TCPSite(runner, host, port, backlog=BACKLOG).start()
             log.info("driftbot listening on http://%s:%d/slack/events", host, port)
             await stop.wait()
             await runner.cleanup()
