@@ -26,7 +26,7 @@ from handlers.codify import CodifyHandlers
 from handlers.commands import CommandHandlers
 from handlers.deps import SlackDeps
 from handlers.events import EventHandlers
-from handlers.guard import Chain, GateHandlers
+from handlers.guard import SHAPE_CHECKED, Chain, GateHandlers
 from handlers.runs import RunHandlers
 from handlers.views import ViewHandlers
 
@@ -82,7 +82,9 @@ def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     # After the signature (handlers/guard.py's SignatureGate), in this order.
     app.use(
         Chain(
-            lambda req, next: handlers.check_shape(req.body, next),
+            lambda req, next: handlers.check_shape(
+                req.body, next, checked=bool(req.context.get(SHAPE_CHECKED))
+            ),
             lambda req, next: handlers.only_our_installation(req.body, req.context, next),
             lambda req, next: handlers.dedupe_events(req.body, next),
         )

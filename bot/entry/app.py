@@ -41,7 +41,14 @@ from bot.shell.slack_setup import channels_without_bot, resolve_runbook_channels
 from handlers import register
 from handlers.base import explain
 from handlers.deps import SlackDeps
-from handlers.guard import VERIFIED, SignatureGate, refused, shape_problem, verify_signature
+from handlers.guard import (
+    SHAPE_CHECKED,
+    VERIFIED,
+    SignatureGate,
+    refused,
+    shape_problem,
+    verify_signature,
+)
 
 log = logging.getLogger("driftbot.app")
 
@@ -159,6 +166,8 @@ def http_app(
         if problem is not None:
             refused(400, "malformed payload", problem)
             return web.Response(status=400)
+        bolt_request.context[VERIFIED] = True  # both checked, of this very request
+        bolt_request.context[SHAPE_CHECKED] = True
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     web_app.router.add_post("/slack/events", events)
