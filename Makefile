@@ -13,7 +13,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,embedded]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
+# The bytecode of driftbot's own modules, as pip writes it for an installed wheel: without it
+# every `drift` run compiles the ~200 modules a check imports (about 0.1 s; PYTHONDONTWRITEBYTECODE
+# stops Python from writing it as it goes). Stale files are recompiled; nothing to clean.
 install: $(STAMP)
+	@$(BIN)/python -m compileall -q bot handlers >/dev/null
 
 # Check the bundled example environment (a day of CloudTrail logs and a Terraform state).
 # `drift check` exits 2 when it finds drift, which is what the demo shows.

@@ -26,7 +26,7 @@ from handlers.codify import CodifyHandlers
 from handlers.commands import CommandHandlers
 from handlers.deps import SlackDeps
 from handlers.events import EventHandlers
-from handlers.guard import GateHandlers
+from handlers.guard import SHAPE_CHECKED, Chain, GateHandlers
 from handlers.runs import RunHandlers
 from handlers.views import ViewHandlers
 
@@ -79,9 +79,16 @@ def register(app: AsyncApp, deps: SlackDeps) -> Handlers:
     handlers.routed_events = frozenset(str(r.key) for r in ROUTES if r.kind == "event")
     handlers.routed_actions = frozenset(str(r.key) for r in ROUTES if r.kind == "action")
     handlers.routed_views = frozenset(str(r.key) for r in ROUTES if r.kind == "view")
-    app.use(handlers.check_shape)  # after the signature (handlers/guard.py's SignatureGate)
-    app.use(handlers.only_our_installation)
-    app.use(handlers.dedupe_events)
+    # After the signature (handlers/guard.py's SignatureGate), in this order.
+    app.use(
+        Chain(
+            lambda req, next: handlers.check_shape(
+                req.body, next, checked=bool(req.context.get(SHAPE_CHECKED))
+            ),
+            lambda req, next: handlers.only_our_installation(req.body, req.context, next),
+            lambda req, next: handlers.dedupe_events(req.body, next),
+        )
+    )
     for route in ROUTES:
         method = getattr(handlers, route.method)
         if route.kind == "command":

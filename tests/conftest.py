@@ -15,8 +15,16 @@ LEAKY = (
 )
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory):
+    """The session's $XDG_CACHE_HOME (the runbook SQL cache, bot/shell/sql_cache.py): never
+    the user's."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, _cache_home) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
     for name in LEAKY:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import jmespath
@@ -81,10 +82,16 @@ class Target:
     resource_type: str
     ids: str
     change: ChangeKind
-    _expr: jmespath.parser.ParsedResult = field(compare=False, repr=False)
     by_name: bool = False
     name: str | None = None
     scope: str | None = None
+
+    @cached_property
+    def _expr(self) -> jmespath.parser.ParsedResult:
+        """`ids` compiled, on first use: the catalog's thousands of paths are not compiled at
+        start-up, only those of the calls a check meets (the syntax of all of them is checked
+        by tests/contract/test_trail_rules.py)."""
+        return _compiled(self.ids)
 
     def extract(self, record: Mapping[str, Any]) -> list[ResourceRef]:
         """The resources of this target that `record` names (none when the path finds none)."""
@@ -192,7 +199,7 @@ def on(
     id AWS makes, `name` (and `scope`) say where the resource's name is, so a later call that
     names it only by name (`by_name`) can be resolved.
     """
-    target = Target(resource_type, ids, change, jmespath.compile(ids), False, name, scope)
+    target = Target(resource_type, ids, change, False, name, scope)
     return On(source, (names,) if isinstance(names, str) else tuple(names), target)
 
 
@@ -227,7 +234,7 @@ def by_name(
 ) -> On:
     """The call(s) `names` of `source` change the `resource_type` named at `name` (when no id
     target of the call finds one): resolved through the trail's creates and the IaC state."""
-    target = Target(resource_type, name, change, jmespath.compile(name), True, None, scope)
+    target = Target(resource_type, name, change, True, None, scope)
     return On(source, (names,) if isinstance(names, str) else tuple(names), target)
 
 

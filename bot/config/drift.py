@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from croniter import croniter
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -65,6 +64,8 @@ class Schedule(StrictModel):
     @field_validator("check")
     @classmethod
     def _cron(cls, value: str | None) -> str | None:
+        from croniter import croniter  # imported by a config that schedules checks
+
         if value is not None and not croniter.is_valid(value):
             raise ValueError(say.expected_cron(value))
         return value

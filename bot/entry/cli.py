@@ -6,26 +6,30 @@ drawn on the terminal in terminal.py, every sentence in bot/messages/cli.py."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
-
-import orjson
+from typing import TYPE_CHECKING, NoReturn
 
 from bot import __version__
-from bot.config.drift import LoadedConfig, parse_config
 from bot.entry import cli_ops
-from bot.entry.terminal import Progress, cell
 from bot.errors import ConfigError, DriftBotError, FileUnreadable
-from bot.lifecycle.transitions import STATES
+from bot.lifecycle.states import STATES
 from bot.messages import cli as say
 from bot.messages import files as say_files
-from bot.messages import ops as say_ops
 from bot.shell.files import read_text
+
+if TYPE_CHECKING:
+    from bot.config.drift import LoadedConfig
+
+# What a command needs is imported when it runs (`drift --version`, a check of local files and
+# the argument parser start without boto3, sqlglot, Redis or Slack: tests/unit/entry/
+# test_lazy_imports.py).
 
 EXIT_OK, EXIT_ERROR, EXIT_DRIFT = 0, 1, 2
 DEFAULT_CONFIG = "drift.yml"
@@ -210,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cli_state.check_async(
                     load_config(args.config), args.environment, args.since, args.until, args.runbook
                 )
-            return _check(args)
+            return _check(args, own_process=argv is None)
         if args.command in STATE_COMMANDS:
             return _state(args)
         if args.command == "athena":
@@ -267,6 +271,8 @@ def _config_file(path: Path, origin: str) -> Path:
 
 
 def load_config(flag: str | None) -> LoadedConfig:
+    from bot.config.drift import parse_config
+
     path = find_config(flag)
     try:
         text = read_text(path)
@@ -275,23 +281,53 @@ def load_config(flag: str | None) -> LoadedConfig:
     return parse_config(text, path.resolve())
 
 
-def _check(args: argparse.Namespace) -> int:
-    from bot.config.window import LOOKUP_DAYS, OLDER, beyond_lookup, resolve_window
-    from bot.drift.report import render_json, render_text
-    from bot.shell.check import CheckOptions, run_check
-    from bot.shell.runbook_files import runbooks_for
+@contextmanager
+def _starting(freeze: bool) -> Iterator[None]:
+    """Start-up without the cyclic collector: importing the models and the catalog and reading
+    the config and runbooks made it collect about 130 times (a tenth of a check's start-up).
+    What start-up made lives as long as the process, so with `freeze` (`drift` is the process:
+    not for a caller of `main` in its own process, whose garbage would be frozen too) it is
+    then kept out of the collector's sight (gc.freeze); collection goes on for the check."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if collecting:
+            gc.enable()
 
-    loaded = load_config(args.config)
-    loaded.environment(args.environment)  # fail fast on a typo, before any reading
-    now = datetime.now(UTC)
-    start, end = resolve_window(args.since, args.until, now)
-    env = loaded.environment(args.environment)
-    if not args.quiet and env.cloudtrail.source == "lookup_events" and beyond_lookup(start, now):
-        sys.stderr.write(say_ops.lookup_events_reach(LOOKUP_DAYS, args.environment, OLDER) + "\n")
-    progress = None if args.quiet else Progress.for_stream(sys.stderr)
-    options = CheckOptions(
-        progress=progress, confirm=args.confirm, runbooks=runbooks_for(loaded), runbook=args.runbook
-    )
+
+def _check(args: argparse.Namespace, own_process: bool = False) -> int:
+    with _starting(freeze=own_process):
+        from bot.config.window import LOOKUP_DAYS, OLDER, beyond_lookup, resolve_window
+        from bot.drift.report import render_json, render_text
+        from bot.entry.terminal import Progress
+        from bot.messages import ops as say_ops
+        from bot.shell.check import CheckOptions, run_check
+        from bot.shell.runbook_files import runbooks_for
+
+        loaded = load_config(args.config)
+        loaded.environment(args.environment)  # fail fast on a typo, before any reading
+        now = datetime.now(UTC)
+        start, end = resolve_window(args.since, args.until, now)
+        env = loaded.environment(args.environment)
+        if (
+            not args.quiet
+            and env.cloudtrail.source == "lookup_events"
+            and beyond_lookup(start, now)
+        ):
+            sys.stderr.write(
+                say_ops.lookup_events_reach(LOOKUP_DAYS, args.environment, OLDER) + "\n"
+            )
+        progress = None if args.quiet else Progress.for_stream(sys.stderr)
+        options = CheckOptions(
+            progress=progress,
+            confirm=args.confirm,
+            runbooks=runbooks_for(loaded),
+            runbook=args.runbook,
+        )
     outcome = run_check(loaded, args.environment, start, end, options)
     if progress is not None:
         progress.done()
@@ -363,6 +399,8 @@ def _athena_ddl(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
+    import orjson
+
     from bot.shell.sources.local_query import run_local_query
 
     columns, rows = run_local_query(Path(args.local), args.sql)
@@ -379,7 +417,10 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _catalog(args: argparse.Namespace) -> int:
+    import orjson
+
     from bot.catalog.listing import event_entries, terraform_entries
+    from bot.entry.terminal import cell
     from bot.shell.confirm import confirm_column
 
     of_type, of_terraform = confirm_column()

@@ -5,13 +5,13 @@ CLI's by `add_parsers`; every sentence is in bot/messages/ops.py."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import orjson
-
-from bot.config.drift import LoadedConfig
 from bot.errors import ConfigError
 from bot.messages import ops as say
+
+if TYPE_CHECKING:
+    from bot.config.drift import LoadedConfig
 
 MANAGED_POLICY_LIMIT = 6_144  # characters, whitespace not counted (IAM quotas)
 
@@ -54,6 +54,8 @@ def policy(loaded: LoadedConfig, env_name: str | None, part: str) -> int:
         env = loaded.environment(name)
         grants += environment_grants(env, loaded.config.realtime)
     document = policy_document(_unique(grants), part)  # type: ignore[arg-type]
+    import orjson
+
     text = orjson.dumps(document, option=orjson.OPT_INDENT_2).decode()
     sys.stdout.write(text + "\n")
     size = len("".join(text.split()))
@@ -100,6 +102,8 @@ def status_realtime(loaded: LoadedConfig, fmt: str, run: Any) -> int:
     """`drift status realtime`: the counters, the queues' depths, what was given up."""
     if loaded.config.realtime is None:
         raise ConfigError(*say.no_realtime(str(loaded.path)))
+    import orjson
+
     from bot.shell.realtime.status import realtime_status
 
     info = run(lambda target: realtime_status(loaded.config.realtime, target))

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.drift.progress import ProgressUpdate, describe_progress
-from bot.lifecycle.transitions import FindingRecord
 from bot.messages import cli as say
+
+if TYPE_CHECKING:
+    from bot.lifecycle.transitions import FindingRecord
 
 # The columns of `drift findings` (labels of a format, as JSON keys: not sentences).
 FINDINGS_COLUMNS = (

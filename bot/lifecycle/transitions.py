@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.drift.findings import EventSummary, Finding
 from bot.errors import InvalidTransition
 from bot.lifecycle.external import ExternalLink, ReapplyRun
+from bot.lifecycle.states import State as State  # re-exported: the models' users import it here
 from bot.messages import lifecycle as say
 
-State = Literal["open", "accepted", "reapplying", "escalated", "resolved"]
-STATES: tuple[State, ...] = ("open", "accepted", "reapplying", "escalated", "resolved")
 ACTIVE: frozenset[State] = frozenset({"open", "reapplying", "escalated"})
 SYSTEM = "driftbot"
 

@@ -2,6 +2,11 @@
 placeholders' values for a window, and the SQL with Athena's positional `?` in their place.
 Pure; no I/O.
 
+Checking a text needs sqlglot (about 0.1 s to import and parse), so the texts found valid are
+remembered by digest in CHECKED_SQL, which bot/shell/sql_cache.py fills from and saves to a
+cache file: a start-up whose runbooks were checked before skips sqlglot. A text that fails is
+never remembered, so it fails every time.
+
 Values are never written into the SQL: it names them (`:start_day`, `:end_day`, `:start_time`,
 `:end_time`, `:accounts`, `:regions`), and `athena_query` turns each into `?` (a list into one
 `?` per item) and returns the values in that order, for Athena's `ExecutionParameters`.
@@ -9,15 +14,12 @@ Values are never written into the SQL: it names them (`:start_day`, `:end_day`, 
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
-
-import sqlglot
-import sqlglot.errors
-from sqlglot import Token, TokenType, exp
 
 from bot.config.problems import did_you_mean
 from bot.errors import RunbookError
@@ -53,7 +55,11 @@ class _Slot:
 
 
 def _slots(sql: str) -> list[_Slot]:
-    tokens: list[Token] = sqlglot.tokenize(sql, read="athena")
+    # sqlglot is imported when SQL is read, not with the runbook models (start-up).
+    import sqlglot
+    from sqlglot import TokenType
+
+    tokens = sqlglot.tokenize(sql, read="athena")
     slots = []
     for i, token in enumerate(tokens):
         if token.token_type == TokenType.PLACEHOLDER and token.text == "?":
@@ -65,9 +71,50 @@ def _slots(sql: str) -> list[_Slot]:
     return slots
 
 
+def sql_digest(sql: str) -> str:
+    """The key a checked SQL text is remembered by."""
+    return hashlib.sha256(sql.encode()).hexdigest()
+
+
+class CheckedSql:
+    """The digests of the SQL texts known valid: those `trust`ed (read from the cache by the
+    shell) and those check_athena_sql found valid in this process (`added`, to be saved)."""
+
+    def __init__(self) -> None:
+        self.valid: set[str] = set()
+        self.added: set[str] = set()
+
+    def trust(self, digests: Iterable[str]) -> None:
+        self.valid.update(digests)
+
+    def __contains__(self, sql: object) -> bool:
+        return isinstance(sql, str) and sql_digest(sql) in self.valid
+
+    def add(self, sql: str) -> None:
+        digest = sql_digest(sql)
+        if digest not in self.valid:
+            self.valid.add(digest)
+            self.added.add(digest)
+
+
+CHECKED_SQL = CheckedSql()
+
+
 def check_athena_sql(sql: str) -> None:
     """ValueError, worded for a runbook author, unless `sql` is one Athena SELECT that uses
-    only the known placeholders, `:start_day` and `:end_day` among them."""
+    only the known placeholders, `:start_day` and `:end_day` among them. A text CHECKED_SQL
+    knows valid is not parsed again."""
+    if sql in CHECKED_SQL:
+        return
+    _check(sql)
+    CHECKED_SQL.add(sql)
+
+
+def _check(sql: str) -> None:
+    import sqlglot
+    import sqlglot.errors
+    from sqlglot import exp
+
     try:
         statements = [s for s in sqlglot.parse(sql, read="athena") if s is not None]
         slots = _slots(sql)

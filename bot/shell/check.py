@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bot.catalog.rules import base_event_name
 from bot.config.drift import LoadedConfig
@@ -29,15 +30,15 @@ from bot.messages import files as say_files
 from bot.messages import report as say_report
 from bot.policy.match import apply_policies
 from bot.policy.runbook import Runbook
-from bot.shell.aws.access import AwsAccess, SessionFactory
-from bot.shell.aws.cfn_drift import CloudFormationConfirmer
-from bot.shell.confirm import LiveConfirmer, confirm_findings
 from bot.shell.ports import Confirmer, Problem, SourceContext, TrailSource
 from bot.shell.sources import TRAIL_SOURCES
 from bot.shell.states import STATE_SOURCES
 from bot.trail.fields import format_time
 from bot.trail.filter import DropReason, TrailFilter, compile_principals
 from bot.trail.paths import PathScope
+
+if TYPE_CHECKING:
+    from bot.shell.aws.access import SessionFactory
 
 
 @dataclass
@@ -88,6 +89,8 @@ async def run_check_async(
     confirming = env.confirms if opts.confirm is None else opts.confirm
     aws = None
     if env.uses_aws or confirming:
+        from bot.shell.aws.access import AwsAccess
+
         aws = AwsAccess(
             env,
             env_name,
@@ -119,6 +122,11 @@ async def run_check_async(
     again = [_refreshed(f, index) for f in opts.reconfirm]
     live = aws if confirming else None  # None: resources are not read live
     if live is not None:
+        # Imported here: live confirmation's readers and schemas (a check that reads nothing
+        # live starts without them).
+        from bot.shell.aws.cfn_drift import CloudFormationConfirmer
+        from bot.shell.confirm import LiveConfirmer, confirm_findings
+
         confirmer = opts.confirmer or LiveConfirmer(live, CloudFormationConfirmer(live))
         total = len(findings) + len(again)
         findings = await confirm_findings(

@@ -15,6 +15,7 @@ from bot.messages import runbook as say_runbook
 from bot.messages.runbook import RUNBOOK_HINT
 from bot.policy.parse import parse_runbook
 from bot.policy.runbook import Runbook
+from bot.shell import sql_cache
 from bot.shell.files import read_text
 
 SUFFIXES = (".yml", ".yaml")
@@ -35,13 +36,18 @@ def runbooks_dir(loaded: LoadedConfig) -> Path | None:
 
 
 def runbooks_for(loaded: LoadedConfig) -> dict[str, Runbook]:
-    """The runbooks a config uses (see runbooks_dir), by name; none when there is no folder."""
+    """The runbooks a config uses (see runbooks_dir), by name; none when there is no folder.
+    Their Athena SQL is parsed only when the cache (bot/shell/sql_cache.py) does not know it
+    valid; `drift runbook validate` (load_runbooks alone) parses every text."""
     folder = runbooks_dir(loaded)
     if folder is None:
         return {}
     if not folder.exists():
         raise ConfigError(*say.runbooks_folder_missing(str(folder), str(loaded.path)))
-    return load_runbooks(folder)
+    sql_cache.load()
+    runbooks = load_runbooks(folder)
+    sql_cache.save()
+    return runbooks
 
 
 def runbook_paths(path: Path) -> list[Path]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import jmespath
+import jmespath.exceptions
 import pytest
 
 from bot.catalog.resource_types import RESOURCE_TYPES
@@ -75,6 +77,23 @@ def test_every_rule_names_known_resource_types():
     ]
 
     assert unknown == []
+
+
+def test_every_rule_path_compiles():
+    """Rules compile their JMESPath paths on first use, not at import (start-up): every `ids`,
+    `name` and `scope` path of every target is valid JMESPath here instead."""
+    bad = []
+    for key, rule in TRAIL_RULES:
+        for target in rule.targets:
+            for path in (target.ids, target.name, target.scope):
+                if path is None:
+                    continue
+                try:
+                    jmespath.compile(path)
+                except jmespath.exceptions.JMESPathError as exc:
+                    bad.append(f"{key}: {path!r}: {exc}")
+
+    assert bad == []
 
 
 def test_catalog_covers_at_least_200_calls():

@@ -808,7 +808,8 @@ def test_mixed_environment_confirms_cloudformation_owned(tmp_path, stacks, monke
     """With confirmation on, `drift check` asks CloudFormation about the resource it owns and
     reports its property differences as changes."""
     STACKS.update(stacks)
-    monkeypatch.setattr("bot.shell.check.AwsAccess", DriftStubbedAccess)
+    # check.py imports AwsAccess when a check reads AWS: patched where it is defined.
+    monkeypatch.setattr("bot.shell.aws.access.AwsAccess", DriftStubbedAccess)
 
     outcome = mixed_check(tmp_path, confirm=True)
 

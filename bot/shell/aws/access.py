@@ -18,19 +18,19 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
-
-import boto3
-import botocore.exceptions
-import botocore.parsers
-from botocore.config import Config
-from botocore.credentials import RefreshableCredentials
-from botocore.session import get_session
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot import __version__
 from bot.config.aws import AwsSettings
 from bot.errors import AwsAccessDenied, AwsError, AwsThrottled
 from bot.messages import aws as say
+
+if TYPE_CHECKING:
+    import boto3
+    import botocore.exceptions
+
+# boto3 and botocore are imported by what calls AWS, when it does: a check of local files never
+# pays for them (tests/unit/entry/test_lazy_imports.py).
 
 ACCESS_DENIED = frozenset(
     {
@@ -116,7 +116,7 @@ class CallLog:
         return len(self.calls)
 
 
-SessionFactory = Callable[[], boto3.Session]
+SessionFactory = Callable[[], "boto3.Session"]
 
 
 class AccessSettings(Protocol):
@@ -140,11 +140,14 @@ class AwsAccess:
         self,
         env: AccessSettings,
         env_name: str,
-        session_factory: SessionFactory = boto3.Session,
+        session_factory: SessionFactory | None = None,
     ) -> None:
+        import boto3
+        from botocore.config import Config
+
         self.env = env
         self.env_name = env_name
-        self._session_factory = session_factory
+        self._session_factory = session_factory or boto3.Session
         self._sessions: dict[str, boto3.Session] = {}
         self._clients: dict[tuple[str, str, str], Any] = {}
         self._lock = threading.Lock()
@@ -177,6 +180,11 @@ class AwsAccess:
             return self._sessions[account]
 
     def _new_session(self, account: str) -> boto3.Session:
+        import boto3
+        import botocore.exceptions
+        from botocore.credentials import RefreshableCredentials
+        from botocore.session import get_session
+
         base = self._session_factory()
         role = self.role_for(account)
         if role is None:
@@ -265,6 +273,9 @@ class AwsAccess:
         **params: Any,
     ) -> dict[str, Any]:
         """The blocking form of `call`, for code that already runs on a worker thread."""
+        import botocore
+        import botocore.exceptions
+
         action = iam_action(service, operation)
         try:
             client = self.client(service, region, account)
@@ -360,6 +371,8 @@ def translate_local(
     exc: botocore.exceptions.BotoCoreError, service: str, operation: str, resource: str
 ) -> AwsError:
     """Errors raised before AWS answered: no credentials, no connection, bad parameters."""
+    import botocore.exceptions
+
     action = iam_action(service, operation)
     detail = str(exc)
     if isinstance(exc, botocore.exceptions.NoCredentialsError):
@@ -399,6 +412,8 @@ def refuse_web_page(response_dict: dict[str, Any], **_: Any) -> None:
     A proxy or captive portal that answers an API call with an HTML page and status 200 would
     otherwise be parsed as an empty answer (`DescribeSecurityGroups` finding no group), and a
     deleted resource would be confirmed on nothing. AWS answers XML or JSON, never HTML."""
+    import botocore.parsers
+
     body = response_dict.get("body")
     if isinstance(body, bytes | bytearray) and body[:64].lstrip().lower().startswith(
         WEB_PAGE_STARTS
@@ -427,6 +442,8 @@ def translate_unparsed(exc: Exception, service: str, operation: str, resource: s
 def read_body(answer: dict[str, Any], service: str, operation: str, resource: str) -> bytes:
     """The streamed body of `answer` (S3 GetObject's), read to its end and closed; an AwsError
     coded BODY_BROKE_OFF (retryable) when the stream breaks off, `detail` saying how."""
+    import botocore.exceptions
+
     body = answer["Body"]
     try:
         return bytes(body.read())
