@@ -39,6 +39,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, say.error(message) + "\n")
 
 
+def _jobs(text: str) -> int:
+    """`--jobs N`: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(say.jobs_not_a_count(text))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="drift",
@@ -85,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="queue the check for the worker and print its job id (REDIS_URL, or embedded)",
     )
     check.add_argument("--runbook", metavar="NAME", help="check only what this runbook covers")
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes that read local log files (default: the number of cores; 1: none "
+        "besides this one); the result is the same",
+    )
 
     status = sub.add_parser(
         "status", help="the state of a queued check, or of the real-time path (`realtime`)"
@@ -290,7 +309,11 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(say_ops.lookup_events_reach(LOOKUP_DAYS, args.environment, OLDER) + "\n")
     progress = None if args.quiet else Progress.for_stream(sys.stderr)
     options = CheckOptions(
-        progress=progress, confirm=args.confirm, runbooks=runbooks_for(loaded), runbook=args.runbook
+        progress=progress,
+        confirm=args.confirm,
+        runbooks=runbooks_for(loaded),
+        runbook=args.runbook,
+        jobs=args.jobs,
     )
     outcome = run_check(loaded, args.environment, start, end, options)
     if progress is not None:

@@ -1,17 +1,32 @@
-"""`source: files`: CloudTrail log files on disk (a tree in the S3 layout, or one file)."""
+"""`source: files`: CloudTrail log files on disk (a tree in the S3 layout, or one file).
+
+Files are read one after another in a thread, or, with `jobs` > 1 (`drift check --jobs`), by
+that many worker processes, a few files ahead; either way their records are handed on in the
+files' order, so the check's result is the same whatever the number of jobs.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
+from pathlib import Path
 
-from bot.errors import ConfigError, MalformedInput
+from bot.errors import ConfigError
 from bot.messages import sources as say
+from bot.shell.heap import reuse_freed_memory
 from bot.shell.ports import Problem, Records, SourceContext, SourceReport
-from bot.shell.sources.log_files import find_log_files, read_file_records
+from bot.shell.sources.log_files import fast_reading, find_log_files, read_outcome
 from bot.shell.sources.registry import TRAIL_SOURCES
 from bot.trail.paths import PathScope
 from bot.trail.payload import FileRecords
+
+Outcome = tuple[FileRecords | None, str | None]
+AHEAD = 4  # files in flight per worker process
 
 
 class FilesSource:
@@ -21,23 +36,59 @@ class FilesSource:
         self.ctx = ctx
         self.root = ctx.resolve(ctx.env.cloudtrail.path)
         self.limit = int(ctx.env.cloudtrail.max_file_size)
+        self.fast = fast_reading()
         self.report = SourceReport("files")
 
     async def batches(self, scope: PathScope) -> AsyncIterator[Records]:
         if not self.root.exists():
             raise ConfigError(*say.files_path_missing(str(self.root), self.ctx.env_name))
-        for path in find_log_files(self.root, scope):
-            try:
-                found = await asyncio.to_thread(read_file_records, path, self.limit)
-            except MalformedInput as exc:
-                self.report.problems.append(Problem(str(path), exc.user_message))
+        paths = list(find_log_files(self.root, scope))
+        reuse_freed_memory()
+        jobs = min(self.ctx.jobs, len(paths))
+        reads = self._parallel(paths, jobs) if jobs > 1 else self._serial(paths)
+        async for path, (found, problem) in reads:
+            if found is None:
+                self.report.problems.append(Problem(str(path), problem or ""))
                 continue
             self.report.files += 1
             note_file(self.report, str(path), found)
+            self.report.dropped.update(found.dropped)
             records = found.records
             del found
             yield records
             del records
+
+    async def _serial(self, paths: Iterable[Path]) -> AsyncIterator[tuple[Path, Outcome]]:
+        for path in paths:
+            yield path, await asyncio.to_thread(read_outcome, path, self.limit, self.fast)
+
+    async def _parallel(
+        self, paths: Iterable[Path], jobs: int
+    ) -> AsyncIterator[tuple[Path, Outcome]]:
+        loop = asyncio.get_running_loop()
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_context(), initializer=reuse_freed_memory
+        )
+        pending: deque[tuple[Path, asyncio.Future[Outcome]]] = deque()
+        try:
+            for path in paths:
+                future = loop.run_in_executor(pool, read_outcome, path, self.limit, self.fast)
+                pending.append((path, future))
+                if len(pending) >= jobs * AHEAD:
+                    first, done = pending.popleft()
+                    yield first, await done
+            while pending:
+                first, done = pending.popleft()
+                yield first, await done
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> BaseContext:
+    """fork while this process has one thread (a fork copies no other thread's held lock);
+    else forkserver (its workers are forked from a clean process)."""
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    return multiprocessing.get_context(method)
 
 
 def note_file(report: SourceReport, where: str, found: FileRecords) -> None:
