@@ -76,12 +76,20 @@ class FilesSource:
                 pending.append((path, future))
                 if len(pending) >= jobs * AHEAD:
                     first, done = pending.popleft()
-                    yield first, await done
+                    yield first, await self._outcome(first, done)
             while pending:
                 first, done = pending.popleft()
-                yield first, await done
+                yield first, await self._outcome(first, done)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+    async def _outcome(self, path: Path, done: asyncio.Future[Outcome]) -> Outcome:
+        """A worker's outcome; a file whose records could not come back from the worker
+        (nested too deep to pickle, a worker that died) is read here, as with one job."""
+        try:
+            return await done
+        except Exception:
+            return await asyncio.to_thread(read_outcome, path, self.limit, self.fast)
 
 
 def _context() -> BaseContext:
