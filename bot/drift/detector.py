@@ -88,7 +88,7 @@ class Detector:
         (`early_reason`: reads, failed calls): records read, dropped for their reason."""
         for reason, count in dropped.items():
             if reason in DROP_REASONS:
-                self.dropped[reason] += count  # type: ignore[index]
+                self.dropped[reason] += count
                 self.records += count
 
     def _aws_service(self, record: Mapping[str, Any]) -> None:

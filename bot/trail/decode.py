@@ -102,7 +102,7 @@ def gunzip_whole(data: bytes, limit: int = DEFAULT_LIMIT) -> bytes | None:
                 return None
             parts.append(part)
             rest = inflater.unused_data.lstrip(b"\x00")
-    except (isal_zlib.error, ValueError):
+    except (isal_zlib.error, ValueError):  # type: ignore[misc]  # isal's stub: an instance
         return None
     return parts[0] if len(parts) == 1 else b"".join(parts)
 

@@ -32,16 +32,16 @@ from bot.trail.payload import FileRecords
 class _Flags(msgspec.Struct):
     """The two fields of a record that the filter's first checks read (see early_reason)."""
 
-    readOnly: Any = None  # noqa: N815 (CloudTrail's names)
-    errorCode: Any = None  # noqa: N815
+    readOnly: Any = None
+    errorCode: Any = None
 
 
 class _FlagsFile(msgspec.Struct):
-    Records: list[_Flags]  # noqa: N815
+    Records: list[_Flags]
 
 
 class _SpansFile(msgspec.Struct):
-    Records: list[msgspec.Raw]  # noqa: N815
+    Records: list[msgspec.Raw]
 
 
 _FLAGS = msgspec.json.Decoder(_FlagsFile)
