@@ -6,6 +6,7 @@ drawn on the terminal in terminal.py, every sentence in bot/messages/cli.py."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import stat
 import sys
@@ -316,6 +317,9 @@ def _check(args: argparse.Namespace) -> int:
         jobs=args.jobs,
     )
     outcome = run_check(loaded, args.environment, start, end, options)
+    # A one-shot process: what the check made stays until it exits, so the cyclic collector
+    # need not walk it again while the report is drawn (0.2 s at 1,000,000 records).
+    gc.freeze()
     if progress is not None:
         progress.done()
     if not args.quiet:
