@@ -217,7 +217,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    jobs = os.cpu_count() or 1
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     print(f"{sys.version.split()[0]} on {jobs} cores; default --jobs {jobs}")
 
     with tempfile.TemporaryDirectory(prefix="drift-bench-") as tmp:

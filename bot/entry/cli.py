@@ -40,6 +40,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, say.error(message) + "\n")
 
 
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def _jobs(text: str) -> int:
     """`--jobs N`: a whole number of at least 1."""
     try:
@@ -100,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         type=_jobs,
-        default=os.cpu_count() or 1,
+        default=_cores(),
         metavar="N",
         help="processes that read local log files (default: the number of cores; 1: none "
         "besides this one); the result is the same",
