@@ -16,6 +16,7 @@ import pytest
 from bench.bench_check import ACCOUNT, PER_FILE, records
 from bot.entry.cli import main
 from bot.errors import MalformedInput
+from bot.shell.sources import files as files_source
 from bot.shell.sources.log_files import PLAIN_READ_ENV, read_file_records
 from bot.trail.filter import early_reason
 from bot.trail.payload import read_file
@@ -226,3 +227,22 @@ def test_jobs_must_be_a_count(capsys):
         main(["check", "x", "--jobs", "0"])
     assert stopped.value.code == 1
     assert "--jobs takes a whole number of processes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("jobs", "pools"), [(1, 0), (2, 1)])
+def test_jobs_reads_in_worker_processes(capsys, monkeypatch, tmp_path, jobs, pools):
+    """`--jobs 2` reads through a pool of two processes (and `--jobs 1` through none), each
+    file once, and the report counts every record."""
+    made: list[int] = []
+
+    class CountedPool(files_source.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs) -> None:
+            made.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(files_source, "ProcessPoolExecutor", CountedPool)
+    synthetic_trail(tmp_path / "trail", 3_000)
+    argv = config_for(tmp_path, tmp_path / "trail")
+    _, out, _ = run(capsys, monkeypatch, argv, plain=False, jobs=jobs)
+    assert made == [2] * pools
+    assert json.loads(out)["stats"]["records"] == 3_000

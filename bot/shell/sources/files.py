@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import signal
 import threading
 from collections import deque
 from collections.abc import AsyncIterator, Iterable
@@ -66,9 +67,7 @@ class FilesSource:
         self, paths: Iterable[Path], jobs: int
     ) -> AsyncIterator[tuple[Path, Outcome]]:
         loop = asyncio.get_running_loop()
-        pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=_context(), initializer=reuse_freed_memory
-        )
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker)
         pending: deque[tuple[Path, asyncio.Future[Outcome]]] = deque()
         try:
             for path in paths:
@@ -90,6 +89,13 @@ class FilesSource:
             return await done
         except Exception:
             return await asyncio.to_thread(read_outcome, path, self.limit, self.fast)
+
+
+def _worker() -> None:
+    """A reading process: Ctrl-C is the check's to handle (it stops the pool), and freed
+    buffers are kept for the next file."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    reuse_freed_memory()
 
 
 def _context() -> BaseContext:
