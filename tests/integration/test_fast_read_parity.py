@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -235,7 +236,7 @@ def test_jobs_reads_in_worker_processes(capsys, monkeypatch, tmp_path, jobs, poo
     file once, and the report counts every record."""
     made: list[int] = []
 
-    class CountedPool(files_source.ProcessPoolExecutor):
+    class CountedPool(ProcessPoolExecutor):
         def __init__(self, max_workers: int, **kwargs) -> None:
             made.append(max_workers)
             super().__init__(max_workers, **kwargs)
