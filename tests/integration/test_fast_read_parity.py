@@ -17,7 +17,6 @@ import pytest
 from bench.bench_check import ACCOUNT, PER_FILE, records
 from bot.entry.cli import main
 from bot.errors import MalformedInput
-from bot.shell.sources import files as files_source
 from bot.shell.sources.log_files import PLAIN_READ_ENV, read_file_records
 from bot.trail.filter import early_reason
 from bot.trail.payload import read_file
@@ -241,7 +240,7 @@ def test_jobs_reads_in_worker_processes(capsys, monkeypatch, tmp_path, jobs, poo
             made.append(max_workers)
             super().__init__(max_workers, **kwargs)
 
-    monkeypatch.setattr(files_source, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", CountedPool)
     synthetic_trail(tmp_path / "trail", 3_000)
     argv = config_for(tmp_path, tmp_path / "trail")
     _, out, _ = run(capsys, monkeypatch, argv, plain=False, jobs=jobs)

@@ -9,14 +9,12 @@ whatever the number of jobs.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import signal
 import threading
 from collections import deque
 from collections.abc import AsyncIterator, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
 from bot.messages import sources as say
@@ -26,6 +24,9 @@ from bot.shell.sources.log_files import fast_reading, find_log_files, read_outco
 from bot.shell.sources.registry import TRAIL_SOURCES
 from bot.trail.paths import PathScope
 from bot.trail.payload import FileRecords
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 Outcome = tuple[FileRecords | None, str | None]
 AHEAD = 4  # files in flight per worker process
@@ -84,6 +85,8 @@ class FilesSource:
     async def _parallel(
         self, paths: Iterable[Path], jobs: int
     ) -> AsyncIterator[tuple[Path, Outcome]]:
+        from concurrent.futures import ProcessPoolExecutor  # only with jobs (3 ms to import)
+
         loop = asyncio.get_running_loop()
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker)
         pending: deque[tuple[Path, asyncio.Future[Outcome]]] = deque()
@@ -126,6 +129,8 @@ def _worker() -> None:
 def _context() -> BaseContext:
     """fork while this process has one thread (a fork copies no other thread's held lock);
     else forkserver (its workers are forked from a clean process)."""
+    import multiprocessing
+
     method = "fork" if threading.active_count() == 1 else "forkserver"
     return multiprocessing.get_context(method)
 
