@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 Outcome = tuple[FileRecords | None, str | None]
 AHEAD = 4  # files in flight per worker process
 HOP_BYTES = 256 << 10  # files read per trip to the reading thread, by their size on disk
+HOP_RECORDS = 500  # or by the records they keep (the fast read keeps few)
 
 
 class FilesSource:
@@ -71,14 +72,17 @@ class FilesSource:
                 done += 1
 
     def _read_some(self, paths: list[Path], start: int) -> list[Outcome]:
-        """The files from `start` on, up to HOP_BYTES of them on disk (at least one): a trip
-        to the thread and back costs about a tenth of reading a small file."""
+        """The files from `start` on (at least one), until HOP_BYTES of them on disk are read
+        or HOP_RECORDS records are kept: a trip to the thread and back costs about a tenth of
+        reading a small file, and many built records held at once cost more than that."""
         outcomes: list[Outcome] = []
-        size = 0
+        size = kept = 0
         for path in paths[start:]:
-            outcomes.append(read_outcome(path, self.limit, self.fast))
+            outcome = read_outcome(path, self.limit, self.fast)
+            outcomes.append(outcome)
             size += _size(path)
-            if size >= HOP_BYTES:
+            kept += len(outcome[0].records) if outcome[0] is not None else 0
+            if size >= HOP_BYTES or kept >= HOP_RECORDS:
                 break
         return outcomes
 
