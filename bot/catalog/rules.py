@@ -8,6 +8,7 @@ name alone: `CreateCluster`, `CreateAlias` and `DeleteRule` each exist in severa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -270,6 +271,7 @@ def event_rules(lines: Iterable[On]) -> list[EventRule]:
     return [EventRule(source, name, tuple(found)) for (source, name), found in targets.items()]
 
 
+@functools.lru_cache(maxsize=4096)  # a check asks for the same few names once per change
 def base_event_name(name: str) -> str:
     """`UpdateFunctionConfiguration20150331v2` → `UpdateFunctionConfiguration` (Lambda's API
     versions), `UpdateDistribution2020_05_31` → `UpdateDistribution` (CloudFront's, as newer

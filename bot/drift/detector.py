@@ -83,6 +83,14 @@ class Detector:
                 self.dropped[reason] += count  # type: ignore[index]
                 self.records += count
 
+    def count_dropped(self, dropped: Mapping[str, int]) -> None:
+        """Records a source dropped before building them, by the filter's first checks
+        (`early_reason`: reads, failed calls): records read, dropped for their reason."""
+        for reason, count in dropped.items():
+            if reason in DROP_REASONS:
+                self.dropped[reason] += count
+                self.records += count
+
     def _aws_service(self, record: Mapping[str, Any]) -> None:
         if self.report_aws_service:
             self._keep(record)

@@ -43,6 +43,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, say.error(message) + "\n")
 
 
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    """`--jobs N`: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(say.jobs_not_a_count(text))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="drift",
@@ -89,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="queue the check for the worker and print its job id (REDIS_URL, or embedded)",
     )
     check.add_argument("--runbook", metavar="NAME", help="check only what this runbook covers")
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=_cores(),
+        metavar="N",
+        help="processes that read local log files (default: the number of cores; 1: none "
+        "besides this one); the result is the same",
+    )
 
     status = sub.add_parser(
         "status", help="the state of a queued check, or of the real-time path (`realtime`)"
@@ -327,23 +353,30 @@ def _check(args: argparse.Namespace, own_process: bool = False) -> int:
             confirm=args.confirm,
             runbooks=runbooks_for(loaded),
             runbook=args.runbook,
+            jobs=args.jobs,
         )
     outcome = run_check(loaded, args.environment, start, end, options)
-    if progress is not None:
-        progress.done()
-    if not args.quiet:
-        for problem in outcome.problems:
-            sys.stderr.write(say.skipped(problem.where, problem.reason) + "\n")
-        for warning in outcome.warnings:
-            sys.stderr.write(say.warning(warning.where, warning.reason) + "\n")
-        if outcome.unknown_tf_types:
-            names = ", ".join(sorted(outcome.unknown_tf_types))
-            sys.stderr.write(say.unmapped_types(names) + "\n")
-    unknown = outcome.unknown if args.show_unknown else None
-    if args.format == "json":
-        sys.stdout.write(render_json(outcome.report, unknown))
-    else:
-        sys.stdout.write(render_text(outcome.report, unknown))
+    # What the check made stays until the report is out: the cyclic collector need not walk
+    # it again while the report is drawn (0.2 s at 1,000,000 records). Thawed once written.
+    gc.freeze()
+    try:
+        if progress is not None:
+            progress.done()
+        if not args.quiet:
+            for problem in outcome.problems:
+                sys.stderr.write(say.skipped(problem.where, problem.reason) + "\n")
+            for warning in outcome.warnings:
+                sys.stderr.write(say.warning(warning.where, warning.reason) + "\n")
+            if outcome.unknown_tf_types:
+                names = ", ".join(sorted(outcome.unknown_tf_types))
+                sys.stderr.write(say.unmapped_types(names) + "\n")
+        unknown = outcome.unknown if args.show_unknown else None
+        if args.format == "json":
+            sys.stdout.write(render_json(outcome.report, unknown))
+        else:
+            sys.stdout.write(render_text(outcome.report, unknown))
+    finally:
+        gc.unfreeze()
     return EXIT_DRIFT if outcome.report.has_drift else EXIT_OK
 
 

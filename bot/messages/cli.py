@@ -15,6 +15,10 @@ def error(text: str) -> str:
     return f"drift: error: {first}" + (f"\n{rest}" if rest else "")
 
 
+def jobs_not_a_count(text: str) -> str:
+    return f"--jobs takes a whole number of processes, 1 or more (not {text!r})"
+
+
 def interrupted() -> str:
     return "interrupted."
 

@@ -30,7 +30,9 @@ class SourceReport:
 
     `problems` are files (objects) skipped whole; `warnings` are files read in part (one that
     breaks off keeps the records before the break); `skipped_records` counts the items of read
-    files that are not records, by drop reason (`malformed`, `not_api_call`).
+    files that are not records, by drop reason (`malformed`, `not_api_call`); `dropped` counts
+    the records a source dropped before building them (the filter's first checks, by reason)
+    since the check last moved them into its counts (after each batch).
     `to_json()` is the report's `cloudtrail` object; keys with no value are left out.
     """
 
@@ -44,6 +46,7 @@ class SourceReport:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     skipped_records: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source}
@@ -92,6 +95,7 @@ class SourceContext:
     base_dir: Path
     aws: Any | None = None  # bot.shell.aws.access.AwsAccess
     runbook: Any | None = None  # bot.policy.runbook.Runbook, when checking what one runbook covers
+    jobs: int = 1  # processes that read log files (`drift check --jobs`); 1: no pool
 
     def resolve(self, value: str) -> Path:
         path = Path(value).expanduser()

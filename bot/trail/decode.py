@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+from isal import isal_zlib
 
 from bot.errors import MalformedInput
 from bot.messages import sources as say
@@ -81,6 +82,29 @@ def gunzip(data: bytes, limit: int = DEFAULT_LIMIT) -> tuple[bytes, str | None]:
             return bytes(out), say.gzip_ends_early()
         rest = inflater.unused_data.lstrip(b"\x00")
     return bytes(out), None
+
+
+def gunzip_whole(data: bytes, limit: int = DEFAULT_LIMIT) -> bytes | None:
+    """The bytes `gunzip` gives for data that inflates whole (every member, within `limit`),
+    inflated by ISA-L (about twice zlib's speed here); None for anything else (damaged,
+    cut short, past the limit), which `gunzip` then reads and names exactly as before."""
+    if not data.startswith(GZIP_MAGIC):
+        return data if len(data) <= limit else None
+    parts = []
+    size = 0
+    rest = data
+    try:
+        while rest.startswith(GZIP_MAGIC):
+            inflater = isal_zlib.decompressobj(wbits=31)
+            part = inflater.decompress(rest, limit + 1 - size)
+            size += len(part)
+            if size > limit or not inflater.eof:
+                return None
+            parts.append(part)
+            rest = inflater.unused_data.lstrip(b"\x00")
+    except (isal_zlib.error, ValueError):  # type: ignore[misc]  # isal's stub: an instance
+        return None
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def unbase64(data: bytes) -> bytes | None:

@@ -178,10 +178,9 @@ class TrailFilter:
         a change in scope (`origin` says whose).
         """
         read_only = record.get("readOnly")
-        if read_only is True:
-            return "read_only"
-        if record.get("errorCode"):
-            return "failed"
+        first = early_reason(read_only, record.get("errorCode"))
+        if first is not None:
+            return first
         event_type = record.get("eventType")
         if event_type is not None and event_type != "AwsApiCall":
             return "not_api_call"
@@ -221,6 +220,17 @@ class TrailFilter:
         if patterns is not None and isinstance(identity, dict) and _is_iac(identity, patterns):
             return "iac_principal"
         return None
+
+
+def early_reason(read_only: object, error_code: object) -> DropReason | None:
+    """The filter's first two checks, on a record's `readOnly` and `errorCode` alone: a read,
+    or a call that failed. They drop most of any trail, and need nothing else of the record,
+    so the fast read path (bot/trail/quick.py) applies them before a record is built."""
+    if read_only is True:
+        return "read_only"
+    if error_code:
+        return "failed"
+    return None
 
 
 def malformed_body(record: Mapping[str, Any]) -> str | None:

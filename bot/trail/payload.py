@@ -53,11 +53,14 @@ class FileRecords:
         records: the CloudTrail records, in file order.
         skipped: items that are not records, by reason (`malformed`, `not_api_call`).
         broke_off: why the file ends early, when it does; `records` holds what came before.
+        dropped: records read but never built, by the filter's reason (the fast path,
+            bot/trail/quick.py, drops reads and failed calls before building them).
     """
 
     records: list[dict[str, Any]] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     broke_off: str | None = None
+    dropped: Counter[str] = field(default_factory=Counter)
 
     @property
     def note(self) -> str | None:

@@ -19,6 +19,9 @@ from bot.shell.files import read_bytes, unreadable
 from bot.trail.decode import DEFAULT_LIMIT
 from bot.trail.paths import PathScope, is_not_a_log, parse_log_path
 from bot.trail.payload import FileRecords, read_file
+from bot.trail.quick import read_quick
+
+PLAIN_READ_ENV = "DRIFT_PLAIN_READ"
 
 
 def find_log_files(root: Path, scope: PathScope) -> Iterator[Path]:
@@ -37,12 +40,26 @@ def find_log_files(root: Path, scope: PathScope) -> Iterator[Path]:
                 yield path
 
 
-def read_file_records(path: Path, limit: int = DEFAULT_LIMIT) -> FileRecords:
+def fast_reading() -> bool:
+    """Whether log files are read the fast way (bot/trail/quick.py): yes, unless
+    DRIFT_PLAIN_READ is set (the plain way, kept to compare the two; tests do)."""
+    return not os.environ.get(PLAIN_READ_ENV)
+
+
+def read_outcome(path: Path, limit: int, fast: bool) -> tuple[FileRecords | None, str | None]:
+    """`read_file_records` as a worker process returns it: the records, or why none."""
+    try:
+        return read_file_records(path, limit, fast=fast), None
+    except MalformedInput as exc:
+        return None, exc.user_message
+
+
+def read_file_records(path: Path, limit: int = DEFAULT_LIMIT, *, fast: bool = False) -> FileRecords:
     """The records of one file; MalformedInput (with the reason) when it cannot be read.
 
     A file that breaks off keeps the records before the break (`FileRecords.broke_off`); one
     that cannot be read at all, is not a regular file, or is larger than `limit` yields
-    nothing.
+    nothing. `fast`: reads and failed calls are counted in `FileRecords.dropped`, not built.
     """
     try:
         info = os.stat(path)
@@ -56,7 +73,8 @@ def read_file_records(path: Path, limit: int = DEFAULT_LIMIT) -> FileRecords:
         data = read_bytes(path)
     except FileUnreadable as exc:
         raise MalformedInput(*say.file_unreadable(exc.reason)) from exc
-    return read_file(data, limit)
+    found = read_quick(data, limit) if fast else None
+    return found if found is not None else read_file(data, limit)
 
 
 def _kind(mode: int) -> str:
