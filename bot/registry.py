@@ -1,4 +1,5 @@
-"""Registry[T]: a named str -> T map filled at import time, with close-match errors."""
+"""Registry[T]: a named str -> T map filled at import time (or, for the catalog's tables, just
+before its first lookup), with close-match errors."""
 
 from __future__ import annotations
 
@@ -18,6 +19,20 @@ class Registry(Generic[T]):
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self._items: dict[str, T] = {}
+        self._fill: Callable[[], None] | None = None
+
+    def fill_with(self, fill: Callable[[], None] | None) -> None:
+        """Have `fill` run once, just before the first lookup (not before add()): a package
+        whose tables cost time to build registers them so that a run which never looks
+        anything up never builds them. None: filled already."""
+        self._fill = fill
+
+    def _filled(self) -> dict[str, T]:
+        fill = self._fill
+        if fill is not None:
+            self._fill = None
+            fill()
+        return self._items
 
     def add(self, key: str, item: T) -> T:
         """Register `item` under `key`; a second registration of the same key raises."""
@@ -36,24 +51,29 @@ class Registry(Generic[T]):
 
     def get(self, key: str) -> T:
         """The entry under `key`; UnknownKey names close matches when there is none."""
+        items = self._filled()
         try:
-            return self._items[key]
+            return items[key]
         except KeyError:
-            close = difflib.get_close_matches(key, self._items, n=3)
+            close = difflib.get_close_matches(key, items, n=3)
             raise UnknownKey(*say.unknown_key(self.kind, key, close)) from None
 
     def find(self, key: str) -> T | None:
         """The entry under `key`, or None (the hot path: no exception cost)."""
+        if self._fill is not None:
+            self._filled()
         return self._items.get(key)
 
     def __contains__(self, key: object) -> bool:
+        if self._fill is not None:
+            self._filled()
         return key in self._items
 
     def __iter__(self) -> Iterator[tuple[str, T]]:
-        return iter(sorted(self._items.items()))
+        return iter(sorted(self._filled().items()))
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._filled())
 
     def keys(self) -> list[str]:
-        return sorted(self._items)
+        return sorted(self._filled())

@@ -20,6 +20,7 @@ import gzip
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import orjson
@@ -132,7 +133,12 @@ _TOKEN = re.compile(r"^aws:([a-z0-9]+)/([A-Za-z0-9_]+):([A-Za-z0-9_]+)$")
 _NATIVE = re.compile(r"^aws-native:([a-z0-9]+):([A-Za-z0-9]+)$")
 _WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _CAMEL = re.compile(r"^[a-z][A-Za-z0-9]*$")
-_NATIVE_TYPES = {name.lower(): name for name, _ in RESOURCE_TYPES}
+
+
+@cache
+def _native_types() -> dict[str, str]:
+    """Canonical type names by their lower-case form (aws-native tokens lower-case them)."""
+    return {name.lower(): name for name, _ in RESOURCE_TYPES}
 
 
 def snake(name: str) -> str:
@@ -176,7 +182,7 @@ def native_type_for(pulumi_type: str) -> str | None:
     match = _NATIVE.match(pulumi_type)
     if match is None:
         return None
-    return _NATIVE_TYPES.get(f"aws::{match.group(1)}::{match.group(2)}".lower())
+    return _native_types().get(f"aws::{match.group(1)}::{match.group(2)}".lower())
 
 
 def is_secret(value: object) -> bool:

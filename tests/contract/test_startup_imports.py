@@ -89,3 +89,27 @@ def test_a_check_of_local_files_imports_no_aws_sql_redis_or_slack(tmp_path: Path
     assert "sqlglot" in first  # a cold cache: the SQL was checked
     assert sorted(modules & set(NOT_FOR_LOCAL_CHECK)) == []
     assert sorted(first & (set(NOT_FOR_LOCAL_CHECK) - {"sqlglot"})) == []
+
+
+def test_a_quiet_window_without_state_builds_no_catalog(tmp_path: Path):
+    """Runbooks found valid before are parsed only when a finding needs one, and the catalog's
+    tables are built at their first lookup: a check of a quiet window with no IaC state
+    imports no service module but CloudFormation's once the runbooks are known valid."""
+    config = tmp_path / "drift.yml"
+    config.write_text(
+        "environments:\n  quiet:\n"
+        '    account_id: "111122223333"\n    regions: [us-east-1]\n'
+        f"    cloudtrail: {{source: files, path: {ROOT / 'examples' / 'demo' / 'cloudtrail'}}}\n"
+    )
+    check = ["check", "quiet", "--config", str(config), *EMPTY_WINDOW, "--quiet"]
+    cache = tmp_path / "cache"
+    first_code, first = _run("main", check, cache)
+    code, modules = _run("main", check, cache)
+
+    assert (first_code, code) == (0, 0)
+    assert "bot.catalog.services.listed" in first  # a cold cache: the runbooks were validated
+    assert "bot.catalog.services.listed" not in modules
+    # CloudFormation's module alone: the state readers take its type names.
+    assert sorted(m for m in modules if m.startswith("bot.catalog.services.")) == [
+        "bot.catalog.services.cloudformation"
+    ]
