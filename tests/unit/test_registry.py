@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.errors import UnknownKey
 from bot.registry import Registry
+
+
+def _add(table: Registry[int], key: str, value: int) -> None:
+    table.add(key, value)
 
 
 def test_a_lazy_table_is_filled_once_before_the_first_lookup() -> None:
@@ -21,7 +27,8 @@ def test_a_lazy_table_is_filled_once_before_the_first_lookup() -> None:
 
     assert calls == []
     assert table.find("one") == 1
-    assert "two" in table and len(table) == 2 and table.keys() == ["one", "two"]
+    assert "two" in table
+    assert table.keys() == ["one", "two"]
     assert calls == ["fill"]
 
 
@@ -37,9 +44,9 @@ def test_a_lazy_table_is_filled_once_before_the_first_lookup() -> None:
     ],
     ids=["get", "find", "in", "iter", "len", "keys"],
 )
-def test_every_lookup_fills_first(look) -> None:  # type: ignore[no-untyped-def]
+def test_every_lookup_fills_first(look: Callable[[Registry[int]], object]) -> None:
     table: Registry[int] = Registry("number")
-    table.fill_with(lambda: table.add("one", 1) and None)
+    table.fill_with(lambda: _add(table, "one", 1))
 
     look(table)
 
@@ -48,7 +55,7 @@ def test_every_lookup_fills_first(look) -> None:  # type: ignore[no-untyped-def]
 
 def test_an_unknown_key_names_close_matches_after_filling() -> None:
     table: Registry[int] = Registry("number")
-    table.fill_with(lambda: table.add("eleven", 11) and None)
+    table.fill_with(lambda: _add(table, "eleven", 11))
 
     with pytest.raises(UnknownKey) as caught:
         table.get("elevem")
