@@ -5,6 +5,10 @@ file is says so in its own words, chained `from` it."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import tempfile
 from pathlib import Path
 
 from bot.errors import FileUnreadable
@@ -37,3 +41,23 @@ def unreadable(path: Path, exc: OSError | UnicodeDecodeError) -> FileUnreadable:
         reason=reason,
         detail=str(exc),
     )
+
+
+def write_json_atomically(folder: Path, name: str, doc: object) -> bool:
+    """`doc` as JSON in `folder/name`, replaced in one step (a reader sees the old file or
+    the new one, never half of one); False, leaving things as they were, when the folder
+    cannot be made or written (a cache that cannot be written is simply not used)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "w") as out:
+            json.dump(doc, out)
+        os.replace(temporary, folder / name)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True

@@ -16,11 +16,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from bot import __version__
+from bot.shell.files import write_json_atomically
 from bot.shell.sql_cache import cache_dir
 
 FILE_NAME = "runbooks.json"
@@ -63,17 +63,5 @@ def known_valid(digests: Iterable[str], folder: Path | None = None) -> bool:
 def remember(digests: Iterable[str], folder: Path | None = None) -> None:
     """Record these digests (texts that just passed) as valid, atomically; a folder that
     cannot be written is left as it is."""
-    folder = folder or cache_dir()
     doc = {"fingerprint": fingerprint(), "valid": sorted(set(digests))}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w") as out:
-            json.dump(doc, out)
-        os.replace(temporary, folder / FILE_NAME)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    write_json_atomically(folder or cache_dir(), FILE_NAME, doc)

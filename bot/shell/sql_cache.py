@@ -10,17 +10,16 @@ malformed or unwritable is as if empty: the texts are checked again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import json
 import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
 from bot import __version__
 from bot.policy.athena import CHECKED_SQL
+from bot.shell.files import write_json_atomically
 
 FILE_NAME = "athena-sql.json"
 
@@ -72,19 +71,6 @@ def save(folder: Path | None = None) -> None:
     folder that cannot be written is left as it is)."""
     if not CHECKED_SQL.added:
         return
-    folder = folder or cache_dir()
     doc = {"fingerprint": fingerprint(), "valid": sorted(CHECKED_SQL.valid)}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w") as out:
-            json.dump(doc, out)
-        os.replace(temporary, folder / FILE_NAME)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        return
-    CHECKED_SQL.added.clear()
+    if write_json_atomically(folder or cache_dir(), FILE_NAME, doc):
+        CHECKED_SQL.added.clear()

@@ -28,6 +28,12 @@ def _loaded(tmp_path: Path, folder: Path) -> LoadedConfig:
     return parse_config(config.read_text(), config)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache of this test's own: the session's knows the shipped runbooks already."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     copy = tmp_path / "runbooks"
