@@ -4,6 +4,7 @@ before its first lookup), with close-match errors."""
 from __future__ import annotations
 
 import difflib
+import threading
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
@@ -11,6 +12,10 @@ from bot.errors import DuplicateKey, UnknownKey
 from bot.messages import registry as say
 
 T = TypeVar("T")
+
+# One filling at a time, in any thread: a lookup from another thread waits for the whole
+# table, never reads it half filled. Re-entrant, for lookups the filling itself makes.
+_FILLING = threading.RLock()
 
 
 class Registry(Generic[T]):
@@ -22,16 +27,18 @@ class Registry(Generic[T]):
         self._fill: Callable[[], None] | None = None
 
     def fill_with(self, fill: Callable[[], None] | None) -> None:
-        """Have `fill` run once, just before the first lookup (not before add()): a package
-        whose tables cost time to build registers them so that a run which never looks
-        anything up never builds them. None: filled already."""
+        """Have `fill` run just before the first lookup (not before add()): a package whose
+        tables cost time to build registers them so that a run which never looks anything up
+        never builds them. `fill` ends with `fill_with(None)` (filled) on each table it
+        fills, and returns at once when called again while it runs (a lookup it makes)."""
         self._fill = fill
 
     def _filled(self) -> dict[str, T]:
-        fill = self._fill
-        if fill is not None:
-            self._fill = None
-            fill()
+        if self._fill is not None:
+            with _FILLING:
+                fill = self._fill
+                if fill is not None:
+                    fill()
         return self._items
 
     def add(self, key: str, item: T) -> T:

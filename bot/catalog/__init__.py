@@ -25,12 +25,23 @@ _TABLES = (
 )
 
 
+_adding: list[bool] = []
+
+
 def _add_every_service() -> None:
+    """Fill every table (under the registry's lock); the tables are marked filled only once
+    all are, so no other thread reads one half made."""
+    if _adding:  # a lookup made while adding, in this thread
+        return
+    _adding.append(True)
+    try:
+        from bot.catalog.services import SERVICES
+
+        add_services(SERVICES)
+    finally:
+        _adding.clear()
     for table in _TABLES:
         table.fill_with(None)
-    from bot.catalog.services import SERVICES
-
-    add_services(SERVICES)
 
 
 for _table in _TABLES:

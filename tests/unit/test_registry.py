@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -11,7 +12,9 @@ from bot.registry import Registry
 
 
 def _add(table: Registry[int], key: str, value: int) -> None:
+    """A filler: adds its entry, then marks the table filled."""
     table.add(key, value)
+    table.fill_with(None)
 
 
 def test_a_lazy_table_is_filled_once_before_the_first_lookup() -> None:
@@ -20,7 +23,7 @@ def test_a_lazy_table_is_filled_once_before_the_first_lookup() -> None:
 
     def fill() -> None:
         calls.append("fill")
-        table.add("one", 1)
+        _add(table, "one", 1)
 
     table.fill_with(fill)
     table.add("two", 2)  # adding is not a lookup
@@ -60,3 +63,29 @@ def test_an_unknown_key_names_close_matches_after_filling() -> None:
     with pytest.raises(UnknownKey) as caught:
         table.get("elevem")
     assert "eleven" in str(caught.value.hint)
+
+
+def test_another_thread_waits_for_the_whole_table() -> None:
+    """A lookup from a second thread while the first fills gets the filled table."""
+    table: Registry[int] = Registry("number")
+    started, release = threading.Event(), threading.Event()
+
+    def slow_fill() -> None:
+        table.add("one", 1)
+        started.set()
+        release.wait(5)
+        table.add("two", 2)
+        table.fill_with(None)
+
+    table.fill_with(slow_fill)
+    first = threading.Thread(target=table.find, args=("one",))
+    first.start()
+    started.wait(5)
+    seen: list[int | None] = []
+    second = threading.Thread(target=lambda: seen.append(table.find("two")))
+    second.start()
+    release.set()
+    first.join(5)
+    second.join(5)
+
+    assert seen == [2]
