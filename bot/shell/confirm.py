@@ -18,7 +18,7 @@ from bot.catalog.listing import ConfirmOf, ConfirmOfTf
 from bot.catalog.rules import BY_ARN, BY_EC2_ID
 from bot.catalog.terraform_types import TF_TYPES, TfType
 from bot.drift.findings import Confirmation, Finding
-from bot.drift.live import GONE, LIVE_TYPES, compare
+from bot.drift.live import LIVE_TYPES, compare
 from bot.drift.live.cloudcontrol.confirmable import (
     SchemaOf,
     for_resource_type,
@@ -26,6 +26,7 @@ from bot.drift.live.cloudcontrol.confirmable import (
 )
 from bot.drift.live.cloudcontrol.identifiers import build_identifier
 from bot.drift.live.cloudcontrol.verdict import decide_generic, own_attributes
+from bot.drift.live.compare import existence_verdict
 from bot.errors import AwsAccessDenied, AwsError
 from bot.iac.index import DesiredResource, StateIndex
 from bot.messages import confirm as say
@@ -112,21 +113,8 @@ def decide(
     api_calls: list[str],
 ) -> Confirmation:
     """The verdict from a live read (`raw` None: the resource does not exist)."""
-    exists = raw is not None
-    if finding.kind == "deleted":
-        return Confirmation(
-            confirmed=not exists,
-            reason=None if not exists else say.exists_again(),
-            api_calls=api_calls,
-        )
-    if finding.kind == "unmanaged":
-        return Confirmation(
-            confirmed=exists,
-            reason=None if exists else say.no_longer_exists(),
-            api_calls=api_calls,
-        )
-    if raw is None:
-        return Confirmation(confirmed=True, changes=[GONE], api_calls=api_calls)
+    if raw is None or finding.kind != "modified":
+        return existence_verdict(finding, raw is not None, api_calls)
     spec = LIVE_TYPES.find(finding.resource_type)
     desired = spec.desired(owners) if spec is not None else None
     if spec is None or desired is None:

@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.drift.findings import WHOLE_RESOURCE, AttributeChange
+from bot.drift.findings import WHOLE_RESOURCE, AttributeChange, Confirmation, Finding
 from bot.iac.index import DesiredResource
+from bot.messages import confirm as say
 from bot.registry import Registry
 
 Attrs = dict[str, Any]
@@ -44,6 +45,26 @@ class LiveType:
 LIVE_TYPES: Registry[LiveType] = Registry("live resource type")
 # The change of a resource the state expects that AWS no longer has.
 GONE = AttributeChange(path=WHOLE_RESOURCE, expected="exists", actual="not found")
+
+
+def existence_verdict(finding: Finding, exists: bool, api_calls: list[str]) -> Confirmation:
+    """The verdict existence alone gives, whatever read the resource:
+    a deleted resource confirmed gone or there again, an unmanaged one confirmed there or gone,
+    a modified one that is gone changed as a whole (one that is there needs a comparison)."""
+    if finding.kind == "deleted":
+        return Confirmation(
+            confirmed=not exists,
+            reason=None if not exists else say.exists_again(),
+            api_calls=api_calls,
+        )
+    if finding.kind == "unmanaged":
+        return Confirmation(
+            confirmed=exists,
+            reason=None if exists else say.no_longer_exists(),
+            api_calls=api_calls,
+        )
+    return Confirmation(confirmed=True, changes=[GONE], api_calls=api_calls)
+
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

@@ -16,7 +16,7 @@ from bot.catalog.terraform_types import TF_TYPES
 from bot.drift.findings import Confirmation, Finding
 from bot.drift.live.cloudcontrol.mapping import project
 from bot.drift.live.cloudcontrol.schema import TypeSchema
-from bot.drift.live.compare import GONE, compare
+from bot.drift.live.compare import compare, existence_verdict
 from bot.drift.live.normalize import terraform_owners
 from bot.iac.index import DesiredResource
 from bot.messages import confirm as say
@@ -41,21 +41,8 @@ def decide_generic(
     api_calls: list[str],
 ) -> Confirmation:
     """The verdict from a Cloud Control read (`props` None: no such resource)."""
-    exists = props is not None
-    if finding.kind == "deleted":
-        return Confirmation(
-            confirmed=not exists,
-            reason=None if not exists else say.exists_again(),
-            api_calls=api_calls,
-        )
-    if finding.kind == "unmanaged":
-        return Confirmation(
-            confirmed=exists,
-            reason=None if exists else say.no_longer_exists(),
-            api_calls=api_calls,
-        )
-    if props is None:
-        return Confirmation(confirmed=True, changes=[GONE], api_calls=api_calls)
+    if props is None or finding.kind != "modified":
+        return existence_verdict(finding, props is not None, api_calls)
     projected = project(schema, terraform_owners(owners), props)
     if projected is None:
         return Confirmation(
